@@ -1,0 +1,110 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { loadSurvey, type PublishedSurvey } from './api'
+import { localized, STRINGS, type Locale } from './i18n'
+import { LanguagePicker } from './LanguagePicker'
+import { LoadBoundary } from './LoadBoundary'
+import { StartScreen } from './StartScreen'
+import { StatusPage } from './StatusPage'
+
+// SurveyJS is most of the download (~430 kB gzip). It is fetched in the background from the
+// first paint, so the start screen and privacy notice appear without waiting for it.
+const loadSurveyScreen = () => import('./SurveyScreen')
+const SurveyScreen = lazy(() => loadSurveyScreen().then((m) => ({ default: m.SurveyScreen })))
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'not-open' }
+  | { kind: 'load-failed' }
+  | { kind: 'start' | 'answering' | 'done'; published: PublishedSurvey }
+
+interface Props {
+  slug: string | null
+  initialLocale: Locale
+}
+
+export function App({ slug, initialLocale }: Props) {
+  const [locale, setLocale] = useState(initialLocale)
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
+  const text = STRINGS[locale]
+
+  const load = useCallback(async () => {
+    if (slug === null) return setPhase({ kind: 'not-open' })
+    setPhase({ kind: 'loading' })
+    const result = await loadSurvey(slug)
+    if (result.kind === 'not-open') return setPhase({ kind: 'not-open' })
+    if (result.kind === 'failed') return setPhase({ kind: 'load-failed' })
+    setPhase({ kind: 'start', published: result.survey })
+  }, [slug])
+
+  useEffect(() => {
+    void load()
+    void loadSurveyScreen().catch(() => undefined) // a real failure resurfaces via lazy()
+  }, [load])
+
+  const statusTitles = {
+    loading: text.loading,
+    'not-open': text.notOpenTitle,
+    'load-failed': text.loadFailedTitle,
+  }
+  const title =
+    'published' in phase
+      ? localized(phase.published.definition.title, locale) || phase.published.title
+      : statusTitles[phase.kind]
+  useEffect(() => {
+    document.documentElement.lang = locale
+    document.title = title
+  }, [locale, title])
+
+  const failedPage = (retry: () => void) => (
+    <StatusPage
+      title={text.loadFailedTitle}
+      body={text.loadFailedBody}
+      action={{ label: text.retry, onClick: retry }}
+    />
+  )
+
+  const main = useRef<HTMLElement>(null)
+  const advance = (kind: 'answering' | 'done') => {
+    if (!('published' in phase)) return
+    setPhase({ ...phase, kind })
+    window.scrollTo(0, 0)
+    main.current?.focus()
+  }
+
+  return (
+    <>
+      {phase.kind !== 'done' && (
+        <header className="app-header">
+          <LanguagePicker value={locale} onChange={setLocale} />
+        </header>
+      )}
+      <main ref={main} tabIndex={-1} className={`phase-${phase.kind}`}>
+        {phase.kind === 'loading' && (
+          <p className="loading" role="status">
+            {text.loading}
+          </p>
+        )}
+        {phase.kind === 'not-open' && (
+          <StatusPage title={text.notOpenTitle} body={text.notOpenBody} />
+        )}
+        {phase.kind === 'load-failed' && failedPage(() => void load())}
+        {phase.kind === 'start' && (
+          <StartScreen title={title} text={text} onStart={() => advance('answering')} />
+        )}
+        {(phase.kind === 'answering' || phase.kind === 'done') && slug !== null && (
+          <LoadBoundary fallback={failedPage}>
+            <Suspense fallback={<p className="loading">{text.loading}</p>}>
+              <SurveyScreen
+                definition={phase.published.definition}
+                slug={slug}
+                locale={locale}
+                text={text}
+                onCompleted={() => advance('done')}
+              />
+            </Suspense>
+          </LoadBoundary>
+        )}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react'
+import type { CompletingEvent, Model } from 'survey-core'
+import { Survey } from 'survey-react-ui'
+// Fontless: the full build's @font-face rules load Open Sans from fonts.gstatic.com.
+import 'survey-core/survey-core.fontless.min.css'
+import { submitAnswers, type AnswerProblem, type SubmitFailure } from './api'
+import type { Locale, Strings } from './i18n'
+import { SubmitStatus } from './SubmitStatus'
+import { createSurveyModel } from './surveyModel'
+
+interface Props {
+  definition: Record<string, unknown>
+  slug: string
+  locale: Locale
+  text: Strings
+  onCompleted: () => void
+}
+
+export type SendState = { kind: 'idle' } | { kind: 'sending' } | SubmitFailure
+
+/**
+ * Answers are posted from `onCompleting`, which SurveyJS awaits with navigation blocked: the
+ * survey only switches to its thank-you page once the server has stored the response. On any
+ * failure completion is cancelled, so the respondent stays on the last page with every answer
+ * intact and can send again (the Complete button or the retry button below it).
+ */
+export function SurveyScreen({ definition, slug, locale, text, onCompleted }: Props) {
+  const [survey] = useState(() => createSurveyModel(definition, locale))
+  const [send, setSend] = useState<SendState>({ kind: 'idle' })
+  // Handlers are registered once but must see the language and callbacks of the latest render.
+  const current = useRef({ locale, text, onCompleted })
+  current.current = { locale, text, onCompleted }
+
+  // Switching language only changes the texts; the model keeps every answer.
+  useEffect(() => {
+    survey.locale = locale
+  }, [survey, locale])
+
+  useEffect(() => {
+    const post = async (sender: Model, options: CompletingEvent) => {
+      setSend({ kind: 'sending' })
+      // SurveyJS never settles completion if this promise rejects, so nothing may throw here.
+      const result = await submitAnswers(slug, sender.data, current.current.locale)
+      if (result.kind === 'ok') return setSend({ kind: 'idle' })
+      options.allow = false
+      if (result.kind === 'invalid') markProblems(sender, result.problems, current.current.text)
+      setSend(result)
+    }
+    // Raised once SurveyJS has switched to the thank-you page.
+    const completed = () => current.current.onCompleted()
+    survey.onCompleting.add(post)
+    survey.onComplete.add(completed)
+    return () => {
+      survey.onCompleting.remove(post)
+      survey.onComplete.remove(completed)
+    }
+  }, [survey, slug])
+
+  return (
+    <>
+      <Survey model={survey} />
+      <SubmitStatus state={send} text={text} onRetry={() => survey.tryComplete()} />
+    </>
+  )
+}
+
+/** Puts the server's objections on the questions concerned and shows the first of them. */
+function markProblems(survey: Model, problems: AnswerProblem[], text: Strings): void {
+  const questions = problems
+    // A detail may point inside a question ("matrix.row", "list[2]"); mark the question itself.
+    .map((problem) => survey.getQuestionByName(problem.question.split(/[.[]/)[0]))
+    .filter((question) => question != null)
+  for (const question of questions) question.addError(text.answerRejected)
+  questions[0]?.focus(true)
+}

@@ -1,0 +1,154 @@
+export const LOCALES = ['fi', 'sv', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** Each language names itself, so a respondent finds their own whatever is selected. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+/**
+ * `?lang=sv` in the link wins (an invitation sent in Swedish can open in Swedish); otherwise the
+ * browser's preferred languages in order; English when none of them is Finnish or Swedish.
+ */
+export function initialLocale(search: string, preferred: readonly string[]): Locale {
+  const fromLink = new URLSearchParams(search).get('lang')
+  if (isLocale(fromLink)) return fromLink
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0]
+    if (isLocale(primary)) return primary
+  }
+  return 'en'
+}
+
+/** A SurveyJS localizable value: a plain string or `{ default, fi, sv, ... }`. */
+export function localized(value: unknown, locale: Locale): string {
+  if (typeof value === 'string') return value
+  if (typeof value !== 'object' || value === null) return ''
+  const texts = value as Record<string, unknown>
+  const text = texts[locale] ?? texts.default ?? texts.en
+  return typeof text === 'string' ? text : ''
+}
+
+export interface Strings {
+  languageGroup: string
+  loading: string
+  start: string
+  privacyTitle: string
+  privacyIntro: string
+  privacyStored: string
+  privacyNotStored: string
+  privacyUntraceable: string
+  notOpenTitle: string
+  notOpenBody: string
+  loadFailedTitle: string
+  loadFailedBody: string
+  retry: string
+  sending: string
+  sendOffline: string
+  sendInvalid: string
+  answerRejected: string
+  sendClosed: string
+  sendTooLarge: string
+  sendRateLimited: string
+  sendFailed: string
+  thanksTitle: string
+  thanksBody: string
+}
+
+export const STRINGS: Record<Locale, Strings> = {
+  fi: {
+    languageGroup: 'Kieli',
+    loading: 'Ladataan…',
+    start: 'Aloita kysely',
+    privacyTitle: 'Tietosuoja',
+    privacyIntro: 'Kysely on anonyymi.',
+    privacyStored:
+      'Tallennamme vain vastauksesi, valitsemasi kielen, kyselylomakkeen version ja päivämäärän (vain päivän).',
+    privacyNotStored:
+      'Emme tallenna nimeäsi, IP-osoitettasi, selaimesi tietoja emmekä tarkkaa kellonaikaa. Sivu ei käytä evästeitä.',
+    privacyUntraceable:
+      'Vastauksiasi ei voi yhdistää sinuun. Älä kirjoita nimiä tai muita tunnistettavia tietoja avoimiin vastauskenttiin.',
+    notOpenTitle: 'Kysely ei ole avoinna',
+    notOpenBody:
+      'Kysely on ehkä päättynyt, tai linkki on virheellinen. Tarkista linkki tai ota yhteyttä kyselyn lähettäjään.',
+    loadFailedTitle: 'Kyselyä ei voitu ladata',
+    loadFailedBody: 'Tarkista verkkoyhteys ja yritä uudelleen.',
+    retry: 'Yritä uudelleen',
+    sending: 'Lähetetään vastauksia…',
+    sendOffline:
+      'Vastauksia ei saatu lähetettyä. Tarkista verkkoyhteys ja yritä uudelleen. Vastauksesi ovat yhä tallessa tällä sivulla.',
+    sendInvalid:
+      'Kaikkia vastauksia ei voitu hyväksyä. Tarkista merkityt kysymykset ja lähetä vastaukset uudelleen.',
+    answerRejected: 'Tätä vastausta ei voitu hyväksyä. Tarkista vastaus.',
+    sendClosed: 'Kysely on suljettu, eikä vastauksia voi enää lähettää.',
+    sendTooLarge: 'Vastaukset ovat liian pitkiä. Lyhennä avoimia vastauksia ja yritä uudelleen.',
+    sendRateLimited: 'Palvelu on juuri nyt ruuhkainen. Odota hetki ja yritä uudelleen.',
+    sendFailed: 'Vastausten lähettäminen epäonnistui. Yritä hetken kuluttua uudelleen.',
+    thanksTitle: 'Kiitos vastauksistasi!',
+    thanksBody: 'Vastauksesi on tallennettu. Voit nyt sulkea tämän sivun.',
+  },
+  sv: {
+    languageGroup: 'Språk',
+    loading: 'Laddar…',
+    start: 'Starta enkäten',
+    privacyTitle: 'Dataskydd',
+    privacyIntro: 'Enkäten är anonym.',
+    privacyStored:
+      'Vi sparar endast dina svar, det språk du valt, frågeformulärets version och datumet (endast dagen).',
+    privacyNotStored:
+      'Vi sparar inte ditt namn, din IP-adress, uppgifter om din webbläsare eller den exakta tidpunkten. Sidan använder inga kakor (cookies).',
+    privacyUntraceable:
+      'Dina svar kan inte spåras tillbaka till dig. Skriv inte namn eller andra identifierande uppgifter i fritextfälten.',
+    notOpenTitle: 'Enkäten är inte öppen',
+    notOpenBody:
+      'Enkäten kan ha avslutats, eller så är länken felaktig. Kontrollera länken eller kontakta den som skickade enkäten.',
+    loadFailedTitle: 'Enkäten kunde inte laddas',
+    loadFailedBody: 'Kontrollera nätverksanslutningen och försök igen.',
+    retry: 'Försök igen',
+    sending: 'Svaren skickas…',
+    sendOffline:
+      'Svaren kunde inte skickas. Kontrollera nätverksanslutningen och försök igen. Dina svar finns kvar på den här sidan.',
+    sendInvalid:
+      'Alla svar kunde inte godkännas. Kontrollera de markerade frågorna och skicka svaren igen.',
+    answerRejected: 'Svaret kunde inte godkännas. Kontrollera svaret.',
+    sendClosed: 'Enkäten har stängts och svar kan inte längre skickas.',
+    sendTooLarge: 'Svaren är för långa. Förkorta fritextsvaren och försök igen.',
+    sendRateLimited: 'Tjänsten är överbelastad just nu. Vänta en stund och försök igen.',
+    sendFailed: 'Svaren kunde inte skickas. Försök igen om en stund.',
+    thanksTitle: 'Tack för dina svar!',
+    thanksBody: 'Dina svar har sparats. Du kan nu stänga den här sidan.',
+  },
+  en: {
+    languageGroup: 'Language',
+    loading: 'Loading…',
+    start: 'Start the survey',
+    privacyTitle: 'Your privacy',
+    privacyIntro: 'This survey is anonymous.',
+    privacyStored:
+      'We store only your answers, the language you chose, the questionnaire version and the date (day only).',
+    privacyNotStored:
+      'We do not store your name, IP address, browser details or the exact time. This page sets no cookies.',
+    privacyUntraceable:
+      'Your answers cannot be traced back to you. Please do not write names or other identifying details in the free-text fields.',
+    notOpenTitle: 'This survey is not open',
+    notOpenBody:
+      'The survey may have closed, or the link may be wrong. Check the link or contact whoever sent you the survey.',
+    loadFailedTitle: 'The survey could not be loaded',
+    loadFailedBody: 'Check your network connection and try again.',
+    retry: 'Try again',
+    sending: 'Sending your answers…',
+    sendOffline:
+      'Your answers could not be sent. Check your network connection and try again. Your answers are still on this page.',
+    sendInvalid:
+      'Some answers could not be accepted. Please check the marked questions and send again.',
+    answerRejected: 'This answer could not be accepted. Please check it.',
+    sendClosed: 'This survey has closed and no more answers can be sent.',
+    sendTooLarge: 'Your answers are too long. Please shorten the free-text answers and try again.',
+    sendRateLimited: 'The service is busy right now. Please wait a moment and try again.',
+    sendFailed: 'Sending your answers failed. Please try again in a moment.',
+    thanksTitle: 'Thank you for your answers!',
+    thanksBody: 'Your answers have been saved. You can now close this page.',
+  },
+}

@@ -1,0 +1,45 @@
+import { Model } from 'survey-core'
+// SurveyJS's own UI texts (Next, Complete, "Response required", ...); English is built in.
+import 'survey-core/i18n/finnish'
+import 'survey-core/i18n/swedish'
+import { LOCALES, STRINGS, type Locale } from './i18n'
+
+type Json = Record<string, unknown>
+
+// Survey features that would set a cookie, leave the page or call another origin.
+const DROPPED_SURVEY_KEYS = ['cookieName', 'navigateToUrl', 'navigateToUrlOnCondition']
+
+function withoutRemoteChoices(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRemoteChoices)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'choicesByUrl')
+      .map(([key, child]) => [key, withoutRemoteChoices(child)]),
+  )
+}
+
+function fallbackCompletedHtml(): Json {
+  const html = (locale: Locale) =>
+    `<h3>${STRINGS[locale].thanksTitle}</h3><p>${STRINGS[locale].thanksBody}</p>`
+  return Object.fromEntries([
+    ['default', html('en')],
+    ...LOCALES.filter((l) => l !== 'en').map((l) => [l, html(l)]),
+  ])
+}
+
+export function createSurveyModel(definition: Json, locale: Locale): Model {
+  const json = withoutRemoteChoices(definition) as Json
+  for (const key of DROPPED_SURVEY_KEYS) delete json[key]
+  if (!json.completedHtml) json.completedHtml = fallbackCompletedHtml()
+
+  const survey = new Model(json)
+  survey.locale = locale
+  if (!survey.showProgressBar) survey.showProgressBar = true
+  // Hidden follow-up answers are dropped at once, so `survey.data` is exactly what the
+  // respondent can see, both when posted (before completion) and for the server's validation.
+  survey.clearInvisibleValues = 'onHidden'
+  // The save status and the thank-you text live on the complete page.
+  survey.showCompletePage = true
+  return survey
+}

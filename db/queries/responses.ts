@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely'
+import type { Database, NewResponseValue } from '../schema.js'
+
+export interface ResponseInput {
+  id: string
+  surveyVersionId: number
+  locale: string
+  submittedOn: string
+  answers: Record<string, unknown>
+  knowledgeScore: number | null
+  values: Omit<NewResponseValue, 'response_id'>[]
+  quizItems: { question: string; correct: boolean }[]
+}
+
+// SQLite caps bound parameters per statement; 5 columns x 150 rows stays well under it.
+const VALUE_ROWS_PER_INSERT = 150
+
+/** All rows of one response in one transaction: a response is stored whole or not at all. */
+export async function insertResponse(db: Kysely<Database>, input: ResponseInput): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('responses')
+      .values({
+        id: input.id,
+        survey_version_id: input.surveyVersionId,
+        locale: input.locale,
+        submitted_on: input.submittedOn,
+        answers: JSON.stringify(input.answers),
+        knowledge_score: input.knowledgeScore,
+      })
+      .execute()
+    const values = input.values.map((value) => ({ ...value, response_id: input.id }))
+    for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
+      await trx
+        .insertInto('response_values')
+        .values(values.slice(start, start + VALUE_ROWS_PER_INSERT))
+        .execute()
+    }
+    if (input.quizItems.length > 0) {
+      await trx
+        .insertInto('response_quiz_items')
+        .values(
+          input.quizItems.map((item) => ({
+            response_id: input.id,
+            question: item.question,
+            correct: item.correct ? 1 : 0,
+          })),
+        )
+        .execute()
+    }
+  })
+}
+
+export async function countResponses(db: Kysely<Database>, surveyVersionId?: number) {
+  let query = db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n'))
+  if (surveyVersionId !== undefined) query = query.where('survey_version_id', '=', surveyVersionId)
+  const row = await query.executeTakeFirstOrThrow()
+  return Number(row.n)
+}

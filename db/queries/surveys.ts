@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely'
+import type { Database, SurveyStatus } from '../schema.js'
+
+export interface PublishedVersion {
+  surveyId: number
+  slug: string
+  status: SurveyStatus
+  versionId: number
+  version: number
+  title: string
+  definition: string
+}
+
+/** The newest version of a survey, whatever its status (callers decide what status may be used). */
+export async function findLatestVersion(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<PublishedVersion | undefined> {
+  const row = await db
+    .selectFrom('surveys')
+    .innerJoin('survey_versions', 'survey_versions.survey_id', 'surveys.id')
+    .select([
+      'surveys.id as surveyId',
+      'surveys.slug as slug',
+      'surveys.status as status',
+      'survey_versions.id as versionId',
+      'survey_versions.version as version',
+      'survey_versions.title as title',
+      'survey_versions.definition as definition',
+    ])
+    .where('surveys.slug', '=', slug)
+    .orderBy('survey_versions.version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row
+}
+
+export async function findOpenSurvey(db: Kysely<Database>, slug: string) {
+  const latest = await findLatestVersion(db, slug)
+  return latest?.status === 'open' ? latest : undefined
+}
+
+export interface SurveyVersionInput {
+  slug: string
+  title: string
+  definition: string
+  checksum: string
+  source: string | null
+  /** Status given to the survey only when it is created; an existing survey keeps its own. */
+  initialStatus: SurveyStatus
+}
+
+export type SaveOutcome = 'created' | 'new-version' | 'unchanged'
+
+/** Idempotent: a definition identical to the latest version adds nothing. */
+export async function saveSurveyVersion(
+  db: Kysely<Database>,
+  input: SurveyVersionInput,
+): Promise<{ outcome: SaveOutcome; version: number }> {
+  return db.transaction().execute(async (trx) => {
+    let survey = await trx
+      .selectFrom('surveys')
+      .select('id')
+      .where('slug', '=', input.slug)
+      .executeTakeFirst()
+    const created = survey === undefined
+    if (!survey) {
+      survey = await trx
+        .insertInto('surveys')
+        .values({ slug: input.slug, status: input.initialStatus })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    }
+    const latest = await trx
+      .selectFrom('survey_versions')
+      .select(['version', 'checksum'])
+      .where('survey_id', '=', survey.id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (latest && latest.checksum === input.checksum) {
+      return { outcome: 'unchanged' as const, version: latest.version }
+    }
+    const version = (latest?.version ?? 0) + 1
+    await trx
+      .insertInto('survey_versions')
+      .values({
+        survey_id: survey.id,
+        version,
+        title: input.title,
+        definition: input.definition,
+        checksum: input.checksum,
+        source: input.source,
+      })
+      .execute()
+    return { outcome: created ? ('created' as const) : ('new-version' as const), version }
+  })
+}

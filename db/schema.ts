@@ -1,0 +1,66 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+export type SurveyStatus = 'draft' | 'open' | 'closed'
+
+export interface SurveysTable {
+  id: Generated<number>
+  slug: string
+  status: SurveyStatus
+}
+
+/** Immutable once written: a changed definition is a new row with the next version number. */
+export interface SurveyVersionsTable {
+  id: Generated<number>
+  survey_id: number
+  version: number
+  title: string
+  definition: string
+  checksum: string
+  source: string | null
+}
+
+/**
+ * One row per submitted response. Deliberately no IP, user agent, referrer, cookie, session or
+ * precise time: `submitted_on` is a day (YYYY-MM-DD) and `id` is random, in a WITHOUT ROWID table.
+ */
+export interface ResponsesTable {
+  id: string
+  survey_version_id: number
+  locale: string
+  submitted_on: string
+  answers: string
+  knowledge_score: number | null
+}
+
+/** Atomic answered values, one row each, so SQL can count and average (see docs/decisions). */
+export interface ResponseValuesTable {
+  response_id: string
+  question: string
+  item: ColumnType<string, string | undefined, string>
+  value: string | null
+  number: number | null
+}
+
+export interface ResponseQuizItemsTable {
+  response_id: string
+  question: string
+  correct: number
+}
+
+export interface Database {
+  surveys: SurveysTable
+  survey_versions: SurveyVersionsTable
+  responses: ResponsesTable
+  response_values: ResponseValuesTable
+  response_quiz_items: ResponseQuizItemsTable
+}
+
+export type Survey = Selectable<SurveysTable>
+export type SurveyVersion = Selectable<SurveyVersionsTable>
+export type NewSurveyVersion = Insertable<SurveyVersionsTable>
+export type Response = Selectable<ResponsesTable>
+export type NewResponse = Insertable<ResponsesTable>
+export type NewResponseValue = Insertable<ResponseValuesTable>
+
+/** Tables that hold respondent data: the anonymity test inspects every column of these. */
+export const RESPONSE_SIDE_TABLES = ['responses', 'response_values', 'response_quiz_items'] as const

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+
+/** Where the data lives: an SQLite file path (PostgreSQL arrives with its own issue). */
+export type DatabaseTarget = { kind: 'sqlite'; path: string }
+
+export interface Config {
+  port: number
+  host: string
+  database: DatabaseTarget
+  surveysDir: string
+  clientDir: string
+  /** Base URL printed for respondents; defaults to http://<host>:<listening port>. */
+  publicUrl: string | undefined
+}
+
+export const DEFAULT_DATABASE_PATH = './data/survey.db'
+
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
+  DATABASE_URL: z.string().trim().min(1, 'must not be empty').default(DEFAULT_DATABASE_PATH),
+  SURVEYS_DIR: z.string().trim().min(1).default('./surveys'),
+  CLIENT_DIR: z.string().trim().min(1).default('./dist/client'),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+})
+
+export class ConfigError extends Error {}
+
+/** Accepts `./file.db`, `file:./file.db` and `sqlite:./file.db`; refuses anything else loudly. */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    throw new ConfigError('DATABASE_URL: PostgreSQL is not supported yet; use an SQLite file path')
+  }
+  const path = url.replace(/^(sqlite|file):(\/\/)?/i, '')
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    throw new ConfigError(`DATABASE_URL: unsupported scheme in "${url}"; use an SQLite file path`)
+  }
+  if (path === '') throw new ConfigError('DATABASE_URL: the SQLite file path is empty')
+  return { kind: 'sqlite', path }
+}
+
+/** The only reader of process.env: parse once, fail start-up with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+  const parsed = envSchema.safeParse(defined)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const values = parsed.data
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    database: parseDatabaseUrl(values.DATABASE_URL),
+    surveysDir: values.SURVEYS_DIR,
+    clientDir: values.CLIENT_DIR,
+    publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
+  }
+}

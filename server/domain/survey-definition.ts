@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto'
+import { Model } from 'survey-core'
+
+export interface DefinitionReport {
+  title: string
+  questionCount: number
+  locales: string[]
+  errors: string[]
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Loads a SurveyJS definition headless and reports what a publisher must fix. */
+export function inspectDefinition(definition: unknown): DefinitionReport {
+  if (!isPlainObject(definition)) {
+    return { title: '', questionCount: 0, locales: [], errors: ['The definition must be a JSON object'] }
+  }
+  let model: Model
+  try {
+    model = new Model(definition)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return { title: '', questionCount: 0, locales: [], errors: [`survey-core cannot load it: ${reason}`] }
+  }
+  const errors = (model.jsonErrors ?? []).map((error) => error.message)
+  const questionCount = model.getAllQuestions(false, false, true).length
+  if (questionCount === 0) errors.push('The definition has no questions')
+  const title = defaultText(definition.title) ?? ''
+  const locales = model.getUsedLocales().map((locale) => (locale === 'default' ? 'en' : locale))
+  model.dispose()
+  return { title, questionCount, locales: [...new Set(locales)], errors }
+}
+
+/** The default-locale text of a SurveyJS string, which may be plain or localized. */
+export function defaultText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (isPlainObject(value)) {
+    const text = value.default ?? value.en ?? Object.values(value)[0]
+    return typeof text === 'string' ? text : undefined
+  }
+  return undefined
+}
+
+/** Key order and whitespace do not make a new version: hash a canonical serialisation. */
+export function definitionChecksum(definition: unknown): string {
+  return createHash('sha256').update(canonicalJson(definition)).digest('hex')
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`)
+    return `{${entries.join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}

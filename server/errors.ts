@@ -1,0 +1,50 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+export interface ErrorDetail {
+  [key: string]: unknown
+  message: string
+}
+
+/** The one error type routes throw; `onError` renders it as the one JSON error shape. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(status, { message })
+  }
+}
+
+export function errorBody(code: string, message: string, details: ErrorDetail[] = []) {
+  return { error: { code, message, details } }
+}
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable_entity',
+  429: 'too_many_requests',
+}
+
+/** Never echoes internals: unexpected errors are logged (without request data) and masked. */
+export function renderError(error: Error, c: Context, log: (message: string) => void) {
+  if (error instanceof ApiError) {
+    return c.json(errorBody(error.code, error.message, error.details), error.status)
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = CODES_BY_STATUS[error.status] ?? 'error'
+    return c.json(errorBody(code, error.message || code.replace(/_/g, ' ')), error.status)
+  }
+  log(`unexpected error: ${error.stack ?? error.message}`)
+  return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500)
+}

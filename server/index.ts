@@ -1,0 +1,53 @@
+import { serve } from '@hono/node-server'
+import { createSqliteDb } from '../db/connection.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { createApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+import { loadSurveyFiles, SurveyFileError } from './survey-files.js'
+
+async function main() {
+  const config = loadConfig()
+  const db = createSqliteDb(config.database.path)
+  await migrateToLatest(db)
+  const surveys = await loadSurveyFiles(db, config.surveysDir)
+
+  const app = createApp({ db, config })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host
+    const baseUrl = config.publicUrl ?? `http://${host}:${info.port}`
+    console.log(`Database: ${config.database.path}`)
+    for (const survey of surveys) {
+      const change = survey.outcome === 'unchanged' ? '' : ` (${survey.outcome})`
+      console.log(`Survey "${survey.slug}" v${survey.version}${change}: ${baseUrl}/s/${survey.slug}`)
+    }
+    console.log(`Listening on ${info.address}:${info.port}`)
+  })
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: finishing in-flight requests, then closing the database`)
+    // close() stops accepting and calls back once open requests are done.
+    server.close(async () => {
+      await db.destroy()
+      process.exit(0)
+    })
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    setTimeout(() => {
+      console.error('Shutdown timed out after 10 s; exiting')
+      process.exit(1)
+    }, 10_000).unref()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof SurveyFileError) {
+    console.error(error.message)
+  } else {
+    console.error('Start-up failed:', error)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,35 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { ApiError } from './errors.js'
+
+export const MAX_BODY_BYTES = 64 * 1024
+
+const isJsonContentType = (header: string | undefined) =>
+  header !== undefined && /^application\/json\s*(;|$)/i.test(header.trim())
+
+/** 415 before reading anything: only JSON bodies are accepted (also refuses cross-site forms). */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.')
+  }
+  await next()
+}
+
+/** 413 by Content-Length, or while streaming a chunked body, before it is all read. */
+export const limitBody = (maxBytes = MAX_BODY_BYTES): MiddlewareHandler =>
+  bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The body must be at most ${maxBytes} bytes.`)
+    },
+  })
+
+/** Parses the body, turning malformed JSON into a 400 instead of a 500. */
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'The body is not valid JSON.')
+  }
+}

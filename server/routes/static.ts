@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { ApiError } from '../errors.js'
+
+export interface StaticDeps {
+  clientDir: string
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/**
+ * The built client: HTML is revalidated on every load so a new release is picked up at once;
+ * hashed assets never change, so browsers keep them for a year. Precompressed files are served
+ * when the build made them.
+ */
+export const staticRoutes = ({ clientDir }: StaticDeps) => {
+  const respondentHtml = join(clientDir, 'respondent', 'index.html')
+  const html = async (path: string) => {
+    try {
+      return await readFile(path, 'utf8')
+    } catch {
+      throw new ApiError(503, 'client_not_built', 'The web client is not built: run `npm run build`.')
+    }
+  }
+
+  return new Hono()
+    .get('/s/:slug{[a-z0-9-]+}', async (c) => {
+      c.header('Cache-Control', 'no-cache')
+      return c.html(await html(respondentHtml))
+    })
+    .get('/s/:slug{[a-z0-9-]+}/', (c) => c.redirect(`/s/${c.req.param('slug')}`, 301))
+    .use('/assets/*', async (c, next) => {
+      await next()
+      // Set after serveStatic: headers it is given in onFound are lost with node-server 2.x.
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', IMMUTABLE)
+    })
+    .use('/assets/*', serveStatic({ root: clientDir, precompressed: true }))
+}

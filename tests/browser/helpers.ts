@@ -1,0 +1,211 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots')
+export const SURVEY_SLUG = 'counter-trafficking'
+
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+export const hasChromium = existsSync(CHROMIUM_PATH)
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // Headless, sandbox-free (containers run as root) and silent: no Google services traffic.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+export interface RunningServer {
+  baseUrl: string
+  databasePath: string
+  /** What the server printed, for failure messages. */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+function npm(script: string): void {
+  execFileSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, stdio: 'inherit' })
+}
+
+/**
+ * `npm test` builds the client in `pretest`; the server bundle is cheap, so it is always rebuilt
+ * here and can never be stale. The client is built only when missing (running this file alone).
+ */
+export function buildApp(): void {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'client', 'respondent', 'index.html'))) {
+    npm('build:client')
+  }
+  npm('build:server')
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+}
+
+/** Starts `node dist/server/index.js` on a free port with a fresh database in a temp dir. */
+export async function startServer(): Promise<RunningServer> {
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'survey-browser-test-'))
+  const databasePath = join(dataDir, 'survey.db')
+  const baseUrl = `http://127.0.0.1:${port}`
+
+  const child = spawn(process.execPath, ['dist/server/index.js'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databasePath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited(child)
+      clearTimeout(killer)
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop()
+      throw new Error(`Server exited with code ${child.exitCode}:\n${output}`)
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/surveys/${SURVEY_SLUG}`)
+      if (res.status === 200) break
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`Server did not serve the survey within 30 s:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150))
+  }
+  return { baseUrl, databasePath, output: () => output, stop }
+}
+
+export interface StoredResponse {
+  id: string
+  survey_version_id: number
+  locale: string
+  submitted_on: string
+  answers: string
+}
+
+/** Reads what the server stored, through a separate read-only connection. */
+export function readResponses(databasePath: string): StoredResponse[] {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
+  try {
+    return db
+      .prepare('select id, survey_version_id, locale, submitted_on, answers from responses')
+      .all() as StoredResponse[]
+  } finally {
+    db.close()
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+/**
+ * How far the survey says the respondent is: the width of a progress bar, or the number of
+ * passed steps when the definition uses the page stepper (`progressBarType: "pages"`).
+ */
+export function readProgress(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const bar = document.querySelector<HTMLElement>('.sd-progress [role="progressbar"]')
+    if (bar) return parseFloat(bar.style.width) || 0
+    return document.querySelectorAll('[class*="sd-progress-buttons__list-element--passed"]').length
+  })
+}
+
+/** Values that open a follow-up branch, so the test walks the longest path. */
+const PREFERRED_VALUES: Record<string, string> = { met_possible_victim: 'yes' }
+
+/**
+ * Answers every visible, still unanswered question on the current page through the UI, the way
+ * a respondent would: first option of choices, first rating, first dropdown item, some text.
+ * Repeats until nothing is left, because answers may reveal follow-up questions.
+ */
+export async function answerCurrentPage(page: Page): Promise<string[]> {
+  const answered: string[] = []
+  for (let round = 0; round < 20; round++) {
+    const names = await page.$$eval('.sd-page .sd-question[data-name]', (nodes) =>
+      nodes
+        .filter((node) => (node as HTMLElement).offsetParent !== null)
+        .map((node) => node.getAttribute('data-name') ?? ''),
+    )
+    const pending = names.filter((name) => name && !answered.includes(name))
+    if (pending.length === 0) return answered
+    for (const name of pending) {
+      await answerQuestion(page, name)
+      answered.push(name)
+    }
+  }
+  throw new Error('Questions kept appearing on this page')
+}
+
+async function answerQuestion(page: Page, name: string): Promise<void> {
+  const question = page.locator(`.sd-question[data-name="${name}"]`).first()
+  const preferred = PREFERRED_VALUES[name]
+  if (preferred) {
+    await question.locator(`input[value="${preferred}"]`).check({ force: true })
+    return
+  }
+  if ((await question.locator('.sd-rating__item').count()) > 0) {
+    await question.locator('.sd-rating__item').first().click()
+  } else if ((await question.locator('input[type="radio"], input[type="checkbox"]').count()) > 0) {
+    // The inputs are visually hidden; respondents tap the label, so does the test.
+    await question.locator('.sd-item label').first().click()
+  } else if ((await question.locator('.sd-dropdown').count()) > 0) {
+    await question.locator('.sd-dropdown').first().click()
+    await page.locator('.sv-popup [role="option"]:visible').first().click()
+  } else if ((await question.locator('textarea').count()) > 0) {
+    await question.locator('textarea').first().fill('Testivastaus')
+  } else if ((await question.locator('input[type="text"], input[type="number"]').count()) > 0) {
+    await question.locator('input').first().fill('1')
+  } else {
+    throw new Error(`Do not know how to answer question "${name}"`)
+  }
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { BUNDLED_SLUG, createTestContext, postJson } from './helpers.js'
+
+const allCorrect = {
+  sector: 'primary_health_care',
+  profession: 'public_health_nurse',
+  region: 'pohjois_karjala',
+  knowledge_border: 'false',
+  knowledge_consent: 'true',
+  knowledge_children: 'true',
+  knowledge_labour: 'true',
+  knowledge_debt: 'true',
+  knowledge_deception: 'false',
+  knowledge_own_country: 'false',
+  knowledge_certainty: 'false',
+  indicators: [
+    'injuries_unexplained',
+    'companion_speaks_for_patient',
+    'no_own_documents',
+    'fear_anxiety',
+    'debt_to_employer',
+    'lives_at_workplace',
+    'very_long_hours',
+    'inconsistent_story',
+    'unknown_own_address',
+  ],
+  knows_where_to_refer: 'yes',
+  knowledge_referral: 'assistance_system',
+  met_possible_victim: 'no',
+  confidence_identify: 4,
+  confidence_help: 3,
+  training_received: 'none',
+  training_topics_needed: ['indicators', 'referral'],
+}
+
+const url = `/api/surveys/${BUNDLED_SLUG}/responses`
+
+describe('the bundled counter-trafficking questionnaire', () => {
+  it('is served in Finnish, Swedish and English', async () => {
+    const { app } = await createTestContext()
+    const res = await app.request(`/api/surveys/${BUNDLED_SLUG}`)
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body).toMatchObject({ slug: BUNDLED_SLUG, version: 1, title: expect.any(String) })
+    expect(body.definition.title).toEqual({
+      default: expect.any(String),
+      fi: expect.any(String),
+      sv: expect.any(String),
+    })
+  })
+
+  it('stores a Finnish response with its knowledge score and dimension values', async () => {
+    const { app, db } = await createTestContext()
+    const res = await postJson(app, url, { answers: allCorrect, locale: 'fi' })
+    expect(res.status).toBe(201)
+    const row = await db.selectFrom('responses').selectAll().executeTakeFirstOrThrow()
+    expect(row.locale).toBe('fi')
+    expect(row.knowledge_score).toBe(1)
+    const quiz = await db.selectFrom('response_quiz_items').select(['question', 'correct']).execute()
+    expect(quiz).toHaveLength(10)
+    expect(quiz.every((item) => item.correct === 1)).toBe(true)
+    const dimensions = await db
+      .selectFrom('response_values')
+      .select(['question', 'value'])
+      .where('question', 'in', ['sector', 'region', 'profession'])
+      .orderBy('question')
+      .execute()
+    expect(dimensions).toEqual([
+      { question: 'profession', value: 'public_health_nurse' },
+      { question: 'region', value: 'pohjois_karjala' },
+      { question: 'sector', value: 'primary_health_care' },
+    ])
+  })
+
+  it('scores a partly wrong response as the share of quiz items answered correctly', async () => {
+    const { app, db } = await createTestContext()
+    const answers = { ...allCorrect, knowledge_border: 'true', knowledge_debt: 'dont_know' }
+    expect((await postJson(app, url, { answers, locale: 'sv' })).status).toBe(201)
+    const row = await db.selectFrom('responses').selectAll().executeTakeFirstOrThrow()
+    expect(row.knowledge_score).toBeCloseTo(0.8)
+  })
+
+  it('keeps follow-up answers for someone who met a possible victim', async () => {
+    const { app, db } = await createTestContext()
+    const answers = {
+      ...allCorrect,
+      met_possible_victim: 'yes',
+      met_count: 'once',
+      actions_taken: ['nothing'],
+      why_not_acted: [],
+    }
+    expect((await postJson(app, url, { answers, locale: 'fi' })).status).toBe(201)
+    const stored = JSON.parse((await db.selectFrom('responses').select('answers').executeTakeFirstOrThrow()).answers)
+    expect(stored).toMatchObject({ met_possible_victim: 'yes', met_count: 'once', actions_taken: ['nothing'] })
+  })
+
+  it('drops follow-up answers that logic hides', async () => {
+    const { app, db } = await createTestContext()
+    const answers = { ...allCorrect, met_possible_victim: 'no', met_count: 'more_than_5' }
+    expect((await postJson(app, url, { answers, locale: 'en' })).status).toBe(201)
+    const stored = JSON.parse((await db.selectFrom('responses').select('answers').executeTakeFirstOrThrow()).answers)
+    expect(stored).not.toHaveProperty('met_count')
+    const values = await db.selectFrom('response_values').select('question').where('question', '=', 'met_count').execute()
+    expect(values).toEqual([])
+  })
+
+  it('refuses a region that is not a Finnish wellbeing services county', async () => {
+    const { app, db } = await createTestContext()
+    const res = await postJson(app, url, { answers: { ...allCorrect, region: 'stockholm' } })
+    expect(res.status).toBe(422)
+    const body = await res.json()
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ question: 'region', code: 'invalid_choice' }),
+    ])
+    expect(await db.selectFrom('responses').selectAll().execute()).toEqual([])
+  })
+})

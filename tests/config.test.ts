@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../server/config.js'
+
+describe('configuration from environment variables', () => {
+  it('defaults to port 3000 and the embedded SQLite file', () => {
+    const config = loadConfig({})
+    expect(config.port).toBe(3000)
+    expect(config.host).toBe('0.0.0.0')
+    expect(config.database).toEqual({ kind: 'sqlite', path: './data/survey.db' })
+    expect(config.publicUrl).toBeUndefined()
+  })
+
+  it('reads PORT, HOST, DATABASE_URL and PUBLIC_URL', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite:/var/lib/survey/s.db',
+      PUBLIC_URL: 'https://kysely.example.fi/',
+    })
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      database: { kind: 'sqlite', path: '/var/lib/survey/s.db' },
+      publicUrl: 'https://kysely.example.fi',
+    })
+    expect(loadConfig({ DATABASE_URL: 'file:./x.db' }).database.path).toBe('./x.db')
+  })
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT: must be a number/],
+    [{ PORT: '70000' }, /PORT: must be between 0 and 65535/],
+    [{ PORT: '80.5' }, /PORT: must be an integer/],
+    [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL/],
+    [{ DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL: unsupported scheme/],
+  ])('refuses %j with a clear message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', PUBLIC_URL: 'y' })).toThrow(/PORT[\s\S]*PUBLIC_URL/)
+  })
+})

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import { afterEach } from 'vitest'
+import { createSqliteDb } from '../db/connection.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { saveSurveyVersion } from '../db/queries/surveys.js'
+import type { Database, SurveyStatus } from '../db/schema.js'
+import { createApp } from '../server/app.js'
+import { definitionChecksum, inspectDefinition } from '../server/domain/survey-definition.js'
+import { loadSurveyFiles } from '../server/survey-files.js'
+
+export const REPO_ROOT = join(import.meta.dirname, '..')
+export const BUNDLED_SURVEYS_DIR = join(REPO_ROOT, 'surveys')
+export const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client')
+export const BUNDLED_SLUG = 'counter-trafficking'
+
+export interface TestContext {
+  db: Kysely<Database>
+  app: ReturnType<typeof createApp>
+  dir: string
+  dbPath: string
+  errors: string[]
+}
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+/** A fresh, migrated SQLite file per test, with the bundled surveys loaded and the app built on it. */
+export async function createTestContext(
+  options: { loadBundled?: boolean; now?: Date } = {},
+): Promise<TestContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-test-'))
+  const dbPath = join(dir, 'survey.db')
+  const db = createSqliteDb(dbPath)
+  cleanups.push(async () => {
+    await db.destroy()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  await migrateToLatest(db)
+  if (options.loadBundled !== false) await loadSurveyFiles(db, BUNDLED_SURVEYS_DIR)
+  const errors: string[] = []
+  const now = options.now ?? new Date('2026-11-25T14:37:21.123Z')
+  const app = createApp({
+    db,
+    config: { clientDir: CLIENT_DIR },
+    clock: () => now,
+    log: (message) => errors.push(message),
+  })
+  return { db, app, dir, dbPath, errors }
+}
+
+/** Adds a survey directly through the db layer, for tests that need their own definition. */
+export async function addSurvey(
+  db: Kysely<Database>,
+  slug: string,
+  definition: Record<string, unknown>,
+  status: SurveyStatus = 'open',
+) {
+  const saved = await saveSurveyVersion(db, {
+    slug,
+    title: inspectDefinition(definition).title || slug,
+    definition: JSON.stringify(definition),
+    checksum: definitionChecksum(definition),
+    source: null,
+    initialStatus: status,
+  })
+  return saved.version
+}
+
+export const postJson = (app: TestContext['app'], path: string, body: unknown, headers = {}) =>
+  app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+export async function countRows(db: Kysely<Database>) {
+  const count = async (table: keyof Database) =>
+    Number(
+      (await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow())
+        .n,
+    )
+  return {
+    responses: await count('responses'),
+    values: await count('response_values'),
+    quiz: await count('response_quiz_items'),
+  }
+}

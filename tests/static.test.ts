@@ -1,0 +1,44 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CLIENT_DIR, createTestContext } from './helpers.js'
+
+// `npm test` builds the client first (pretest), so the built files are part of what is tested.
+const built = existsSync(join(CLIENT_DIR, 'respondent', 'index.html'))
+
+describe.runIf(built)('the respondent web app', () => {
+  it('serves the respondent page for a survey link, revalidated on every load', async () => {
+    const { app } = await createTestContext()
+    const res = await app.request('/s/counter-trafficking')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+    const html = await res.text()
+    expect(html).toMatch(/<script type="module"[^>]* src="\/assets\/[^"]+\.js"/)
+    expect(html).not.toMatch(/https?:\/\//) // every asset is self-hosted
+  })
+
+  it('serves hashed assets as immutable and compressed', async () => {
+    const { app } = await createTestContext()
+    const asset = readdirSync(join(CLIENT_DIR, 'assets')).find((file) => file.endsWith('.js'))
+    const res = await app.request(`/assets/${asset}`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+  })
+
+  it('ships no admin code to respondents', async () => {
+    const { app } = await createTestContext()
+    const html = await (await app.request('/s/counter-trafficking')).text()
+    expect(html).not.toMatch(/admin/i)
+  })
+})
+
+describe('unknown paths', () => {
+  it('answer 404 in the error shape', async () => {
+    const { app } = await createTestContext({ loadBundled: false })
+    const res = await app.request('/nothing/here')
+    expect(res.status).toBe(404)
+    expect((await res.json()).error.code).toBe('not_found')
+  })
+})
