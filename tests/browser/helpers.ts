@@ -1,15 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+import { REPO_ROOT } from '../server-process.js'
+
+export { buildApp, REPO_ROOT, startServer, SURVEY_SLUG, type RunningServer } from '../server-process.js'
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots')
-export const SURVEY_SLUG = 'counter-trafficking'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM_PATH)
@@ -31,97 +28,6 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
-export interface RunningServer {
-  baseUrl: string
-  databasePath: string
-  /** What the server printed, for failure messages. */
-  output: () => string
-  stop: () => Promise<void>
-}
-
-function npm(script: string): void {
-  execFileSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, stdio: 'inherit' })
-}
-
-/**
- * `npm test` builds the client in `pretest`; the server bundle is cheap, so it is always rebuilt
- * here and can never be stale. The client is built only when missing (running this file alone).
- */
-export function buildApp(): void {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'client', 'respondent', 'index.html'))) {
-    npm('build:client')
-  }
-  npm('build:server')
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve()
-    else child.once('exit', () => resolve())
-  })
-}
-
-/** Starts `node dist/server/index.js` on a free port with a fresh database in a temp dir. */
-export async function startServer(): Promise<RunningServer> {
-  const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'survey-browser-test-'))
-  const databasePath = join(dataDir, 'survey.db')
-  const baseUrl = `http://127.0.0.1:${port}`
-
-  const child = spawn(process.execPath, ['dist/server/index.js'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databasePath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM')
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited(child)
-      clearTimeout(killer)
-    }
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop()
-      throw new Error(`Server exited with code ${child.exitCode}:\n${output}`)
-    }
-    try {
-      const res = await fetch(`${baseUrl}/api/surveys/${SURVEY_SLUG}`)
-      if (res.status === 200) break
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`Server did not serve the survey within 30 s:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150))
-  }
-  return { baseUrl, databasePath, output: () => output, stop }
-}
 
 export interface StoredResponse {
   id: string
