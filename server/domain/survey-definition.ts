@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { Model } from 'survey-core'
+import './survey-core-setup.js'
 
 export interface DefinitionReport {
   title: string

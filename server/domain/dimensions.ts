@@ -1,0 +1,64 @@
+import { Model, type Question } from 'survey-core'
+import './survey-core-setup.js'
+
+/** Questions with these names group the results unless a definition declares its own list. */
+export const DEFAULT_DIMENSIONS = ['sector', 'region', 'profession'] as const
+
+const SINGLE_CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'buttongroup', 'imagepicker', 'boolean'])
+
+export interface Dimension {
+  name: string
+  /** Every value a respondent can give: empty groups must be shown like suppressed ones. */
+  values: string[]
+}
+
+export interface DimensionReport {
+  dimensions: Dimension[]
+  errors: string[]
+}
+
+function choiceValues(question: Question): string[] | string {
+  const type = question.getType()
+  if (!SINGLE_CHOICE_TYPES.has(type) || (type === 'imagepicker' && question.multiSelect)) {
+    return `"${question.name}" is a ${type} question; only single-choice questions can be dimensions`
+  }
+  if (type === 'boolean') {
+    return [String(question.valueTrue ?? true), String(question.valueFalse ?? false)]
+  }
+  if (question.choicesByUrl?.url || question.choicesFromQuestion) {
+    return `"${question.name}" takes its choices from elsewhere; a dimension needs listed choices`
+  }
+  if (question.showOtherItem) {
+    return `"${question.name}" has a free-text "other" item, which could identify respondents`
+  }
+  const values = (question.choices as { value: unknown }[]).map((choice) => String(choice.value))
+  if (question.showNoneItem) values.push(String(question.noneItem?.value ?? 'none'))
+  return values.length > 0 ? values : `"${question.name}" has no choices`
+}
+
+/** The grouping dimensions of a definition: declared ones, else the default names present. */
+export function readDimensions(definition: Record<string, unknown>): DimensionReport {
+  const model = new Model(definition)
+  try {
+    const declared = definition.dimensions
+    const errors: string[] = []
+    if (declared !== undefined && !(Array.isArray(declared) && declared.every((d) => typeof d === 'string'))) {
+      return { dimensions: [], errors: ['"dimensions" must be a list of question names'] }
+    }
+    const names = (declared as string[] | undefined) ?? [...DEFAULT_DIMENSIONS]
+    const dimensions: Dimension[] = []
+    for (const name of new Set(names)) {
+      const question = model.getQuestionByName(name) as Question | null
+      if (!question) {
+        if (declared) errors.push(`Dimension "${name}" is not a question of this survey`)
+        continue
+      }
+      const values = choiceValues(question)
+      if (typeof values === 'string') errors.push(values)
+      else dimensions.push({ name, values })
+    }
+    return { dimensions, errors }
+  } finally {
+    model.dispose()
+  }
+}

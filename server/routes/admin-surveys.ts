@@ -1,0 +1,116 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import {
+  changeStatus,
+  createDraft,
+  listSurveys,
+  replaceDraftDefinition,
+} from '../../db/queries/survey-admin.js'
+import { findLatestVersion, saveSurveyVersion } from '../../db/queries/surveys.js'
+import type { Database } from '../../db/schema.js'
+import { ApiError } from '../errors.js'
+import { limitBody, readJson, requireJson } from '../json-body.js'
+import { checkDefinition, nextStatus, type StatusAction } from '../domain/publishing.js'
+import { isValidSlug, SLUG_MAX_LENGTH } from '../domain/slug.js'
+import { definitionChecksum } from '../domain/survey-definition.js'
+
+export interface AdminSurveyDeps {
+  db: Kysely<Database>
+  /** Guards the routes that change surveys (the whole sub-app already requires a signed-in user). */
+  requireAdmin: MiddlewareHandler
+}
+
+// Questionnaires with many localized strings outgrow the respondents' 64 KiB limit.
+export const MAX_DEFINITION_BYTES = 1024 * 1024
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const definitionField = z.custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object')
+const createSchema = z.strictObject({ slug: z.string(), definition: definitionField })
+const replaceSchema = z.strictObject({ definition: definitionField })
+
+async function parseBody<T>(c: Parameters<MiddlewareHandler>[0], schema: z.ZodType<T>) {
+  const parsed = schema.safeParse(await readJson(c))
+  if (parsed.success) return parsed.data
+  const details = parsed.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(body)',
+    message: issue.message,
+  }))
+  throw new ApiError(400, 'invalid_body', 'The body does not have the expected fields.', details)
+}
+
+function checked(definition: Record<string, unknown>) {
+  const check = checkDefinition(definition)
+  if (!check.ok) {
+    const details = check.errors.map((message) => ({ field: 'definition', message }))
+    throw new ApiError(422, 'invalid_definition', 'The questionnaire cannot be used as it is.', details)
+  }
+  return {
+    title: check.title,
+    definition: JSON.stringify(definition),
+    checksum: definitionChecksum(definition),
+  }
+}
+
+/** Admin routes for questionnaires: list (any signed-in user), create, replace, publish, close. */
+export const adminSurveyRoutes = ({ db, requireAdmin }: AdminSurveyDeps) => {
+  const surveyOr404 = async (slug: string) => {
+    const survey = await findLatestVersion(db, slug)
+    if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
+    return survey
+  }
+  const transition = (action: StatusAction): MiddlewareHandler => async (c) => {
+    const slug = c.req.param('slug') ?? ''
+    const survey = await surveyOr404(slug)
+    const to = nextStatus(survey.status, action)
+    if (!to || !(await changeStatus(db, slug, survey.status, to))) {
+      const message = `A ${survey.status} survey cannot be ${action === 'publish' ? 'published' : 'closed'}.`
+      throw new ApiError(409, 'invalid_transition', message)
+    }
+    return c.json({ slug, status: to, version: survey.version })
+  }
+
+  return new Hono()
+    .get('/', async (c) => c.json({ surveys: await listSurveys(db) }))
+    .get('/:slug', async (c) => {
+      const survey = await surveyOr404(c.req.param('slug'))
+      return c.json({
+        slug: survey.slug,
+        title: survey.title,
+        status: survey.status,
+        version: survey.version,
+        definition: JSON.parse(survey.definition),
+      })
+    })
+    .post('/', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
+      const body = await parseBody(c, createSchema)
+      if (!isValidSlug(body.slug)) {
+        throw new ApiError(422, 'invalid_slug', 'The slug must be lower-case letters, digits and single hyphens.', [
+          { field: 'slug', message: `At most ${SLUG_MAX_LENGTH} characters, e.g. "nurses-2027".` },
+        ])
+      }
+      const input = checked(body.definition)
+      if (!(await createDraft(db, body.slug, input))) {
+        throw new ApiError(409, 'slug_taken', `A survey "${body.slug}" already exists.`)
+      }
+      return c.json({ slug: body.slug, title: input.title, status: 'draft', version: 1 }, 201)
+    })
+    .put('/:slug', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
+      const slug = c.req.param('slug')
+      const body = await parseBody(c, replaceSchema)
+      const survey = await surveyOr404(slug)
+      const input = checked(body.definition)
+      if (survey.status === 'draft') {
+        await replaceDraftDefinition(db, survey.surveyId, input)
+        return c.json({ slug, title: input.title, status: 'draft', version: survey.version })
+      }
+      if (survey.status === 'closed') {
+        throw new ApiError(409, 'survey_closed', 'A closed survey cannot be changed.')
+      }
+      const saved = await saveSurveyVersion(db, { slug, ...input, source: null, initialStatus: 'open' })
+      return c.json({ slug, title: input.title, status: 'open', version: saved.version })
+    })
+    .post('/:slug/publish', requireAdmin, transition('publish'))
+    .post('/:slug/close', requireAdmin, transition('close'))
+}
