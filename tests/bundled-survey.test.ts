@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { allCorrectBundledAnswers as allCorrect } from './fixtures.js'
 import { BUNDLED_SLUG, createTestContext, postJson } from './helpers.js'
 
-const allCorrect = {
-  sector: 'primary_health_care',
-  profession: 'public_health_nurse',
-  region: 'pohjois_karjala',
-  knowledge_border: 'false',
-  knowledge_consent: 'true',
-  knowledge_children: 'true',
-  knowledge_labour: 'true',
-  knowledge_debt: 'true',
-  knowledge_deception: 'false',
-  knowledge_own_country: 'false',
-  knowledge_certainty: 'false',
-  indicators: [
-    'injuries_unexplained',
-    'companion_speaks_for_patient',
-    'no_own_documents',
-    'fear_anxiety',
-    'debt_to_employer',
-    'lives_at_workplace',
-    'very_long_hours',
-    'inconsistent_story',
-    'unknown_own_address',
-  ],
-  knows_where_to_refer: 'yes',
-  knowledge_referral: 'assistance_system',
-  met_possible_victim: 'no',
-  confidence_identify: 4,
-  confidence_help: 3,
-  training_received: 'none',
-  training_topics_needed: ['indicators', 'referral'],
-}
 
 const url = `/api/surveys/${BUNDLED_SLUG}/responses`
 

@@ -1,28 +1,10 @@
 import { request } from 'node:http'
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { allCorrectBundledAnswers } from './fixtures.js'
 import { buildApp, exited, startServer, SURVEY_SLUG } from './server-process.js'
 
-const answers = {
-  sector: 'social_services',
-  profession: 'social_worker',
-  region: 'lappi',
-  knowledge_border: 'false',
-  knowledge_consent: 'true',
-  knowledge_children: 'true',
-  knowledge_labour: 'true',
-  knowledge_debt: 'true',
-  knowledge_deception: 'false',
-  knowledge_own_country: 'false',
-  knowledge_certainty: 'false',
-  indicators: ['fear_anxiety'],
-  knows_where_to_refer: 'not_sure',
-  knowledge_referral: 'dont_know',
-  met_possible_victim: 'no',
-  confidence_identify: 2,
-  confidence_help: 2,
-  training_received: 'none',
-}
+const answers = { ...allCorrectBundledAnswers, knowledge_border: 'true' }
 
 describe('the server process', () => {
   beforeAll(() => buildApp(), 120_000)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Model } from 'survey-core'
 import './survey-core-setup.js'
+import { isPlainObject } from './answers/json.js'
 
 export interface DefinitionReport {
   title: string
@@ -8,9 +9,6 @@ export interface DefinitionReport {
   locales: string[]
   errors: string[]
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Loads a SurveyJS definition headless and reports what a publisher must fix. */
 export function inspectDefinition(definition: unknown): DefinitionReport {

@@ -14,6 +14,7 @@ import { limitBody, readJson, requireJson } from '../json-body.js'
 import { checkDefinition, nextStatus, type StatusAction } from '../domain/publishing.js'
 import { isValidSlug, SLUG_MAX_LENGTH } from '../domain/slug.js'
 import { definitionChecksum } from '../domain/survey-definition.js'
+import { isPlainObject } from '../domain/answers/json.js'
 
 export interface AdminSurveyDeps {
   db: Kysely<Database>
@@ -24,8 +25,6 @@ export interface AdminSurveyDeps {
 // Questionnaires with many localized strings outgrow the respondents' 64 KiB limit.
 export const MAX_DEFINITION_BYTES = 1024 * 1024
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const definitionField = z.custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object')
 const createSchema = z.strictObject({ slug: z.string(), definition: definitionField })
 const replaceSchema = z.strictObject({ definition: definitionField })

@@ -9,14 +9,12 @@ import { ApiError } from '../errors.js'
 import { limitBody, readJson, requireJson } from '../json-body.js'
 import { prepareResponse } from '../domain/prepare-response.js'
 import { createVersionCache } from '../version-cache.js'
+import { isPlainObject } from '../domain/answers/json.js'
 
 export interface RespondentDeps {
   db: Kysely<Database>
   clock: () => Date
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 // z.custom keeps the parsed object as is: a record schema would copy keys such as "__proto__".
 const submissionSchema = z.strictObject({
