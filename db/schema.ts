@@ -53,6 +53,8 @@ export interface Database {
   responses: ResponsesTable
   response_values: ResponseValuesTable
   response_quiz_items: ResponseQuizItemsTable
+  users: UsersTable
+  sessions: SessionsTable
 }
 
 export type Survey = Selectable<SurveysTable>
@@ -64,3 +66,27 @@ export type NewResponseValue = Insertable<ResponseValuesTable>
 
 /** Tables that hold respondent data: the anonymity test inspects every column of these. */
 export const RESPONSE_SIDE_TABLES = ['responses', 'response_values', 'response_quiz_items'] as const
+
+export type UserRole = 'admin' | 'researcher'
+
+/** Admin-side: people who sign in. `username` is stored lower-cased; `created_at` is ISO. */
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  role: UserRole
+  password_hash: string
+  created_at: string
+}
+
+/** Server-side sessions, keyed by the SHA-256 hash of the token (never the token itself). */
+export interface SessionsTable {
+  token_hash: string
+  user_id: number
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+}
+
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type NewSession = Insertable<SessionsTable>

@@ -2,7 +2,14 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import type { CookiePolicy } from './auth/cookie.js'
+import { refuseCrossSite } from './auth/cross-site.js'
+import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle.js'
+import { requireRole, requireUser } from './auth/middleware.js'
+import { createSessions } from './auth/sessions.js'
 import { ApiError, renderError } from './errors.js'
+import { adminSurveyRoutes } from './routes/admin-surveys.js'
+import { authRoutes } from './routes/auth.js'
 import { respondentRoutes } from './routes/respondent.js'
 import { staticRoutes } from './routes/static.js'
 
@@ -12,10 +19,29 @@ export interface AppDeps {
   clock?: () => Date
   /** Only unexpected errors reach it; requests are never logged (they would time-stamp answers). */
   log?: (message: string) => void
+  auth?: AuthOptions
 }
 
-export function createApp({ db, config, clock = () => new Date(), log = console.error }: AppDeps) {
+/** Sign-in settings; every field has a production default (see README, "Accounts and sign-in"). */
+export interface AuthOptions extends CookiePolicy {
+  idleMinutes?: number
+  absoluteHours?: number
+  rateLimits?: LoginRateLimits
+  /** scrypt N; lowered only in tests. */
+  passwordCost?: number
+}
+
+export function createApp({
+  db,
+  config,
+  clock = () => new Date(),
+  log = console.error,
+  auth = {},
+}: AppDeps) {
   const app = new Hono()
+  const { rateLimits, idleMinutes, absoluteHours, ...authRest } = auth
+  const sessions = createSessions({ db, clock, idleMinutes, absoluteHours })
+  const throttle = createLoginThrottle(clock, rateLimits)
 
   app.use(compress())
   app.use(async (c, next) => {
@@ -26,7 +52,13 @@ export function createApp({ db, config, clock = () => new Date(), log = console.
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store')
   })
 
+  // Every /api/admin/* route, existing or not, needs a session: 401 without, 404 if unknown.
+  app.use('/api/auth/*', refuseCrossSite())
+  app.use('/api/admin/*', refuseCrossSite(), requireUser(sessions))
+
   app.route('/api/surveys', respondentRoutes({ db, clock }))
+  app.route('/api/auth', authRoutes({ db, sessions, throttle, ...authRest }))
+  app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin: requireRole('admin') }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 
   app.notFound(() => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './auth/accounts.js'
 
 /** Where the data lives: an SQLite file path (PostgreSQL arrives with its own issue). */
 export type DatabaseTarget = { kind: 'sqlite'; path: string }
@@ -11,6 +12,10 @@ export interface Config {
   clientDir: string
   /** Base URL printed for respondents; defaults to http://<host>:<listening port>. */
   publicUrl: string | undefined
+  /** The first admin, created at start when no admin exists (see server/auth/initial-admin.ts). */
+  admin: { username: string; password: string | undefined }
+  /** Behind a reverse proxy: believe X-Forwarded-Proto / X-Forwarded-For. */
+  trustProxy: boolean
 }
 
 export const DEFAULT_DATABASE_PATH = './data/survey.db'
@@ -28,6 +33,20 @@ const envSchema = z.object({
   SURVEYS_DIR: z.string().trim().min(1).default('./surveys'),
   CLIENT_DIR: z.string().trim().min(1).default('./dist/client'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  ADMIN_USERNAME: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(USERNAME_PATTERN, 'must be 1-64 letters, digits or . _ @ -')
+    .default('admin'),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
+    .optional(),
 })
 
 export class ConfigError extends Error {}
@@ -61,5 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     surveysDir: values.SURVEYS_DIR,
     clientDir: values.CLIENT_DIR,
     publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
+    admin: { username: values.ADMIN_USERNAME, password: values.ADMIN_PASSWORD },
+    trustProxy: values.TRUST_PROXY,
   }
 }

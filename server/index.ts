@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server'
 import { createSqliteDb } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { createApp } from './app.js'
+import { ensureInitialAdmin } from './auth/initial-admin.js'
 import { ConfigError, loadConfig } from './config.js'
 import { loadSurveyFiles, SurveyFileError } from './survey-files.js'
 
@@ -9,9 +10,10 @@ async function main() {
   const config = loadConfig()
   const db = createSqliteDb(config.database.path)
   await migrateToLatest(db)
+  await ensureInitialAdmin(db, config.admin, console.log)
   const surveys = await loadSurveyFiles(db, config.surveysDir)
 
-  const app = createApp({ db, config })
+  const app = createApp({ db, config, auth: { trustProxy: config.trustProxy } })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host
     const baseUrl = config.publicUrl ?? `http://${host}:${info.port}`

@@ -8,6 +8,8 @@ describe('configuration from environment variables', () => {
     expect(config.host).toBe('0.0.0.0')
     expect(config.database).toEqual({ kind: 'sqlite', path: './data/survey.db' })
     expect(config.publicUrl).toBeUndefined()
+    expect(config.trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
   })
 
   it('reads PORT, HOST, DATABASE_URL and PUBLIC_URL', () => {
@@ -32,6 +34,7 @@ describe('configuration from environment variables', () => {
     [{ PORT: '80.5' }, /PORT: must be an integer/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL/],
     [{ DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL: unsupported scheme/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be true or false/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
   })

@@ -25,8 +25,10 @@ describe('SQLite storage', () => {
       'response_quiz_items',
       'response_values',
       'responses',
+      'sessions',
       'survey_versions',
       'surveys',
+      'users',
     ])
   })
 

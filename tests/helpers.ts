@@ -6,8 +6,10 @@ import { afterEach } from 'vitest'
 import { createSqliteDb } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { saveSurveyVersion } from '../db/queries/surveys.js'
-import type { Database, SurveyStatus } from '../db/schema.js'
-import { createApp } from '../server/app.js'
+import { insertUser } from '../db/queries/users.js'
+import type { Database, SurveyStatus, UserRole } from '../db/schema.js'
+import { createApp, type AuthOptions } from '../server/app.js'
+import { hashPassword } from '../server/auth/password.js'
 import { definitionChecksum, inspectDefinition } from '../server/domain/survey-definition.js'
 import { loadSurveyFiles } from '../server/survey-files.js'
 
@@ -49,6 +51,7 @@ export async function createTestContext(
     config: { clientDir: CLIENT_DIR },
     clock: () => now,
     log: (message) => errors.push(message),
+    auth: { passwordCost: TEST_PASSWORD_COST },
   })
   return { db, app, dir, dbPath, errors }
 }
@@ -89,4 +92,60 @@ export async function countRows(db: Kysely<Database>) {
     values: await count('response_values'),
     quiz: await count('response_quiz_items'),
   }
+}
+
+/** scrypt N for tests: fast (a few ms); production uses 2^17. */
+export const TEST_PASSWORD_COST = 2 ** 10
+
+/** Adds an account directly through the db layer, with a fast password hash. */
+export async function createUser(
+  db: Kysely<Database>,
+  username: string,
+  role: UserRole,
+  password: string,
+) {
+  return insertUser(db, {
+    username,
+    role,
+    passwordHash: await hashPassword(password, TEST_PASSWORD_COST),
+    createdAt: new Date('2026-11-20T09:00:00.000Z').toISOString(),
+  })
+}
+
+/** Signs in through the API and returns the `Cookie` header value (`session=...`) to send. */
+export async function signIn(app: TestContext['app'], username: string, password: string) {
+  const res = await postJson(app, '/api/auth/login', { username, password })
+  if (res.status !== 200) throw new Error(`sign-in failed with ${res.status}: ${await res.text()}`)
+  const setCookie = res.headers.get('set-cookie') ?? ''
+  const pair = setCookie.split(';')[0]
+  if (!pair.startsWith('session=')) throw new Error(`no session cookie in "${setCookie}"`)
+  return pair
+}
+
+/** A clock that tests move forward, e.g. past an idle or absolute session expiry. */
+export function createTestClock(start = new Date('2026-11-25T14:37:21.123Z')) {
+  let time = start.getTime()
+  return {
+    now: () => new Date(time),
+    advance: (ms: number) => {
+      time += ms
+    },
+  }
+}
+
+/**
+ * Like createTestContext (no bundled surveys), with an app whose auth settings can be chosen,
+ * fast password hashing and a movable clock.
+ */
+export async function createAuthTestContext(auth: AuthOptions = {}) {
+  const ctx = await createTestContext({ loadBundled: false })
+  const clock = createTestClock()
+  const app = createApp({
+    db: ctx.db,
+    config: { clientDir: CLIENT_DIR },
+    clock: clock.now,
+    log: (message) => ctx.errors.push(message),
+    auth: { passwordCost: TEST_PASSWORD_COST, ...auth },
+  })
+  return { ...ctx, app, clock }
 }

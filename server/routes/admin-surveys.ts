@@ -9,6 +9,7 @@ import {
 } from '../../db/queries/survey-admin.js'
 import { findLatestVersion, saveSurveyVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
+import type { AuthEnv } from '../auth/middleware.js'
 import { ApiError } from '../errors.js'
 import { limitBody, readJson, requireJson } from '../json-body.js'
 import { checkDefinition, nextStatus, type StatusAction } from '../domain/publishing.js'
@@ -19,7 +20,7 @@ import { isPlainObject } from '../domain/answers/json.js'
 export interface AdminSurveyDeps {
   db: Kysely<Database>
   /** Guards the routes that change surveys (the whole sub-app already requires a signed-in user). */
-  requireAdmin: MiddlewareHandler
+  requireAdmin: MiddlewareHandler<AuthEnv>
 }
 
 // Questionnaires with many localized strings outgrow the respondents' 64 KiB limit.
@@ -59,7 +60,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin }: AdminSurveyDeps) => {
     if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
     return survey
   }
-  const transition = (action: StatusAction): MiddlewareHandler => async (c) => {
+  const transition = (action: StatusAction): MiddlewareHandler<AuthEnv> => async (c) => {
     const slug = c.req.param('slug') ?? ''
     const survey = await surveyOr404(slug)
     const to = nextStatus(survey.status, action)
@@ -70,7 +71,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin }: AdminSurveyDeps) => {
     return c.json({ slug, status: to, version: survey.version })
   }
 
-  return new Hono()
+  return new Hono<AuthEnv>()
     .get('/', async (c) => c.json({ surveys: await listSurveys(db) }))
     .get('/:slug', async (c) => {
       const survey = await surveyOr404(c.req.param('slug'))

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely'
+import type { Database, User, UserRole } from '../schema.js'
+
+export interface UserInput {
+  username: string
+  role: UserRole
+  passwordHash: string
+  createdAt: string
+}
+
+/** `username` must already be normalised (lower-cased); see server/auth/accounts.ts. */
+export async function findUserByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
+}
+
+export async function insertUser(db: Kysely<Database>, input: UserInput): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: input.username,
+      role: input.role,
+      password_hash: input.passwordHash,
+      created_at: input.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Never selects password hashes. */
+export async function listUsers(db: Kysely<Database>) {
+  return db
+    .selectFrom('users')
+    .select(['username', 'role', 'created_at'])
+    .orderBy('username')
+    .execute()
+}
+
+export async function countAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** A new password also ends every session of the user (signs them out everywhere). */
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  username: string,
+  passwordHash: string,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('username', '=', username)
+      .returning('id')
+      .executeTakeFirst()
+    if (!user) return false
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
+    return true
+  })
+}
+
+export type DeleteUserOutcome = 'deleted' | 'not_found' | 'last_admin'
+
+/** Refuses to remove the last admin: nobody could manage accounts afterwards. */
+export async function deleteUser(
+  db: Kysely<Database>,
+  username: string,
+): Promise<DeleteUserOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const user = await findUserByUsername(trx, username)
+    if (!user) return 'not_found'
+    if (user.role === 'admin' && (await countAdmins(trx)) <= 1) return 'last_admin'
+    // Sessions go with the user (foreign key ON DELETE CASCADE).
+    await trx.deleteFrom('users').where('id', '=', user.id).execute()
+    return 'deleted'
+  })
+}
