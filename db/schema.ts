@@ -30,9 +30,23 @@ export interface ResponsesTable {
   submitted_on: string
   answers: string
   knowledge_score: number | null
+  /** The release that first included it; null until a release is made. */
+  release_no: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 /** Atomic answered values, one row each, so SQL can count and average (see docs/decisions). */
+export type ReleaseKind = 'interim' | 'final'
+
+/** A frozen publication: what researchers may see, planned once with small-cell suppression. */
+export interface ReleasesTable {
+  id: Generated<number>
+  survey_id: number
+  number: number
+  kind: ReleaseKind
+  created_on: string
+  publication: string
+}
+
 export interface ResponseValuesTable {
   response_id: string
   question: string
@@ -53,6 +67,7 @@ export interface Database {
   responses: ResponsesTable
   response_values: ResponseValuesTable
   response_quiz_items: ResponseQuizItemsTable
+  releases: ReleasesTable
   users: UsersTable
   sessions: SessionsTable
 }

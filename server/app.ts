@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
+import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
 import type { CookiePolicy } from './auth/cookie.js'
 import { refuseCrossSite } from './auth/cross-site.js'
@@ -8,6 +9,7 @@ import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle
 import { requireRole, requireUser } from './auth/middleware.js'
 import { createSessions } from './auth/sessions.js'
 import { ApiError, renderError } from './errors.js'
+import { adminResultRoutes, release } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { authRoutes } from './routes/auth.js'
 import { respondentRoutes } from './routes/respondent.js'
@@ -15,7 +17,7 @@ import { staticRoutes } from './routes/static.js'
 
 export interface AppDeps {
   db: Kysely<Database>
-  config: { clientDir: string }
+  config: { clientDir: string; minGroupSize?: number }
   clock?: () => Date
   /** Only unexpected errors reach it; requests are never logged (they would time-stamp answers). */
   log?: (message: string) => void
@@ -58,7 +60,19 @@ export function createApp({
 
   app.route('/api/surveys', respondentRoutes({ db, clock }))
   app.route('/api/auth', authRoutes({ db, sessions, throttle, ...authRest }))
-  app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin: requireRole('admin') }))
+  const requireAdmin = requireRole('admin')
+  const minGroupSize = config.minGroupSize ?? 5
+  // Closing makes the final release; the close stands even if that release is refused.
+  const afterClose = async (survey: PublishedVersion) => {
+    try {
+      return { finalRelease: await release(db, survey, 'final', minGroupSize, clock) }
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'release_refused') throw error
+      return { finalRelease: null, releaseRefused: error.details.map((d) => d.message) }
+    }
+  }
+  app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin, afterClose }))
+  app.route('/api/admin/surveys', adminResultRoutes({ db, requireAdmin, minGroupSize, clock }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 
   app.notFound(() => {

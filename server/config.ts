@@ -16,6 +16,8 @@ export interface Config {
   admin: { username: string; password: string | undefined }
   /** Behind a reverse proxy: believe X-Forwarded-Proto / X-Forwarded-For. */
   trustProxy: boolean
+  /** Groups with fewer respondents are never shown (see docs/decisions/003). */
+  minGroupSize: number
 }
 
 export const DEFAULT_DATABASE_PATH = './data/survey.db'
@@ -33,6 +35,12 @@ const envSchema = z.object({
   SURVEYS_DIR: z.string().trim().min(1).default('./surveys'),
   CLIENT_DIR: z.string().trim().min(1).default('./dist/client'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+  MIN_GROUP_SIZE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(3, 'must be at least 3 (smaller groups could identify people)')
+    .max(1000, 'must be at most 1000')
+    .default(5),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
     .default('false')
@@ -82,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
     admin: { username: values.ADMIN_USERNAME, password: values.ADMIN_PASSWORD },
     trustProxy: values.TRUST_PROXY,
+    minGroupSize: values.MIN_GROUP_SIZE,
   }
 }

@@ -9,7 +9,15 @@ const IDENTIFYING = /ip|addr|agent|ua$|referr?er|cookie|session|token|user|devic
 
 // The complete, reviewed list: a new column on a response-side table must be added here on purpose.
 const REVIEWED_COLUMNS: Record<string, string[]> = {
-  responses: ['id', 'survey_version_id', 'locale', 'submitted_on', 'answers', 'knowledge_score'],
+  responses: [
+    'id',
+    'survey_version_id',
+    'locale',
+    'submitted_on',
+    'answers',
+    'knowledge_score',
+    'release_no', // which release first included it: coarser than the day already kept
+  ],
   response_values: ['response_id', 'question', 'item', 'value', 'number'],
   response_quiz_items: ['response_id', 'question', 'correct'],
 }

@@ -9,6 +9,8 @@ describe('configuration from environment variables', () => {
     expect(config.database).toEqual({ kind: 'sqlite', path: './data/survey.db' })
     expect(config.publicUrl).toBeUndefined()
     expect(config.trustProxy).toBe(false)
+    expect(config.minGroupSize).toBe(5)
+    expect(loadConfig({ MIN_GROUP_SIZE: '10' }).minGroupSize).toBe(10)
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
   })
 
@@ -35,6 +37,7 @@ describe('configuration from environment variables', () => {
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL/],
     [{ DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL: unsupported scheme/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be true or false/],
+    [{ MIN_GROUP_SIZE: '2' }, /MIN_GROUP_SIZE: must be at least 3/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
   })

@@ -10,6 +10,8 @@ export interface Dimension {
   name: string
   /** Every value a respondent can give: empty groups must be shown like suppressed ones. */
   values: string[]
+  /** Required questions always have a value; optional ones add a "not answered" group. */
+  required: boolean
 }
 
 export interface DimensionReport {
@@ -55,7 +57,7 @@ export function readDimensions(definition: Record<string, unknown>): DimensionRe
       }
       const values = choiceValues(question)
       if (typeof values === 'string') errors.push(values)
-      else dimensions.push({ name, values })
+      else dimensions.push({ name, values, required: question.isRequired })
     }
     return { dimensions, errors }
   } finally {

@@ -7,7 +7,11 @@ import {
   listSurveys,
   replaceDraftDefinition,
 } from '../../db/queries/survey-admin.js'
-import { findLatestVersion, saveSurveyVersion } from '../../db/queries/surveys.js'
+import {
+  findLatestVersion,
+  saveSurveyVersion,
+  type PublishedVersion,
+} from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from '../auth/middleware.js'
 import { ApiError } from '../errors.js'
@@ -21,6 +25,8 @@ export interface AdminSurveyDeps {
   db: Kysely<Database>
   /** Guards the routes that change surveys (the whole sub-app already requires a signed-in user). */
   requireAdmin: MiddlewareHandler<AuthEnv>
+  /** Runs after a survey is closed (the final release); its fields join the response. */
+  afterClose?: (survey: PublishedVersion) => Promise<Record<string, unknown>>
 }
 
 // Questionnaires with many localized strings outgrow the respondents' 64 KiB limit.
@@ -54,7 +60,7 @@ function checked(definition: Record<string, unknown>) {
 }
 
 /** Admin routes for questionnaires: list (any signed-in user), create, replace, publish, close. */
-export const adminSurveyRoutes = ({ db, requireAdmin }: AdminSurveyDeps) => {
+export const adminSurveyRoutes = ({ db, requireAdmin, afterClose }: AdminSurveyDeps) => {
   const surveyOr404 = async (slug: string) => {
     const survey = await findLatestVersion(db, slug)
     if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
@@ -68,7 +74,8 @@ export const adminSurveyRoutes = ({ db, requireAdmin }: AdminSurveyDeps) => {
       const message = `A ${survey.status} survey cannot be ${action === 'publish' ? 'published' : 'closed'}.`
       throw new ApiError(409, 'invalid_transition', message)
     }
-    return c.json({ slug, status: to, version: survey.version })
+    const extra = to === 'closed' && afterClose ? await afterClose({ ...survey, status: to }) : {}
+    return c.json({ slug, status: to, version: survey.version, ...extra })
   }
 
   return new Hono<AuthEnv>()

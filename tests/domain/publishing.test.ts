@@ -46,8 +46,8 @@ describe('checking a definition before it is stored', () => {
     }
     expect(readDimensions(definition)).toEqual({
       dimensions: [
-        { name: 'unit', values: ['er', 'icu', 'none'] },
-        { name: 'manager', values: ['true', 'false'] },
+        { name: 'unit', values: ['er', 'icu', 'none'], required: false },
+        { name: 'manager', values: ['true', 'false'], required: false },
       ],
       errors: [],
     })

@@ -1,0 +1,105 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../schema.js'
+
+/** Which responses an aggregate reads: one survey, optionally one version, up to one release. */
+export interface AggregateScope {
+  surveyId: number
+  version?: number
+  /** Responses included in releases 1..releaseNo; undefined: every response (live counts). */
+  releaseNo?: number
+}
+
+/** Group values are returned as g0, g1, ... in the order of `groupBy`; '' when unanswered. */
+export type GroupRow = { [group: `g${number}`]: string }
+
+// Each dimension is one more join on response_values (single-choice: one row, item '').
+function dimensionJoins(groupBy: readonly string[]): RawBuilder<unknown> {
+  return sql.join(
+    groupBy.map(
+      (question, i) =>
+        sql`left join response_values ${sql.raw(`d${i}`)} on ${sql.raw(`d${i}`)}.response_id = r.id and ${sql.raw(`d${i}`)}.question = ${question} and ${sql.raw(`d${i}`)}.item = ''`,
+    ),
+    sql` `,
+  )
+}
+
+const groupColumns = (groupBy: readonly string[]) =>
+  groupBy.map((_, i) => sql`coalesce(${sql.raw(`d${i}`)}.value, '') as ${sql.raw(`g${i}`)}`)
+
+const groupNames = (groupBy: readonly string[]) => groupBy.map((_, i) => sql.raw(`g${i}`))
+
+function scopeFilter(scope: AggregateScope) {
+  const parts = [sql`v.survey_id = ${scope.surveyId}`]
+  if (scope.version !== undefined) parts.push(sql`v.version = ${scope.version}`)
+  if (scope.releaseNo !== undefined) parts.push(sql`r.release_no <= ${scope.releaseNo}`)
+  return sql.join(parts, sql` and `)
+}
+
+const select = (columns: RawBuilder<unknown>[]) => sql.join(columns, sql`, `)
+const groupByClause = (groupBy: readonly string[], extra: RawBuilder<unknown>[] = []) => {
+  const names = [...groupNames(groupBy), ...extra]
+  return names.length > 0 ? sql`group by ${sql.join(names, sql`, `)}` : sql``
+}
+
+const from = (groupBy: readonly string[], scope: AggregateScope, join = sql``) => sql`
+  from responses r
+  join survey_versions v on v.id = r.survey_version_id
+  ${dimensionJoins(groupBy)}
+  ${join}
+  where ${scopeFilter(scope)}`
+
+/** Respondents per combination of the dimensions (one GROUP BY): input to suppression. */
+export async function countGroups(
+  db: Kysely<Database>,
+  scope: AggregateScope,
+  groupBy: readonly string[],
+) {
+  const query = sql<GroupRow & { n: number }>`
+    select ${select([...groupColumns(groupBy), sql`count(*) as n`])}
+    ${from(groupBy, scope)}
+    ${groupByClause(groupBy)}`
+  return (await query.execute(db)).rows.map((row) => ({ ...row, n: Number(row.n) }))
+}
+
+/** Answer counts per group, question, item and value, with the mean of numeric values. */
+export async function countAnswers(
+  db: Kysely<Database>,
+  scope: AggregateScope,
+  groupBy: readonly string[],
+) {
+  const query = sql<GroupRow & { question: string; item: string; value: string | null; n: number; mean: number | null }>`
+    select ${select([...groupColumns(groupBy), sql`a.question, a.item, a.value, count(*) as n, avg(a.number) as mean`])}
+    ${from(groupBy, scope, sql`join response_values a on a.response_id = r.id`)}
+    ${groupByClause(groupBy, [sql`a.question`, sql`a.item`, sql`a.value`])}`
+  return (await query.execute(db)).rows.map((row) => ({ ...row, n: Number(row.n) }))
+}
+
+/** Share of respondents answering each quiz item correctly, per group. */
+export async function quizShares(
+  db: Kysely<Database>,
+  scope: AggregateScope,
+  groupBy: readonly string[],
+) {
+  const query = sql<GroupRow & { question: string; n: number; correct: number }>`
+    select ${select([...groupColumns(groupBy), sql`q.question, count(*) as n, sum(q.correct) as correct`])}
+    ${from(groupBy, scope, sql`join response_quiz_items q on q.response_id = r.id`)}
+    ${groupByClause(groupBy, [sql`q.question`])}`
+  return (await query.execute(db)).rows.map((row) => ({
+    ...row,
+    n: Number(row.n),
+    correct: Number(row.correct),
+  }))
+}
+
+/** Mean knowledge score (share of quiz items correct) per group. */
+export async function knowledgeScores(
+  db: Kysely<Database>,
+  scope: AggregateScope,
+  groupBy: readonly string[],
+) {
+  const query = sql<GroupRow & { mean: number | null }>`
+    select ${select([...groupColumns(groupBy), sql`avg(r.knowledge_score) as mean`])}
+    ${from(groupBy, scope)}
+    ${groupByClause(groupBy)}`
+  return (await query.execute(db)).rows
+}

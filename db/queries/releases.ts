@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database, ReleaseKind } from '../schema.js'
+
+export interface StoredRelease {
+  number: number
+  kind: ReleaseKind
+  createdOn: string
+  publication: string
+}
+
+export async function listReleases(db: Kysely<Database>, surveyId: number): Promise<StoredRelease[]> {
+  const rows = await db
+    .selectFrom('releases')
+    .select(['number', 'kind', 'created_on as createdOn', 'publication'])
+    .where('survey_id', '=', surveyId)
+    .orderBy('number')
+    .execute()
+  return rows
+}
+
+export class ReleaseRefused extends Error {
+  constructor(readonly reasons: string[]) {
+    super('release refused')
+  }
+}
+
+/**
+ * Claims every response not yet released for release N, then lets `plan` build the publication
+ * from exactly those rows, inside one transaction: a response arriving meanwhile is either in
+ * the counts or waits for the next release. `plan` throws ReleaseRefused to undo everything.
+ */
+export async function createRelease(
+  db: Kysely<Database>,
+  input: { surveyId: number; kind: ReleaseKind; createdOn: string },
+  plan: (trx: Transaction<Database>, releaseNo: number) => Promise<string>,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('releases')
+      .select((eb) => eb.fn.max('number').as('number'))
+      .where('survey_id', '=', input.surveyId)
+      .executeTakeFirst()
+    const releaseNo = Number(last?.number ?? 0) + 1
+    await trx
+      .updateTable('responses')
+      .set({ release_no: releaseNo })
+      .where('release_no', 'is', null)
+      .where('survey_version_id', 'in', (eb) =>
+        eb
+          .selectFrom('survey_versions')
+          .select('survey_versions.id')
+          .where('survey_versions.survey_id', '=', input.surveyId),
+      )
+      .execute()
+    const publication = await plan(trx, releaseNo)
+    await trx
+      .insertInto('releases')
+      .values({
+        survey_id: input.surveyId,
+        number: releaseNo,
+        kind: input.kind,
+        created_on: input.createdOn,
+        publication,
+      })
+      .execute()
+    return releaseNo
+  })
+}
