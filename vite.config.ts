@@ -10,6 +10,7 @@ const outDir = fileURLToPath(new URL('./dist/client/', import.meta.url))
 // never contains admin code (shared chunks hold only modules both apps import, e.g. React).
 const pages = {
   respondent: 'respondent/index.html',
+  admin: 'admin/index.html',
 }
 
 export default defineConfig({

@@ -128,6 +128,19 @@ describe('releases', () => {
   })
 })
 
+describe('response counts over time', () => {
+  it('are counted by ISO week, with small weeks suppressed', async () => {
+    const { get, answer } = await setup()
+    await answer(6, 'primary_health_care', 'helsinki')
+    const body = await (await get('researcher', `${base}/timeline`)).json()
+    expect(body).toEqual({
+      survey: BUNDLED_SLUG,
+      minGroupSize: 5,
+      weeks: [{ week: '2026-W48', suppressed: false, n: 6 }],
+    })
+  })
+})
+
 describe('aggregate requests', () => {
   it.each(['comment', 'sector,region,profession', 'sector,sector', ''])('refuses by=%s with 422', async (by) => {
     const { get } = await setup()

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLIENT_DIR, createTestContext } from './helpers.js'
@@ -25,6 +25,40 @@ describe.runIf(built)('the respondent web app', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(res.headers.get('content-encoding')).toBe('gzip')
+  })
+
+  it('serves the admin app under /admin, sharing no admin code with respondents', async () => {
+    const { app } = await createTestContext()
+    const pages = ['/admin', '/admin/', '/admin/surveys/counter-trafficking/edit']
+    const adminHtml = new Set<string>()
+    for (const path of pages) {
+      const res = await app.request(path)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      adminHtml.add(await res.text())
+    }
+    expect(adminHtml.size).toBe(1)
+    const script = /<script type="module"[^>]* src="\/assets\/([^"]+\.js)"/
+    const adminEntry = script.exec([...adminHtml][0])?.[1] ?? 'admin entry missing'
+    expect(readFileSync(join(CLIENT_DIR, 'assets', adminEntry), 'utf8')).toContain('Survey admin')
+
+    // Every script a respondent can load (entry, preloads, their imports, lazy chunks).
+    const respondentHtml = await (await app.request('/s/counter-trafficking')).text()
+    const pending = [...respondentHtml.matchAll(/\/assets\/([^"]+\.js)"/g)].map((m) => m[1])
+    const loaded = new Set<string>()
+    for (let file = pending.pop(); file; file = pending.pop()) {
+      if (loaded.has(file)) continue
+      loaded.add(file)
+      const code = readFileSync(join(CLIENT_DIR, 'assets', file), 'utf8')
+      pending.push(...[...code.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => m[1]))
+    }
+    expect([...loaded].some((file) => file.startsWith('SurveyScreen'))).toBe(true)
+    expect([...loaded]).not.toContain(adminEntry)
+    for (const file of loaded) {
+      const code = readFileSync(join(CLIENT_DIR, 'assets', file), 'utf8')
+      expect(code, file).not.toContain('Survey admin')
+    }
   })
 
   it('ships no admin code to respondents', async () => {

@@ -103,3 +103,13 @@ export async function knowledgeScores(
     ${groupByClause(groupBy)}`
   return (await query.execute(db)).rows
 }
+
+/** Responses per submission day (days are all the time the database keeps). */
+export async function countByDay(db: Kysely<Database>, scope: AggregateScope) {
+  const query = sql<{ day: string; n: number }>`
+    select r.submitted_on as day, count(*) as n
+    ${from([], scope)}
+    group by r.submitted_on
+    order by r.submitted_on`
+  return (await query.execute(db)).rows.map((row) => ({ day: row.day, n: Number(row.n) }))
+}

@@ -7,6 +7,8 @@ import type { AuthEnv } from '../auth/middleware.js'
 import { readDimensions } from '../domain/dimensions.js'
 import type { Publication } from '../domain/suppression/index.js'
 import { ApiError } from '../errors.js'
+import { countByDay } from '../../db/queries/aggregates.js'
+import { countByWeek } from '../domain/weeks.js'
 import { liveCounts, makeRelease, readAggregates } from '../results.js'
 
 export interface AdminResultDeps {
@@ -54,6 +56,12 @@ export const adminResultRoutes = ({ db, requireAdmin, minGroupSize, clock }: Adm
       }
       const number = await release(db, survey, 'interim', minGroupSize, clock)
       return c.json({ release: number, kind: 'interim' }, 201)
+    })
+    // Arrivals over time, live: a week's count links to no answer; small weeks are still hidden.
+    .get('/:slug/timeline', async (c) => {
+      const survey = await surveyOr404(c.req.param('slug'))
+      const days = await countByDay(db, { surveyId: survey.surveyId })
+      return c.json({ survey: survey.slug, minGroupSize, weeks: countByWeek(days, minGroupSize) })
     })
     .get('/:slug/aggregates', async (c) => {
       const survey = await surveyOr404(c.req.param('slug'))

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { ApiError } from '../errors.js'
 
 export interface StaticDeps {
@@ -17,6 +17,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
  */
 export const staticRoutes = ({ clientDir }: StaticDeps) => {
   const respondentHtml = join(clientDir, 'respondent', 'index.html')
+  const adminHtml = join(clientDir, 'admin', 'index.html')
   const html = async (path: string) => {
     try {
       return await readFile(path, 'utf8')
@@ -25,12 +26,23 @@ export const staticRoutes = ({ clientDir }: StaticDeps) => {
     }
   }
 
+  // The admin app routes in the browser: /admin and every path under it get the same page.
+  const adminPage = async (c: Context) => {
+    c.header('Cache-Control', 'no-cache')
+    // Its buttons publish and close surveys: no other site may frame it (clickjacking).
+    c.header('X-Frame-Options', 'DENY')
+    c.header('Content-Security-Policy', "frame-ancestors 'none'")
+    return c.html(await html(adminHtml))
+  }
+
   return new Hono()
     .get('/s/:slug{[a-z0-9-]+}', async (c) => {
       c.header('Cache-Control', 'no-cache')
       return c.html(await html(respondentHtml))
     })
     .get('/s/:slug{[a-z0-9-]+}/', (c) => c.redirect(`/s/${c.req.param('slug')}`, 301))
+    .get('/admin', adminPage)
+    .get('/admin/*', adminPage)
     .use('/assets/*', async (c, next) => {
       await next()
       // Set after serveStatic: headers it is given in onFound are lost with node-server 2.x.

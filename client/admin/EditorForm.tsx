@@ -1,0 +1,152 @@
+import { lazy, Suspense, useMemo, useRef, useState, type FormEvent } from 'react'
+import { DefinitionSource } from './DefinitionSource'
+import { readDefinition } from './definitionText'
+import { setFlash } from './flash'
+import { PageHeading } from './PageHeading'
+import { PreviewBoundary } from './PreviewBoundary'
+import { Link, navigate, paths } from './router'
+import { saveDefinition, type Target } from './saveDefinition'
+import { ServerErrors, type Problem } from './ServerErrors'
+import { isValidSlug, SlugField } from './SlugField'
+import { useDebounced } from './useDebounced'
+import { useUnsavedGuard } from './useUnsavedGuard'
+
+// SurveyJS is large: fetched only once there is something to preview.
+const Preview = lazy(() => import('./Preview'))
+
+const SLUG_RULE = 'Use lower-case letters, digits and single hyphens, e.g. nurses-2027.'
+
+/** Slug (new only), definition text or file, save, and a live preview beside them. */
+export function EditorForm({ target }: { target: Target }) {
+  const survey = target.kind === 'edit' ? target.survey : null
+  const [initialText] = useState(() => (survey ? JSON.stringify(survey.definition, null, 2) : ''))
+  const [text, setText] = useState(initialText)
+  const [slug, setSlug] = useState('')
+  const [slugError, setSlugError] = useState<string | null>(null)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [busy, setBusy] = useState(false)
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  const slugInput = useRef<HTMLInputElement>(null)
+
+  // Parsed and previewed once typing pauses, not at every keystroke.
+  const settled = useDebounced(text, 400)
+  const read = useMemo(() => readDefinition(settled), [settled])
+  useUnsavedGuard(text !== initialText || slug !== '')
+
+  const onText = (next: string, fileName?: string) => {
+    setText(next)
+    setProblem(null) // the last save's objections were about the old text
+    // A file named like a slug ("nurses-2027.json") suggests one.
+    const fromFile = fileName?.replace(/\.json$/i, '').toLowerCase()
+    if (!survey && slug === '' && fromFile && isValidSlug(fromFile)) setSlug(fromFile)
+  }
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    setProblem(null)
+    setSlugError(null)
+    if (!survey && !isValidSlug(slug)) {
+      setSlugError(
+        slug === '' ? `Enter a slug. ${SLUG_RULE}` : `“${slug}” is not a valid slug. ${SLUG_RULE}`,
+      )
+      return slugInput.current?.focus()
+    }
+    const current = readDefinition(text)
+    if (current.kind === 'empty') {
+      setProblem({ message: 'Not saved: paste or upload a questionnaire first.' })
+      return textarea.current?.focus()
+    }
+    if (current.kind === 'problem') {
+      // The text area already describes the problem (aria-describedby): go to it.
+      const at = current.problem.offset ?? 0
+      textarea.current?.focus()
+      return textarea.current?.setSelectionRange(at, at + 1)
+    }
+    setBusy(true)
+    const outcome = await saveDefinition(target, slug, current.definition)
+    setBusy(false)
+    if (outcome.ok) {
+      setFlash(outcome.notice)
+      return navigate(paths.survey(outcome.slug), { force: true })
+    }
+    setProblem(outcome.problem ?? null)
+    setSlugError(outcome.slugError ?? null)
+    if (outcome.slugError) slugInput.current?.focus()
+  }
+
+  const title = survey ? `Edit “${survey.title || survey.slug}”` : 'New questionnaire'
+  const saveLabel = !survey
+    ? 'Save as draft'
+    : survey.status === 'draft'
+      ? 'Save draft'
+      : `Save as version ${survey.version + 1}`
+
+  return (
+    <main className="page page-wide">
+      <p className="breadcrumb">
+        <Link href={paths.list}>Questionnaires</Link>
+        {survey && (
+          <>
+            {' / '}
+            <Link href={paths.survey(survey.slug)}>{survey.slug}</Link>
+          </>
+        )}
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      {survey && <VersionNote status={survey.status} version={survey.version} />}
+      <div className="editor">
+        <form className="editor-source" onSubmit={save} noValidate>
+          {!survey && (
+            <SlugField
+              value={slug}
+              onChange={(next) => {
+                setSlug(next)
+                setSlugError(null)
+              }}
+              error={slugError}
+              inputRef={slugInput}
+            />
+          )}
+          <DefinitionSource
+            text={text}
+            onText={onText}
+            problem={read.kind === 'problem' ? read.problem : null}
+            textareaRef={textarea}
+          />
+          <ServerErrors problem={problem} />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? 'Saving…' : saveLabel}
+            </button>
+            <Link href={survey ? paths.survey(survey.slug) : paths.list} className="button">
+              Cancel
+            </Link>
+          </div>
+        </form>
+        {/* Outside the form: the survey's own buttons and Enter key must not submit it. */}
+        <section className="editor-preview" aria-labelledby="preview-title">
+          <h2 id="preview-title">Preview</h2>
+          {read.kind === 'ok' ? (
+            <PreviewBoundary resetKey={read.definition}>
+              <Suspense fallback={<p role="status">Loading the preview…</p>}>
+                <Preview definition={read.definition} />
+              </Suspense>
+            </PreviewBoundary>
+          ) : (
+            <p className="hint">The preview appears here once the text is a questionnaire.</p>
+          )}
+        </section>
+      </div>
+    </main>
+  )
+}
+
+function VersionNote({ status, version }: { status: string; version: number }) {
+  return (
+    <p className="notice">
+      {status === 'draft'
+        ? 'This is a draft: saving replaces its definition.'
+        : `This questionnaire is open: saving creates version ${version + 1}. Respondents who open the link after that get the new version; the responses so far stay with version ${version}.`}
+    </p>
+  )
+}

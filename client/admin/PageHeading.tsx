@@ -1,0 +1,24 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+interface Props {
+  children: ReactNode
+  /** The document title; defaults to the heading when that is plain text. */
+  title?: string
+}
+
+/** The page's h1: focused when the page appears, so screen readers announce the new page. */
+export function PageHeading({ children, title }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  const text = title ?? (typeof children === 'string' ? children : '')
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true })
+  }, [])
+  useEffect(() => {
+    document.title = text ? `${text} · Survey admin` : 'Survey admin'
+  }, [text])
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  )
+}

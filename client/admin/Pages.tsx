@@ -1,0 +1,30 @@
+import { DefinitionEditor } from './DefinitionEditor'
+import { Missing } from './Missing'
+import { parseRoute, usePathname } from './router'
+import { useSession } from './session'
+import { SurveyList } from './SurveyList'
+import { SurveyPage } from './SurveyPage'
+
+const AdminsOnly = () => (
+  <Missing title="Admins only" body="Only admins can create or change questionnaires." />
+)
+
+/** The signed-in pages, chosen by the path. */
+export function Pages() {
+  const route = parseRoute(usePathname())
+  const { user } = useSession()
+  const isAdmin = user.role === 'admin'
+
+  switch (route.page) {
+    case 'list':
+      return <SurveyList />
+    case 'survey':
+      return <SurveyPage key={route.slug} slug={route.slug} />
+    case 'new':
+      return isAdmin ? <DefinitionEditor key="new" /> : <AdminsOnly />
+    case 'edit':
+      return isAdmin ? <DefinitionEditor key={route.slug} slug={route.slug} /> : <AdminsOnly />
+    case 'not-found':
+      return <Missing title="Page not found" body="Nothing exists at this address." />
+  }
+}

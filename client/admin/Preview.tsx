@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Survey } from 'survey-react-ui'
+// The same theme, model set-up and languages as the respondent app, so the preview is exact.
+import 'survey-core/survey-core.fontless.min.css'
+import { isLocale, LANGUAGE_NAMES, LOCALES, type Locale } from '../respondent/i18n'
+import { createSurveyModel } from '../respondent/surveyModel'
+import './preview.css'
+
+interface Props {
+  definition: Record<string, unknown>
+}
+
+/**
+ * The questionnaire as respondents see it, fully interactive so logic can be tried. Nothing
+ * is posted: no completion handler is registered, so answers stay in this page's memory.
+ */
+export default function Preview({ definition }: Props) {
+  const [locale, setLocale] = useState<Locale>(() =>
+    isLocale(definition.locale) ? definition.locale : 'en',
+  )
+  const latestLocale = useRef(locale)
+  latestLocale.current = locale
+  // A new model only for a new definition; switching language keeps the answers tried so far.
+  const survey = useMemo(() => createSurveyModel(definition, latestLocale.current), [definition])
+  const [completed, setCompleted] = useState(false)
+
+  useEffect(() => {
+    survey.locale = locale
+  }, [survey, locale])
+
+  useEffect(() => {
+    setCompleted(false)
+    const done = () => setCompleted(true)
+    survey.onComplete.add(done)
+    return () => survey.onComplete.remove(done)
+  }, [survey])
+
+  const restart = () => {
+    survey.clear(true, true)
+    setCompleted(false)
+  }
+
+  return (
+    <div className="preview">
+      <div className="preview-bar">
+        <p className="preview-note">Preview: answers are not saved.</p>
+        <div className="segmented" role="group" aria-label="Preview language">
+          {LOCALES.map((code) => (
+            <button
+              key={code}
+              type="button"
+              lang={code}
+              aria-pressed={code === locale}
+              onClick={() => setLocale(code)}
+            >
+              {LANGUAGE_NAMES[code]}
+            </button>
+          ))}
+        </div>
+        {completed && (
+          <button type="button" className="button" onClick={restart}>
+            Restart the preview
+          </button>
+        )}
+      </div>
+      <div className="preview-frame" lang={locale}>
+        <Survey model={survey} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { api, type ApiFailure, type User } from './api'
+import { describeFailure, waitTime } from './messages'
+
+interface Props {
+  /** Why the form is shown again (session ended, signed out). */
+  notice: string | null
+  /** Who was signed in before the session ended: they are the likely one to sign in again. */
+  lastUsername?: string
+  onSignedIn: (user: User) => void
+}
+
+function signInError(failure: ApiFailure): string {
+  if (failure.code === 'invalid_credentials') return 'The username or password is wrong.'
+  if (failure.status === 429) {
+    const wait = failure.retryAfter ? ` in ${waitTime(failure.retryAfter)}` : ' later'
+    return `Too many failed sign-ins. Try again${wait}.`
+  }
+  return describeFailure(failure)
+}
+
+export function SignIn({ notice, lastUsername = '', onSignedIn }: Props) {
+  const [username, setUsername] = useState(lastUsername)
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const passwordInput = useRef<HTMLInputElement>(null)
+  useEffect(() => heading.current?.focus(), [])
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    const result = await api.login(username.trim(), password)
+    setBusy(false)
+    if (result.ok) return onSignedIn(result.data.user)
+    setError(signInError(result))
+    setPassword('')
+    passwordInput.current?.focus()
+  }
+
+  return (
+    <main className="page sign-in">
+      <h1 ref={heading} tabIndex={-1}>
+        Sign in to Survey admin
+      </h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <form onSubmit={submit}>
+        <label htmlFor="username">Username</label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          ref={passwordInput}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <div role="alert" className={error ? 'error-box' : undefined}>
+          {error}
+        </div>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  )
+}

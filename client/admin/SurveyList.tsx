@@ -1,0 +1,67 @@
+import { api, type SurveySummary } from './api'
+import { LoadFailed } from './LoadFailed'
+import { PageHeading } from './PageHeading'
+import { Link, paths } from './router'
+import { useSession } from './session'
+import { StatusBadge } from './StatusBadge'
+import { useLoad } from './useLoad'
+
+export function SurveyList() {
+  const { user } = useSession()
+  const { state, reload } = useLoad(api.listSurveys, 'list')
+
+  return (
+    <main className="page">
+      <div className="page-title">
+        <PageHeading>Questionnaires</PageHeading>
+        {user.role === 'admin' && (
+          <Link href={paths.newSurvey} className="button button-primary">
+            New questionnaire
+          </Link>
+        )}
+      </div>
+      {state.kind === 'loading' && <p role="status">Loading…</p>}
+      {state.kind === 'failed' && <LoadFailed failure={state.failure} onRetry={reload} />}
+      {state.kind === 'ok' && <SurveyTable surveys={state.data.surveys} />}
+    </main>
+  )
+}
+
+function SurveyTable({ surveys }: { surveys: SurveySummary[] }) {
+  if (surveys.length === 0) return <p>No questionnaires yet.</p>
+  return (
+    <div className="table-scroll">
+      <table className="survey-table">
+        <caption className="visually-hidden">All questionnaires, newest version of each</caption>
+        <thead>
+          <tr>
+            <th scope="col">Slug</th>
+            <th scope="col">Title</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="number">
+              Version
+            </th>
+            <th scope="col" className="number">
+              Responses
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {surveys.map((survey) => (
+            <tr key={survey.slug} data-slug={survey.slug}>
+              <th scope="row">
+                <Link href={paths.survey(survey.slug)}>{survey.slug}</Link>
+              </th>
+              <td>{survey.title}</td>
+              <td>
+                <StatusBadge status={survey.status} />
+              </td>
+              <td className="number">{survey.version}</td>
+              <td className="number">{survey.responses}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+/** The admin API client: same-origin JSON only (the server's CSRF guard refuses anything else). */
+
+export type Role = 'admin' | 'researcher'
+export type SurveyStatus = 'draft' | 'open' | 'closed'
+
+export interface User {
+  username: string
+  role: Role
+}
+
+export interface SurveySummary {
+  slug: string
+  title: string
+  status: SurveyStatus
+  version: number
+  responses: number
+}
+
+export interface SurveyDetail {
+  slug: string
+  title: string
+  status: SurveyStatus
+  version: number
+  definition: Record<string, unknown>
+}
+
+export interface ErrorDetail {
+  field?: string
+  message: string
+}
+
+export interface ApiFailure {
+  ok: false
+  /** 0 when the server could not be reached. */
+  status: number
+  code: string
+  message: string
+  details: ErrorDetail[]
+  /** Seconds from `Retry-After`, when the server sent one. */
+  retryAfter?: number
+}
+
+export type ApiResult<T> = { ok: true; data: T } | ApiFailure
+
+// App sets this: any 401 outside sign-in means the session has ended.
+let sessionEnded: () => void = () => undefined
+export function onSessionEnded(handler: () => void): void {
+  sessionEnded = handler
+}
+
+interface Options {
+  body?: unknown
+  /** Sign-in and "who am I" expect 401 as an ordinary answer, not an ended session. */
+  expect401?: boolean
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  options: Options = {},
+): Promise<ApiResult<T>> {
+  let res: Response
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {
+        Accept: 'application/json',
+        ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+    })
+  } catch {
+    return failure(0, 'offline', 'The server could not be reached. Check your connection.')
+  }
+  const body = await res.json().catch(() => null)
+  if (res.ok) return { ok: true, data: body as T }
+  if (res.status === 401 && !options.expect401) sessionEnded()
+  const error = (body as { error?: Partial<ApiFailure> } | null)?.error
+  const retry = Number(res.headers.get('Retry-After'))
+  return {
+    ...failure(
+      res.status,
+      error?.code ?? 'error',
+      error?.message ?? `The server answered ${res.status}.`,
+      Array.isArray(error?.details) ? error.details : [],
+    ),
+    ...(retry > 0 ? { retryAfter: retry } : {}),
+  }
+}
+
+function failure(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  return { ok: false as const, status, code, message, details }
+}
+
+const surveyPath = (slug: string) => `/api/admin/surveys/${encodeURIComponent(slug)}`
+
+export const api = {
+  me: () => request<{ user: User }>('GET', '/api/auth/me', { expect401: true }),
+  login: (username: string, password: string) =>
+    request<{ user: User }>('POST', '/api/auth/login', {
+      body: { username, password },
+      expect401: true,
+    }),
+  logout: () => request<{ ok: true }>('POST', '/api/auth/logout', { expect401: true }),
+  listSurveys: () => request<{ surveys: SurveySummary[] }>('GET', '/api/admin/surveys'),
+  getSurvey: (slug: string) => request<SurveyDetail>('GET', surveyPath(slug)),
+  createSurvey: (slug: string, definition: unknown) =>
+    request<SurveySummary>('POST', '/api/admin/surveys', { body: { slug, definition } }),
+  replaceDefinition: (slug: string, definition: unknown) =>
+    request<Omit<SurveySummary, 'responses'>>('PUT', surveyPath(slug), { body: { definition } }),
+  changeStatus: (slug: string, action: 'publish' | 'close') =>
+    request<{ slug: string; status: SurveyStatus; version: number }>(
+      'POST',
+      `${surveyPath(slug)}/${action}`,
+    ),
+}

@@ -1,0 +1,228 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ADMIN,
+  ADMIN_ENV,
+  createUser,
+  meStatus,
+  signIn,
+  writeQuestionnaireFile,
+} from './admin-helpers'
+import {
+  answerCurrentPage,
+  buildApp,
+  CHROMIUM_PATH,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  startServer,
+  type RunningServer,
+} from './helpers'
+
+if (!hasChromium) {
+  console.log(
+    `Skipping admin browser tests: ${CHROMIUM_PATH} not found (apt-get install chromium).`,
+  )
+}
+
+const SLUG = 'ward-survey'
+const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
+
+describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let admin: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    buildApp()
+    server = await startServer(ADMIN_ENV)
+    browser = await launchChromium()
+    admin = await browser.newContext(DESKTOP)
+    await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl })
+    page = await admin.newPage()
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const row = (slug: string) => page.locator(`tr[data-slug="${slug}"]`)
+  const alerts = (p: Page) => p.locator('[role="alert"]:not(:empty)')
+
+  /** What a respondent with a fresh browser (no cookies) sees at the link. */
+  async function openAsRespondent(): Promise<{ context: BrowserContext; respondent: Page }> {
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const respondent = await context.newPage()
+    await respondent.goto(`${server.baseUrl}/s/${SLUG}`)
+    return { context, respondent }
+  }
+
+  it('refuses a wrong password with a clear error', { timeout: 30_000 }, async () => {
+    await page.goto(`${server.baseUrl}/admin`)
+    await page.getByRole('heading', { name: 'Sign in to Survey admin' }).waitFor()
+    await signIn(page, ADMIN.username, 'not-the-password')
+    await expect.poll(() => alerts(page).innerText()).toBe('The username or password is wrong.')
+    expect(await page.getByLabel('Password').inputValue()).toBe('')
+    await screenshot(page, 'admin-01-wrong-password')
+  })
+
+  it('tells how long to wait after too many failed sign-ins', { timeout: 30_000 }, async () => {
+    const other = await browser.newPage()
+    await other.goto(`${server.baseUrl}/admin`)
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await signIn(other, 'nobody', `wrong-${attempt}`)
+      await expect.poll(() => other.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true)
+    }
+    await expect
+      .poll(() => alerts(other).innerText())
+      .toMatch(/^Too many failed sign-ins\. Try again in \d+ (minutes?|seconds?)\.$/)
+    await other.close()
+  })
+
+  it(
+    'publishes an uploaded questionnaire, takes a response, closes it',
+    { timeout: 90_000 },
+    async () => {
+      await signIn(page, ADMIN.username, ADMIN.password)
+      await page.getByRole('heading', { name: 'Questionnaires' }).waitFor()
+      expect(await page.locator('.admin-header').innerText()).toMatch(/admin\s+\(admin\)/)
+      await row('counter-trafficking').waitFor()
+      await screenshot(page, 'admin-02-list')
+
+      await page.getByRole('link', { name: 'New questionnaire' }).click()
+      await page.getByRole('heading', { name: 'New questionnaire' }).waitFor()
+
+      // A JSON typo is pointed at before anything is sent.
+      const definition = page.getByLabel('Questionnaire definition (SurveyJS JSON)')
+      await definition.fill('{\n  "title": "Ward survey",\n}')
+      await expect
+        .poll(() => alerts(page).innerText())
+        .toContain('Not valid JSON at line 3, column 1')
+
+      // The server's objections are listed: valid JSON, but no questions.
+      await page.getByLabel('Slug').fill(SLUG)
+      await definition.fill('{ "title": "Ward survey" }')
+      await page.getByRole('button', { name: 'Save as draft' }).click()
+      await expect.poll(() => alerts(page).innerText()).toContain('The definition has no questions')
+
+      // Upload a file: the text area and the preview show it; nothing is saved yet.
+      await definition.fill('')
+      await page
+        .getByLabel('Upload a .json file')
+        .setInputFiles(writeQuestionnaireFile(`${SLUG}.json`))
+      await expect.poll(() => definition.inputValue()).toContain('"sector"')
+      expect(await page.getByLabel('Slug').inputValue()).toBe(SLUG)
+      const preview = page.locator('.editor-preview')
+      await preview.locator('.sd-question[data-name="sector"]').waitFor()
+      expect(await preview.innerText()).toContain('Preview: answers are not saved.')
+      await preview.getByRole('button', { name: 'Suomi' }).click()
+      await preview.getByText('Missä työskentelet?').waitFor()
+      await screenshot(page, 'admin-03-editor-preview')
+
+      await page.getByRole('button', { name: 'Save as draft' }).click()
+      await page.getByRole('heading', { name: 'Ward survey' }).waitFor()
+      expect(await page.locator('.notice').innerText()).toContain('Draft saved')
+      expect(await page.locator('.facts').innerText()).toContain('Draft')
+
+      await page.getByRole('button', { name: 'Publish' }).click()
+      await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('Open')
+      await page.getByRole('button', { name: 'Copy respondent link' }).click()
+      await page.getByText('Link copied to the clipboard.').waitFor()
+      const link = `${server.baseUrl}/s/${SLUG}`
+      expect(await page.getByLabel('Respondent link').inputValue()).toBe(link)
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+      await screenshot(page, 'admin-04-published')
+
+      // Editing an open survey makes a new version, and the editor says so before saving.
+      await page.getByRole('link', { name: 'Edit definition' }).click()
+      await page.getByText('saving creates version 2').waitFor()
+      const text = await definition.inputValue()
+      await definition.fill(text.replace('"Ward survey"', '"Ward survey 2027"'))
+      await page.getByRole('button', { name: 'Save as version 2' }).click()
+      await page.getByRole('heading', { name: 'Ward survey 2027' }).waitFor()
+      expect(await page.locator('.notice').innerText()).toContain('Saved as version 2')
+
+      // A respondent answers through the link.
+      const { context, respondent } = await openAsRespondent()
+      await respondent.getByRole('button', { name: 'Start the survey' }).click()
+      await respondent.locator('.sd-question[data-name="sector"]').waitFor()
+      await answerCurrentPage(respondent)
+      await respondent.locator('.sd-navigation__complete-btn').click()
+      await respondent.locator('.sd-completedpage').waitFor()
+      await context.close()
+
+      await page.getByRole('link', { name: 'Questionnaires' }).first().click()
+      await expect.poll(() => row(SLUG).locator('td.number').last().innerText()).toBe('1')
+      expect(await row(SLUG).locator('td.number').first().innerText()).toBe('2')
+      await screenshot(page, 'admin-05-list-with-response')
+
+      // Closing asks first, saying that it is final.
+      await row(SLUG).getByRole('link', { name: SLUG }).click()
+      await page.getByRole('button', { name: 'Close survey…' }).click()
+      const dialog = page.getByRole('dialog')
+      expect(await dialog.innerText()).toContain('Closing is final')
+      expect(await dialog.innerText()).toContain('1 response collected so far')
+      await screenshot(page, 'admin-06-close-dialog')
+      await dialog.getByRole('button', { name: 'Close survey' }).click()
+      await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('Closed')
+      expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0)
+
+      const after = await openAsRespondent()
+      await after.respondent.getByRole('heading', { name: 'This survey is not open' }).waitFor()
+      await after.context.close()
+    },
+  )
+
+  it('sends an expired session back to sign-in, then returns', { timeout: 30_000 }, async () => {
+    await page.getByRole('link', { name: 'Questionnaires' }).first().click()
+    await admin.clearCookies()
+    await row(SLUG).getByRole('link', { name: SLUG }).click()
+    await page.getByText('Your session has ended. Please sign in again.').waitFor()
+    await screenshot(page, 'admin-07-session-ended')
+    await signIn(page, ADMIN.username, ADMIN.password)
+    await page.getByRole('heading', { name: 'Ward survey' }).waitFor()
+    expect(await page.locator('.facts .badge').innerText()).toBe('Closed')
+  })
+
+  it('shows researchers the surveys without publishing controls', { timeout: 30_000 }, async () => {
+    createUser(server.databasePath, 'rita', 'researcher', 'researcher-password-1')
+    const context = await browser.newContext(DESKTOP)
+    const researcher = await context.newPage()
+    await researcher.goto(`${server.baseUrl}/admin`)
+    await signIn(researcher, 'rita', 'researcher-password-1')
+    await researcher.locator('tr[data-slug="counter-trafficking"]').waitFor()
+    expect(await researcher.getByRole('link', { name: 'New questionnaire' }).count()).toBe(0)
+    await researcher.getByRole('link', { name: 'counter-trafficking' }).click()
+    await researcher.locator('.facts .badge').waitFor()
+    expect(await researcher.getByRole('button', { name: /Close survey|Publish/ }).count()).toBe(0)
+    expect(await researcher.getByRole('link', { name: 'Edit definition' }).count()).toBe(0)
+    await researcher.getByRole('button', { name: 'Show preview' }).click()
+    await researcher.locator('.preview .sd-question').first().waitFor()
+    await screenshot(researcher, 'admin-08-researcher-survey')
+
+    // Without clipboard access the link is selected for copying by hand.
+    await researcher.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', { value: undefined }),
+    )
+    await researcher.getByRole('button', { name: 'Copy respondent link' }).click()
+    await researcher.getByText('the link is selected').waitFor()
+    const selected = await researcher.evaluate(() => {
+      const input = document.activeElement as HTMLInputElement
+      return input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0)
+    })
+    expect(selected).toBe(`${server.baseUrl}/s/counter-trafficking`)
+    await context.close()
+  })
+
+  it('signs out: back to sign-in, and the session is gone', { timeout: 30_000 }, async () => {
+    expect(await meStatus(page)).toBe(200)
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('heading', { name: 'Sign in to Survey admin' }).waitFor()
+    await page.getByText('You have signed out.').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/admin')
+    expect(await meStatus(page)).toBe(401)
+    await screenshot(page, 'admin-09-signed-out')
+  })
+})
