@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react'
 import { DefinitionEditor } from './DefinitionEditor'
 import { Missing } from './Missing'
 import { parseRoute, usePathname } from './router'
 import { useSession } from './session'
 import { SurveyList } from './SurveyList'
 import { SurveyPage } from './SurveyPage'
+
+// Charts and SurveyJS labels are large: fetched only when results are opened.
+const ResultsPage = lazy(() => import('./results/ResultsPage'))
 
 const AdminsOnly = () => (
   <Missing title="Admins only" body="Only admins can create or change questionnaires." />
@@ -20,6 +24,12 @@ export function Pages() {
       return <SurveyList />
     case 'survey':
       return <SurveyPage key={route.slug} slug={route.slug} />
+    case 'results':
+      return (
+        <Suspense fallback={<p className="page" role="status">Loading…</p>}>
+          <ResultsPage key={route.slug} slug={route.slug} />
+        </Suspense>
+      )
     case 'new':
       return isAdmin ? <DefinitionEditor key="new" /> : <AdminsOnly />
     case 'edit':

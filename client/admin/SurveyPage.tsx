@@ -70,6 +70,11 @@ export function SurveyPage({ slug }: { slug: string }) {
               </>
             )}
           </dl>
+          <p>
+            <Link href={paths.results(survey.slug)} className="button">
+              Results
+            </Link>
+          </p>
           <CopyLink slug={survey.slug} />
           <p className="hint">{LINK_NOTES[survey.status]}</p>
           {user.role === 'admin' && (

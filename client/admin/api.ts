@@ -54,7 +54,8 @@ interface Options {
   expect401?: boolean
 }
 
-async function request<T>(
+/** Same-origin JSON request; a 401 runs the app's session-ended flow. Shared by every API module. */
+export async function request<T>(
   method: string,
   path: string,
   options: Options = {},

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'new' }
   | { page: 'survey'; slug: string }
   | { page: 'edit'; slug: string }
+  | { page: 'results'; slug: string }
   | { page: 'not-found' }
 
 export const paths = {
@@ -14,13 +15,14 @@ export const paths = {
   newSurvey: '/admin/new',
   survey: (slug: string) => `/admin/surveys/${encodeURIComponent(slug)}`,
   edit: (slug: string) => `/admin/surveys/${encodeURIComponent(slug)}/edit`,
+  results: (slug: string) => `/admin/surveys/${encodeURIComponent(slug)}/results`,
 }
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/admin') return { page: 'list' }
   if (path === paths.newSurvey) return { page: 'new' }
-  const match = /^\/admin\/surveys\/([^/]+)(\/edit)?$/.exec(path)
+  const match = /^\/admin\/surveys\/([^/]+)(\/edit|\/results)?$/.exec(path)
   if (!match) return { page: 'not-found' }
   let slug: string
   try {
@@ -28,6 +30,7 @@ export function parseRoute(pathname: string): Route {
   } catch {
     return { page: 'not-found' }
   }
+  if (match[2] === '/results') return { page: 'results', slug }
   return match[2] ? { page: 'edit', slug } : { page: 'survey', slug }
 }
 

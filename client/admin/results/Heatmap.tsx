@@ -1,0 +1,90 @@
+import { useState } from 'react'
+import { dimensionName, sortValues, type Labels } from './labels'
+import type { Aggregates, Group } from './resultsApi'
+
+type Measure = 'n' | 'score'
+
+const percent = (share: number) => `${Math.round(share * 100)} %`
+
+/** An accessible cross-table of the two dimensions, cells shaded by the chosen measure. */
+export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) {
+  const [measure, setMeasure] = useState<Measure>('n')
+  const [rowDim, colDim] = data.by
+  const k = data.minGroupSize
+  const hiddenText = `suppressed (fewer than ${k}, or hidden to protect a small group)`
+  const values = (dim: string | undefined) =>
+    dim ? sortValues([...new Set(data.groups.map((g) => g.key[dim]))], labels.order(dim)) : ['']
+  const rows = values(rowDim)
+  const cols = values(colDim)
+  const cells = new Map(data.groups.map((g) => [`${g.key[rowDim]}\u0000${g.key[colDim] ?? ''}`, g]))
+
+  const valueOf = (group: Group | undefined): number | null => {
+    if (!group || group.suppressed) return null
+    return measure === 'n' ? group.n : (group.knowledgeScore ?? null)
+  }
+  const shown = data.groups.map(valueOf).filter((v): v is number => v !== null)
+  const max = Math.max(0, ...shown)
+  const min = measure === 'n' ? 0 : Math.min(...shown, 1)
+
+  return (
+    <>
+      <div className="segmented" role="group" aria-label="Show in cells">
+        {(['n', 'score'] as const).map((m) => (
+          <button key={m} type="button" aria-pressed={measure === m} onClick={() => setMeasure(m)}>
+            {m === 'n' ? 'Respondents' : 'Mean knowledge score'}
+          </button>
+        ))}
+      </div>
+      <div className="table-scroll">
+        <table className="heatmap">
+          <caption>
+            {measure === 'n' ? 'Respondents' : 'Mean knowledge score (percent correct)'} by{' '}
+            {dimensionName(rowDim).toLowerCase()}
+            {colDim && <> and {dimensionName(colDim).toLowerCase()}</>}. Cells marked “–” are
+            suppressed: groups with fewer than {k} respondents are never shown, and some larger ones
+            are hidden so that the small ones cannot be worked out from the totals.
+          </caption>
+          <thead>
+            <tr>
+              <td />
+              {cols.map((col) => (
+                <th key={col} scope="col">
+                  {colDim ? labels.choice(colDim, col) : 'All'}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row}>
+                <th scope="row">{labels.choice(rowDim, row)}</th>
+                {cols.map((col) => {
+                  const value = valueOf(cells.get(`${row}\u0000${col}`))
+                  if (value === null) {
+                    const suppressed = cells.get(`${row}\u0000${col}`)?.suppressed !== false
+                    const text = suppressed ? hiddenText : 'no quiz answers'
+                    return (
+                      <td key={col} className="cell-hidden" title={text} aria-label={text}>
+                        –
+                      </td>
+                    )
+                  }
+                  const level = max > min ? (value - min) / (max - min) : 1
+                  return (
+                    <td
+                      key={col}
+                      className={`cell-value${level > 0.55 ? ' cell-dark' : ''}`}
+                      style={{ backgroundColor: `rgb(11 114 97 / ${0.12 + level * 0.88})` }}
+                    >
+                      {measure === 'n' ? value : percent(value)}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}

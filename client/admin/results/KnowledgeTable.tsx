@@ -1,0 +1,68 @@
+import { dimensionName, sortValues, type Labels } from './labels'
+import { shownGroups } from './QuestionCharts'
+import type { Aggregates, Questions } from './resultsApi'
+
+interface Props {
+  total: Questions
+  grouped: Aggregates
+  labels: Labels
+}
+
+const percent = (share: number | undefined) =>
+  share === undefined ? '–' : `${Math.round(share * 100)} %`
+
+/** Share answering each quiz item correctly: the whole survey and every group that is shown. */
+export function KnowledgeTable({ total, grouped, labels }: Props) {
+  const dim = grouped.by[0]
+  const items = sortValues(Object.keys(total), labels.questionOrder()).filter(
+    (name) => total[name].shareCorrect !== undefined,
+  )
+  const groups = shownGroups(grouped)
+  const hidden = grouped.groups.length - groups.length
+  if (items.length === 0) return <p>This questionnaire has no quiz items.</p>
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="survey-table knowledge-table">
+          <caption>
+            Share of respondents answering correctly, in percent, for the whole survey and by{' '}
+            {dimensionName(dim).toLowerCase()}.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="number">
+                All (n = {'n' in grouped.total ? grouped.total.n : '–'})
+              </th>
+              {groups.map((g) => (
+                <th key={g.key[dim]} scope="col" className="number">
+                  {labels.choice(dim, g.key[dim])} (n = {g.n})
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((name) => (
+              <tr key={name}>
+                <th scope="row">{labels.title(name)}</th>
+                <td className="number">{percent(total[name].shareCorrect)}</td>
+                {groups.map((g) => (
+                  <td key={g.key[dim]} className="number">
+                    {percent(g.questions?.[name]?.shareCorrect)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {hidden > 0 && (
+        <p className="hint">
+          {hidden} {dimensionName(dim).toLowerCase()} groups are not shown: they are empty, too
+          small, or hidden to protect a small group.
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react'
+import { dimensionName, sortValues, type Labels } from './labels'
+import { QuestionChart } from './QuestionChart'
+import type { Aggregates, Group, Questions } from './resultsApi'
+
+interface Props {
+  total: Questions
+  grouped: Aggregates
+  labels: Labels
+}
+
+type Shown = Extract<Group, { suppressed: false }>
+
+export const shownGroups = (data: Aggregates) =>
+  data.groups.filter((group): group is Shown => !group.suppressed)
+
+/** Per-question charts for the whole survey or one group of a one-dimension grouping. */
+export function QuestionCharts({ total, grouped, labels }: Props) {
+  const [choice, setChoice] = useState('')
+  const dim = grouped.by[0]
+  const groups = shownGroups(grouped)
+  const group = groups.find((g) => g.key[dim] === choice)
+  const questions = group?.questions ?? total
+  const names = sortValues(Object.keys(questions), labels.questionOrder()).filter(
+    (name) => !labels.isFreeText(name),
+  )
+
+  return (
+    <>
+      <label className="results-field">
+        Show answers of{' '}
+        <select value={group ? choice : ''} onChange={(event) => setChoice(event.target.value)}>
+          <option value="">the whole survey</option>
+          {groups.map((g) => (
+            <option key={g.key[dim]} value={g.key[dim]}>
+              {dimensionName(dim)}: {labels.choice(dim, g.key[dim])} (n = {g.n})
+            </option>
+          ))}
+        </select>
+      </label>
+      {groups.length === 0 && (
+        <p className="hint">No {dimensionName(dim).toLowerCase()} group is large enough to show.</p>
+      )}
+      <div className="question-grid" key={group ? choice : ''}>
+        {names.map((name) => (
+          <QuestionChart key={name} name={name} stats={questions[name]} labels={labels} />
+        ))}
+      </div>
+    </>
+  )
+}

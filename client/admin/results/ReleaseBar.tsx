@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { describeFailure } from '../messages'
+import { ServerErrors, type Problem } from '../ServerErrors'
+import { resultsApi, type Release } from './resultsApi'
+
+interface Props {
+  slug: string
+  releases: Release[]
+  /** The release shown; null means the latest. */
+  selected: number | null
+  onSelect: (release: number | null) => void
+  canRelease: boolean
+  onReleased: (release: number) => void
+}
+
+const describe = (r: Release) =>
+  `Release ${r.number} · ${r.kind === 'final' ? 'final' : 'interim'} · ${r.createdOn}`
+
+/** Which release is shown, and (admins, open surveys) making a new interim release. */
+export function ReleaseBar({ slug, releases, selected, onSelect, canRelease, onReleased }: Props) {
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const latest = releases[releases.length - 1]
+
+  const release = async () => {
+    setBusy(true)
+    setProblem(null)
+    const result = await resultsApi.makeRelease(slug)
+    setBusy(false)
+    if (result.ok) return onReleased(result.data.release)
+    setProblem(
+      result.code === 'release_refused'
+        ? { message: `Release refused. ${result.message} Reasons:`, details: result.details }
+        : { message: describeFailure(result) },
+    )
+  }
+
+  return (
+    <div className="release-bar">
+      {latest && (
+        <label className="results-field">
+          Release{' '}
+          <select
+            value={selected ?? latest.number}
+            onChange={(event) => {
+              const number = Number(event.target.value)
+              onSelect(number === latest.number ? null : number)
+            }}
+          >
+            {[...releases].reverse().map((r) => (
+              <option key={r.number} value={r.number}>
+                {describe(r)}
+                {r === latest ? ' (latest)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {canRelease && (
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => void release()}
+        >
+          {busy ? 'Making release…' : 'Make interim release'}
+        </button>
+      )}
+      <ServerErrors problem={problem} />
+    </div>
+  )
+}

@@ -1,0 +1,123 @@
+import { useMemo, useState } from 'react'
+import { LoadFailed } from '../LoadFailed'
+import { plural } from '../messages'
+import { Missing } from '../Missing'
+import { PageHeading } from '../PageHeading'
+import { Link, paths } from '../router'
+import { useSession } from '../session'
+import { Heatmap } from './Heatmap'
+import { KnowledgeTable } from './KnowledgeTable'
+import { dimensionName, makeLabels } from './labels'
+import { QuestionCharts } from './QuestionCharts'
+import { ReleaseBar } from './ReleaseBar'
+import './results.css'
+import { TimelineChart } from './TimelineChart'
+import { useResults } from './useResults'
+
+/** Released results of one questionnaire: for admins and researchers. */
+export default function ResultsPage({ slug }: { slug: string }) {
+  const { user } = useSession()
+  const [release, setRelease] = useState<number | null>(null)
+  const [dim, setDim] = useState<string | null>(null)
+  const [round, setRound] = useState(0)
+  const [notice, setNotice] = useState('')
+  const { overview, tables } = useResults(slug, release, dim, round)
+  const info = overview.state.kind === 'ok' ? overview.state.data : null
+  const definition = info?.survey.definition
+  const labels = useMemo(() => makeLabels(definition ?? {}), [definition])
+
+  if (overview.state.kind === 'failed' && overview.state.failure.code === 'survey_not_found') {
+    const body = `No questionnaire “${slug}” exists.`
+    return <Missing title="Questionnaire not found" body={body} />
+  }
+  const title = info?.survey.title || slug
+  const data = tables.state.kind === 'ok' ? tables.state.data : null
+  const k = data?.cross.minGroupSize ?? info?.timeline.minGroupSize
+  const total = data?.cross.total
+  const questions = total && 'questions' in total ? total.questions : undefined
+
+  return (
+    <main className="page page-wide results">
+      <p className="breadcrumb">
+        <Link href={paths.list}>Questionnaires</Link> /{' '}
+        <Link href={paths.survey(slug)}>{slug}</Link> / Results
+      </p>
+      <PageHeading title={`Results · ${title}`}>Results: {title}</PageHeading>
+      {overview.state.kind === 'loading' && <p role="status">Loading…</p>}
+      {overview.state.kind === 'failed' && (
+        <LoadFailed failure={overview.state.failure} onRetry={overview.reload} />
+      )}
+      {info && (
+        <ReleaseBar
+          slug={slug}
+          releases={info.releases}
+          selected={release}
+          onSelect={setRelease}
+          canRelease={user.role === 'admin' && info.survey.status === 'open'}
+          onReleased={(number) => {
+            setNotice(`Release ${number} made: it is shown below.`)
+            setRelease(null)
+            setRound((n) => n + 1)
+          }}
+        />
+      )}
+      <p role="status" className={notice ? 'notice' : undefined}>
+        {notice}
+      </p>
+      {k !== undefined && (
+        <p className="hint">
+          Groups with fewer than {k} respondents are never shown; some larger groups are hidden too
+          so hidden ones cannot be worked out from totals.
+        </p>
+      )}
+      {data?.cross.release === null && total && 'n' in total && (
+        <p className="notice">
+          {plural(total.n, 'response')} so far. Results appear after the first release.
+        </p>
+      )}
+      {info && (
+        <section aria-labelledby="timeline-title">
+          <h2 id="timeline-title">Responses over time</h2>
+          <TimelineChart timeline={info.timeline} />
+        </section>
+      )}
+      {tables.state.kind === 'loading' && info && <p role="status">Loading results…</p>}
+      {tables.state.kind === 'failed' && (
+        <LoadFailed failure={tables.state.failure} onRetry={tables.reload} />
+      )}
+      {data?.grouped && total && (
+        <>
+          {total.suppressed && <p>The total of this release is hidden.</p>}
+          <section aria-labelledby="heatmap-title">
+            <h2 id="heatmap-title">{data.cross.by.map(dimensionName).join(' × ')}</h2>
+            <Heatmap data={data.cross} labels={labels} />
+          </section>
+          {data.cross.by.length > 1 && (
+            <label className="results-field">
+              Group the charts and knowledge table by{' '}
+              <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
+                {data.cross.by.map((d) => (
+                  <option key={d} value={d}>
+                    {dimensionName(d)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {questions && (
+            <>
+              <section aria-labelledby="questions-title">
+                <h2 id="questions-title">Answers by question</h2>
+                <QuestionCharts total={questions} grouped={data.grouped} labels={labels} />
+              </section>
+              <section aria-labelledby="knowledge-title">
+                <h2 id="knowledge-title">Knowledge items</h2>
+                <KnowledgeTable total={questions} grouped={data.grouped} labels={labels} />
+              </section>
+            </>
+          )}
+        </>
+      )}
+    </main>
+  )
+}

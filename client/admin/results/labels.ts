@@ -1,0 +1,95 @@
+import { Model, type Question } from 'survey-core'
+
+/** English question titles and choice texts from a SurveyJS definition; raw names as fallback. */
+export interface Labels {
+  title: (name: string) => string
+  choice: (name: string, value: string) => string
+  /** Choice values in the questionnaire's order, to sort table rows and chart bars. */
+  order: (name: string) => string[]
+  row: (name: string, value: string) => string
+  /** Question names in the questionnaire's order. */
+  questionOrder: () => string[]
+  /** Free text must never be shown, even if a future server sent it. */
+  isFreeText: (name: string) => boolean
+}
+
+interface Item {
+  value: unknown
+  text: string
+}
+
+const NOT_ANSWERED = 'not answered'
+const FREE_TEXT = new Set(['text', 'comment', 'multipletext', 'expression', 'html', 'signaturepad'])
+
+function choicesOf(question: Question | null): Item[] {
+  if (!question) return []
+  const q = question as Question & Record<string, unknown>
+  if (q.getType() === 'boolean') {
+    return [
+      { value: q.valueTrue ?? 'true', text: String(q.labelTrue ?? 'Yes') },
+      { value: q.valueFalse ?? 'false', text: String(q.labelFalse ?? 'No') },
+    ]
+  }
+  // visibleChoices adds "other"/"none" items; choices keeps those hidden by choicesVisibleIf.
+  const lists = [q.choices, q.visibleChoices, q.visibleRateValues, q.columns]
+  return lists.flatMap((list) => (Array.isArray(list) ? (list as Item[]) : []))
+}
+
+export function makeLabels(definition: Record<string, unknown>): Labels {
+  let model: Model | null = null
+  try {
+    model = new Model(definition)
+    model.locale = 'en'
+  } catch {
+    model = null // labels fall back to raw names; the numbers still show
+  }
+  const question = (name: string) => model?.getQuestionByName(name) ?? null
+  const texts = new Map<string, Map<string, string>>()
+  const textsOf = (name: string) => {
+    let map = texts.get(name)
+    if (!map) {
+      map = new Map()
+      for (const item of choicesOf(question(name))) {
+        if (!map.has(String(item.value))) map.set(String(item.value), item.text)
+      }
+      texts.set(name, map)
+    }
+    return map
+  }
+  return {
+    title: (name) => question(name)?.title || name,
+    choice: (name, value) => (value === '' ? NOT_ANSWERED : textsOf(name).get(value) || value),
+    order: (name) => [...textsOf(name).keys()],
+    row: (name, value) => {
+      const rows = (question(name) as (Question & { rows?: Item[] }) | null)?.rows ?? []
+      return rows.find((row) => String(row.value) === value)?.text || value
+    },
+    questionOrder: () => model?.getAllQuestions().map((q) => q.name) ?? [],
+    isFreeText: (name) => FREE_TEXT.has(question(name)?.getType() ?? ''),
+  }
+}
+
+/** Sorts values by the questionnaire's order; unknown ones (and "not answered") last. */
+export function sortValues(values: string[], order: string[]): string[] {
+  const rank = (value: string) => {
+    const index = order.indexOf(value)
+    return index === -1 ? order.length + (value === '' ? 1 : 0) : index
+  }
+  return [...values].sort((a, b) => rank(a) - rank(b))
+}
+
+/** "sector" → "Sector": dimension names are short question names, readable as they are. */
+export const dimensionName = (dim: string) =>
+  (dim.charAt(0).toUpperCase() + dim.slice(1)).replace(/_/g, ' ')
+
+/** Splits a long label into lines: Chart.js draws an array label as lines instead of cutting it. */
+export function wrapLabel(text: string, width = 28): string[] {
+  const lines: string[] = []
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1]
+    const fits = last !== undefined && last.length + word.length < width
+    if (fits) lines[lines.length - 1] += ` ${word}`
+    else lines.push(word)
+  }
+  return lines
+}

@@ -1,0 +1,115 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allCorrectBundledAnswers } from '../fixtures'
+import { ADMIN, ADMIN_ENV, createUser, signIn } from './admin-helpers'
+import {
+  buildApp,
+  CHROMIUM_PATH,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  startServer,
+  SURVEY_SLUG,
+  type RunningServer,
+} from './helpers'
+
+if (!hasChromium) {
+  console.log(`Skipping admin results browser tests: ${CHROMIUM_PATH} not found.`)
+}
+
+const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
+
+// Two groups of at least 5 and two small ones, so the release must hide some cells.
+const PLAN: [number, string, string][] = [
+  [7, 'primary_health_care', 'helsinki'],
+  [6, 'specialised_hospital_care', 'helsinki'],
+  [2, 'social_services', 'lappi'],
+  [1, 'primary_health_care', 'pirkanmaa'],
+]
+
+async function postResponses(baseUrl: string) {
+  for (const [count, sector, region] of PLAN) {
+    for (let i = 0; i < count; i++) {
+      const res = await fetch(`${baseUrl}/api/surveys/${SURVEY_SLUG}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ answers: { ...allCorrectBundledAnswers, sector, region } }),
+      })
+      expect(res.status).toBe(201)
+    }
+  }
+}
+
+describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  const resultsUrl = () => `${server.baseUrl}/admin/surveys/${SURVEY_SLUG}/results`
+
+  beforeAll(async () => {
+    buildApp()
+    server = await startServer(ADMIN_ENV)
+    browser = await launchChromium()
+    await postResponses(server.baseUrl)
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const numbers = (page: Page) =>
+    page.$$eval('table.heatmap td.cell-value', (cells) => cells.map((c) => Number(c.textContent)))
+
+  it('lets an admin make a release and shows its tables', { timeout: 60_000 }, async () => {
+    const page = await (await browser.newContext(DESKTOP)).newPage()
+    await page.goto(`${server.baseUrl}/admin/surveys/${SURVEY_SLUG}`)
+    await signIn(page, ADMIN.username, ADMIN.password)
+    await page.getByRole('link', { name: 'Results' }).click()
+    await page.getByText('16 responses so far. Results appear after the first release.').waitFor()
+    await page.getByText('Groups with fewer than 5 respondents are never shown').waitFor()
+    await page.locator('.chart-box canvas').first().waitFor()
+    await screenshot(page, 'admin-results-01-before-release')
+
+    await page.getByRole('button', { name: 'Make interim release' }).click()
+    await page.getByText('Release 1 made').waitFor()
+    await page.locator('table.heatmap').waitFor()
+    const hidden = page.locator('table.heatmap td.cell-hidden')
+    expect(await hidden.count()).toBeGreaterThan(0)
+    expect(await hidden.first().innerText()).toBe('–')
+    expect(await hidden.first().getAttribute('aria-label')).toMatch(/^suppressed \(fewer than 5/)
+    expect(Math.max(...(await numbers(page)))).toBeGreaterThanOrEqual(5)
+    expect(await page.getByRole('option', { name: /Release 1 · interim/ }).count()).toBe(1)
+
+    // The per-question charts are drawn: a canvas with a size and an accessible summary.
+    const chart = page.locator('.question-chart[data-question="training_received"] canvas')
+    await chart.waitFor()
+    expect((await chart.boundingBox())?.height).toBeGreaterThan(50)
+    const summary = await chart.getAttribute('aria-label')
+    expect(summary).toMatch(/: No: 16; Yes, a short session .*: 0;/)
+    expect(await page.locator('.question-chart[data-question="comment"]').count()).toBe(0)
+
+    const knowledgeRows = page.locator('table.knowledge-table tbody tr')
+    expect(await knowledgeRows.count()).toBeGreaterThan(0)
+    expect(await knowledgeRows.first().locator('td').first().innerText()).toBe('100 %')
+    await screenshot(page, 'admin-results-02-released')
+
+    await page.getByRole('button', { name: 'Mean knowledge score' }).click()
+    await page.locator('table.heatmap td.cell-value', { hasText: '100 %' }).first().waitFor()
+    const groups = page.getByLabel('Show answers of')
+    await groups.selectOption({ label: 'Sector: Specialised hospital care (n = 6)' })
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/: No: 6;/)
+    await screenshot(page, 'admin-results-03-group')
+  })
+
+  it('shows researchers the results without the release button', { timeout: 60_000 }, async () => {
+    createUser(server.databasePath, 'rosa', 'researcher', 'researcher-password-2')
+    const page = await (await browser.newContext(DESKTOP)).newPage()
+    await page.goto(resultsUrl())
+    await signIn(page, 'rosa', 'researcher-password-2')
+    await page.locator('table.heatmap').waitFor()
+    await page.locator('.question-chart canvas').first().waitFor()
+    expect(await page.getByRole('button', { name: 'Make interim release' }).count()).toBe(0)
+    expect(await page.locator('table.knowledge-table tbody tr').count()).toBeGreaterThan(0)
+    await screenshot(page, 'admin-results-04-researcher')
+  })
+})
