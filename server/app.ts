@@ -8,7 +8,8 @@ import { refuseCrossSite } from './auth/cross-site.js'
 import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle.js'
 import { requireRole, requireUser } from './auth/middleware.js'
 import { createSessions } from './auth/sessions.js'
-import { ApiError, renderError } from './errors.js'
+import { ApiError, errorBody, renderError } from './errors.js'
+import { securityHeaders } from './security-headers.js'
 import { adminResultRoutes, release } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { authRoutes } from './routes/auth.js'
@@ -46,13 +47,7 @@ export function createApp({
   const throttle = createLoginThrottle(clock, rateLimits)
 
   app.use(compress())
-  app.use(async (c, next) => {
-    await next()
-    c.header('X-Content-Type-Options', 'nosniff')
-    // A respondent's browser must not tell the next site which survey they came from.
-    c.header('Referrer-Policy', 'no-referrer')
-    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store')
-  })
+  app.use(securityHeaders({ trustProxy: auth.trustProxy }))
 
   // Every /api/admin/* route, existing or not, needs a session: 401 without, 404 if unknown.
   app.use('/api/auth/*', refuseCrossSite())
@@ -75,9 +70,8 @@ export function createApp({
   app.route('/api/admin/surveys', adminResultRoutes({ db, requireAdmin, minGroupSize, clock }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 
-  app.notFound(() => {
-    throw new ApiError(404, 'not_found', 'Nothing exists at this address.')
-  })
+  // Returned, not thrown, so the middleware above still adds its headers.
+  app.notFound((c) => c.json(errorBody('not_found', 'Nothing exists at this address.'), 404))
   app.onError((error, c) => renderError(error, c, log))
   return app
 }

@@ -11,6 +11,7 @@ import {
   startServer,
   SURVEY_SLUG,
   type RunningServer,
+  cspViolations,
 } from './helpers'
 
 if (!hasChromium) {
@@ -53,6 +54,7 @@ describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
   }, 120_000)
 
   afterAll(async () => {
+    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
     await browser?.close()
     await server?.stop()
   })

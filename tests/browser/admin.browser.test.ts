@@ -17,6 +17,7 @@ import {
   screenshot,
   startServer,
   type RunningServer,
+  cspViolations,
 } from './helpers'
 
 if (!hasChromium) {
@@ -44,6 +45,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
   }, 120_000)
 
   afterAll(async () => {
+    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
     await browser?.close()
     await server?.stop()
   })

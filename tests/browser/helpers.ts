@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 import { REPO_ROOT } from '../server-process.js'
 
@@ -11,7 +11,31 @@ export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots')
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM_PATH)
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Content-Security-Policy violations Chromium reported in any page of any browser launched here:
+ * the apps must work under the server's CSP, so each browser test file asserts this stays empty.
+ */
+export const cspViolations: string[] = []
+
+function watchCsp(context: BrowserContext): BrowserContext {
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
+  })
+  return context
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await launchBrowser()
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (options) => watchCsp(await newContext(options))
+  browser.newPage = async (options) => {
+    const page = await (await browser.newContext(options)).newPage()
+    return page
+  }
+  return browser
+}
+
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     // Headless, sandbox-free (containers run as root) and silent: no Google services traffic.

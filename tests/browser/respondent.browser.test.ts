@@ -12,6 +12,7 @@ import {
   startServer,
   SURVEY_SLUG,
   type RunningServer,
+  cspViolations,
 } from './helpers'
 
 if (!hasChromium) {
@@ -31,6 +32,7 @@ describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
   }, 120_000)
 
   afterAll(async () => {
+    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
     await browser?.close()
     await server?.stop()
   })
