@@ -57,9 +57,29 @@ export function exited(child: ChildProcess): Promise<void> {
 
 /** Starts `node dist/server/index.js` on a free port with a fresh database in a temp dir. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-browser-test-'))
-  const databasePath = join(dataDir, 'survey.db')
+  return launch(join(dataDir, 'survey.db'), env, () =>
+    rmSync(dataDir, { recursive: true, force: true }),
+  )
+}
+
+/**
+ * Starts the server on a database file the caller owns (e.g. again after a crash, or on a
+ * restored backup); `stop()` leaves the file in place.
+ */
+export function startServerAt(
+  databasePath: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  return launch(databasePath, env, () => {})
+}
+
+async function launch(
+  databasePath: string,
+  env: Record<string, string>,
+  cleanUp: () => void,
+): Promise<RunningServer> {
+  const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
 
   const child = spawn(process.execPath, ['dist/server/index.js'], {
@@ -78,7 +98,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       await exited(child)
       clearTimeout(killer)
     }
-    rmSync(dataDir, { recursive: true, force: true })
+    cleanUp()
   }
 
   const deadline = Date.now() + 30_000

@@ -1,0 +1,150 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import SQLite from 'better-sqlite3'
+import { ConfigError, loadConfig } from '../config.js'
+
+export interface BackupIo {
+  env: Record<string, string | undefined>
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+const USAGE = `Usage: npm run backup -- <file> [--force]
+
+Copies the server's database (DATABASE_URL, default ./data/survey.db) to <file>, consistently,
+while the server keeps running. Refuses to overwrite <file> unless --force is given.`
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message)
+  }
+}
+
+/** Flushes a file (or folder entry) to disk, so a backup reported as made survives power loss. */
+export function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Checks the copy on its own connection: a backup that cannot be read is no backup. */
+export function verifyDatabaseFile(path: string): { responses: number } {
+  const db = new SQLite(path, { fileMustExist: true })
+  try {
+    const check = db.pragma('integrity_check', { simple: true })
+    if (check !== 'ok') throw new CliError(`${path} failed integrity_check: ${String(check)}`)
+    const table = db
+      .prepare(`select 1 from sqlite_master where type = 'table' and name = 'responses'`)
+      .get()
+    if (!table) throw new CliError(`${path} is not a survey database: it has no responses table.`)
+    const row = db.prepare('select count(*) as n from responses').get() as { n: number }
+    return { responses: row.n }
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    throw new CliError(`${path} is not a readable SQLite database: ${(error as Error).message}`)
+  } finally {
+    db.close()
+  }
+}
+
+function run(argv: string[], io: BackupIo): void {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return io.stdout(`${USAGE}\n`)
+  if (positionals.length !== 1) throw new CliError(`Give exactly one backup file.\n\n${USAGE}`, 2)
+
+  const source = loadConfig(io.env).database.path
+  const target = resolve(positionals[0])
+  if (!existsSync(source)) throw new CliError(`No database at ${source} (DATABASE_URL).`)
+  if (existsSync(target) && !values.force) {
+    throw new CliError(`${target} already exists; give --force to overwrite it.`)
+  }
+  if (existsSync(target) && realpathSync(target) === realpathSync(source)) {
+    throw new CliError('The backup file is the live database itself.')
+  }
+
+  // Written next to the target, then moved into place: never a half-written file at <file>.
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`)
+  rmSync(temp, { force: true })
+  const db = new SQLite(source, { fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 5000')
+    // One read transaction: a consistent snapshot, and in WAL mode the server keeps writing.
+    db.prepare('VACUUM INTO ?').run(temp)
+  } finally {
+    db.close()
+  }
+  try {
+    const { responses } = verifyDatabaseFile(temp)
+    fsyncPath(temp)
+    if (values.force) renameSync(temp, target)
+    else linkSync(temp, target) // fails if <file> appeared meanwhile: still no overwrite
+    fsyncPath(dirname(target))
+    const kib = Math.ceil(statSync(target).size / 1024)
+    io.stdout(`Backed up ${source} to ${target} (${responses} responses, ${kib} KiB).\n`)
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(temp + suffix, { force: true })
+  }
+}
+
+/** Returns the exit code: 0 done, 1 refused or failed, 2 wrong usage. */
+export async function main(argv: string[], io: BackupIo): Promise<number> {
+  try {
+    run(argv, io)
+    return 0
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`)
+      return error.exitCode
+    }
+    const message = error instanceof ConfigError ? error.message : `Failed: ${String(error)}`
+    io.stderr(`${message}\n`)
+    return 1
+  }
+}
+
+const isEntryPoint = () => {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href
+  } catch {
+    return false
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code
+  })
+}

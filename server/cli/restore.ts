@@ -1,0 +1,91 @@
+import { copyFileSync, existsSync, mkdirSync, realpathSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from '../config.js'
+import { CliError, fsyncPath, verifyDatabaseFile, type BackupIo } from './backup.js'
+
+const USAGE = `Usage: npm run restore -- <backup file> --yes
+
+Replaces the server's database (DATABASE_URL, default ./data/survey.db) with <backup file>,
+after checking the backup. STOP THE SERVER FIRST: a running server keeps writing to the old
+database. --yes confirms that it is stopped and that the current data may be replaced.`
+
+function run(argv: string[], io: BackupIo): void {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return io.stdout(`${USAGE}\n`)
+  if (positionals.length !== 1) throw new CliError(`Give exactly one backup file.\n\n${USAGE}`, 2)
+  // SQLite cannot tell reliably whether another process has the file open: ask instead.
+  if (!values.yes) {
+    throw new CliError(`Refusing without --yes: stop the server first.\n\n${USAGE}`, 2)
+  }
+
+  const source = resolve(positionals[0])
+  const target = resolve(loadConfig(io.env).database.path)
+  if (!existsSync(source)) throw new CliError(`No backup file at ${source}.`)
+  if (existsSync(target) && realpathSync(target) === realpathSync(source)) {
+    throw new CliError('The backup file is the database itself.')
+  }
+
+  // Copied next to the target and checked there, so the final step is one atomic rename and the
+  // backup itself is never opened for writing.
+  mkdirSync(dirname(target), { recursive: true })
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.restore.tmp`)
+  try {
+    copyFileSync(source, temp)
+    const { responses } = verifyDatabaseFile(temp)
+    fsyncPath(temp)
+    // A leftover WAL of the old database would be replayed onto the restored one.
+    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(target + suffix, { force: true })
+    renameSync(temp, target)
+    fsyncPath(dirname(target))
+    io.stdout(`Restored ${source} (${responses} responses) to ${target}.\n`)
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(temp + suffix, { force: true })
+  }
+}
+
+/** Returns the exit code: 0 done, 1 refused or failed, 2 wrong usage. */
+export async function main(argv: string[], io: BackupIo): Promise<number> {
+  try {
+    run(argv, io)
+    return 0
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`)
+      return error.exitCode
+    }
+    const message = error instanceof ConfigError ? error.message : `Failed: ${String(error)}`
+    io.stderr(`${message}\n`)
+    return 1
+  }
+}
+
+const isEntryPoint = () => {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href
+  } catch {
+    return false
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allCorrectBundledAnswers } from './fixtures.js'
+import {
+  buildApp,
+  exited,
+  startServerAt,
+  SURVEY_SLUG,
+  type RunningServer,
+} from './server-process.js'
+
+// Kills the real server with SIGKILL mid-traffic, again and again, on one database file: every
+// acknowledged response must survive, and nothing may be stored half-written.
+const CYCLES = Number(process.env.CRASH_CYCLES ?? 10)
+const SUBMITTERS = 8
+const REGIONS = ['pohjois_karjala', 'uusimaa', 'pirkanmaa', 'lappi']
+// One row each (item '') for every response: a partial write would lack some.
+const DIMENSIONS = ['sector', 'region', 'profession']
+
+interface Tally {
+  acknowledged: string[]
+  /** Connection errors: the outcome is unknown, so either stored whole or not at all. */
+  unknown: string[]
+  rejected: string[]
+}
+
+function answersFor(marker: string, n: number) {
+  return {
+    ...allCorrectBundledAnswers,
+    region: REGIONS[n % REGIONS.length],
+    confidence_identify: (n % 5) + 1,
+    comment: marker,
+  }
+}
+
+async function submitUntilDead(server: RunningServer, prefix: string, tally: Tally) {
+  const url = `${server.baseUrl}/api/surveys/${SURVEY_SLUG}/responses`
+  for (let n = 0; ; n++) {
+    const marker = `${prefix}-n${n}`
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ answers: answersFor(marker, n), locale: 'en' }),
+      })
+      await res.arrayBuffer()
+      ;(res.status === 201 ? tally.acknowledged : tally.rejected).push(marker)
+    } catch {
+      tally.unknown.push(marker)
+      return // the server is gone
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('crash safety (SIGKILL under concurrent submissions)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'survey-crash-test-'))
+  const databasePath = join(dataDir, 'survey.db')
+
+  beforeAll(() => buildApp(), 120_000)
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it(`keeps every acknowledged response and no partial one over ${CYCLES} kills`, async () => {
+    const started = Date.now()
+    const tally: Tally = { acknowledged: [], unknown: [], rejected: [] }
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      const server = await startServerAt(databasePath)
+      try {
+        const submitters = Array.from({ length: SUBMITTERS }, (_, w) =>
+          submitUntilDead(server, `crash-c${cycle}-w${w}`, tally),
+        )
+        // The first answers of a fresh process are slow (warm-up): kill 100-600 ms into the
+        // steady stream, so each cycle has acknowledged responses and requests in flight.
+        const before = tally.acknowledged.length
+        const deadline = Date.now() + 15_000
+        while (tally.acknowledged.length === before && Date.now() < deadline) await sleep(10)
+        await sleep(100 + Math.random() * 500)
+        server.child.kill('SIGKILL')
+        await exited(server.child)
+        await Promise.all(submitters)
+      } catch (error) {
+        throw new Error(`cycle ${cycle}: ${String(error)}\n${server.output()}`)
+      } finally {
+        await server.stop()
+      }
+    }
+
+    const db = new Database(databasePath, { readonly: true })
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      const rows = db.prepare('select id, answers from responses').all() as {
+        id: string
+        answers: string
+      }[]
+      const storedByMarker = new Map(
+        rows.map((row) => [JSON.parse(row.answers).comment as string, row.id]),
+      )
+      const lost = tally.acknowledged.filter((marker) => !storedByMarker.has(marker))
+      const unknownStored = tally.unknown.filter((marker) => storedByMarker.has(marker)).length
+
+      // Every stored response is whole: its dimension rows and as many quiz items as the others.
+      const placeholders = DIMENSIONS.map(() => '?').join(', ')
+      const dimensionRows = db.prepare(
+        `select count(*) as n from response_values
+          where response_id = ? and item = '' and question in (${placeholders})`,
+      )
+      const valueCount = db.prepare(
+        'select count(*) as n from response_values where response_id = ?',
+      )
+      const quizCount = db.prepare(
+        'select count(*) as n from response_quiz_items where response_id = ?',
+      )
+      const shapes = new Set<string>()
+      const partial: string[] = []
+      for (const { id } of rows) {
+        const dims = (dimensionRows.get(id, ...DIMENSIONS) as { n: number }).n
+        if (dims !== DIMENSIONS.length) partial.push(id)
+        const values = (valueCount.get(id) as { n: number }).n
+        const quiz = (quizCount.get(id) as { n: number }).n
+        shapes.add(`${values}/${quiz}`)
+      }
+      const orphans = db
+        .prepare(
+          `select count(*) as n from (
+             select response_id from response_values
+             union select response_id from response_quiz_items
+           ) where response_id not in (select id from responses)`,
+        )
+        .get() as { n: number }
+
+      console.info(
+        `crash test: ${CYCLES} cycles, ${tally.acknowledged.length} acknowledged, ` +
+          `${rows.length} stored (${unknownStored} of ${tally.unknown.length} interrupted), ` +
+          `${lost.length} lost, ${Math.round((Date.now() - started) / 1000)} s`,
+      )
+      expect(tally.rejected).toEqual([])
+      expect(tally.acknowledged.length).toBeGreaterThanOrEqual(CYCLES)
+      expect(lost).toEqual([])
+      expect(rows.length).toBe(tally.acknowledged.length + unknownStored)
+      expect(partial).toEqual([])
+      // Same answers (up to region and confidence), so the same number of value and quiz rows.
+      expect([...shapes]).toHaveLength(1)
+      expect(orphans.n).toBe(0)
+    } finally {
+      db.close()
+    }
+  }, Math.max(90_000, CYCLES * 8_000))
+})
