@@ -70,6 +70,7 @@ export interface Database {
   releases: ReleasesTable
   users: UsersTable
   sessions: SessionsTable
+  audit_log: AuditLogTable
 }
 
 export type Survey = Selectable<SurveysTable>
@@ -105,3 +106,13 @@ export interface SessionsTable {
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>
 export type NewSession = Insertable<SessionsTable>
+
+/** Admin actions (never respondents'): `at` is ISO, `actor` a username or 'cli', `details` JSON. */
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor: string
+  action: string
+  target: string
+  details: string | null
+}

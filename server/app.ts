@@ -1,15 +1,18 @@
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
+import { recordAudit, type Audit } from '../db/queries/audit-log.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
 import type { CookiePolicy } from './auth/cookie.js'
 import { refuseCrossSite } from './auth/cross-site.js'
 import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle.js'
 import { requireRole, requireUser } from './auth/middleware.js'
+import type { RateLimit } from './auth/rate-limit.js'
 import { createSessions } from './auth/sessions.js'
 import { ApiError, errorBody, renderError } from './errors.js'
 import { securityHeaders } from './security-headers.js'
+import { adminAuditRoutes } from './routes/admin-audit.js'
 import { adminResultRoutes, release } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { authRoutes } from './routes/auth.js'
@@ -23,6 +26,8 @@ export interface AppDeps {
   /** Only unexpected errors reach it; requests are never logged (they would time-stamp answers). */
   log?: (message: string) => void
   auth?: AuthOptions
+  /** Response submissions per client per window, in memory (default 30 per 10 minutes). */
+  submissionRateLimit?: RateLimit
 }
 
 /** Sign-in settings; every field has a production default (see README, "Accounts and sign-in"). */
@@ -40,6 +45,7 @@ export function createApp({
   clock = () => new Date(),
   log = console.error,
   auth = {},
+  submissionRateLimit,
 }: AppDeps) {
   const app = new Hono()
   const { rateLimits, idleMinutes, absoluteHours, ...authRest } = auth
@@ -53,7 +59,8 @@ export function createApp({
   app.use('/api/auth/*', refuseCrossSite())
   app.use('/api/admin/*', refuseCrossSite(), requireUser(sessions))
 
-  app.route('/api/surveys', respondentRoutes({ db, clock }))
+  const { trustProxy } = auth
+  app.route('/api/surveys', respondentRoutes({ db, clock, submissionRateLimit, trustProxy }))
   app.route('/api/auth', authRoutes({ db, sessions, throttle, ...authRest }))
   const requireAdmin = requireRole('admin')
   const minGroupSize = config.minGroupSize ?? 5
@@ -66,8 +73,13 @@ export function createApp({
       return { finalRelease: null, releaseRefused: error.details.map((d) => d.message) }
     }
   }
-  app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin, afterClose }))
-  app.route('/api/admin/surveys', adminResultRoutes({ db, requireAdmin, minGroupSize, clock }))
+  const audit: Audit = (entry) => recordAudit(db, { at: clock().toISOString(), ...entry })
+  app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin, afterClose, audit }))
+  app.route(
+    '/api/admin/surveys',
+    adminResultRoutes({ db, requireAdmin, minGroupSize, clock, audit }),
+  )
+  app.route('/api/admin/audit', adminAuditRoutes({ db, requireAdmin }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 
   // Returned, not thrown, so the middleware above still adds its headers.

@@ -18,6 +18,8 @@ export interface Config {
   trustProxy: boolean
   /** Groups with fewer respondents are never shown (see docs/decisions/003). */
   minGroupSize: number
+  /** Response submissions allowed per client address per 10 minutes, per instance. */
+  submissionRateLimit: number
 }
 
 export const DEFAULT_DATABASE_PATH = './data/survey.db'
@@ -41,6 +43,11 @@ const envSchema = z.object({
     .min(3, 'must be at least 3 (smaller groups could identify people)')
     .max(1000, 'must be at most 1000')
     .default(5),
+  SUBMISSION_RATE_LIMIT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be at least 1')
+    .default(120),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
     .default('false')
@@ -91,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: { username: values.ADMIN_USERNAME, password: values.ADMIN_PASSWORD },
     trustProxy: values.TRUST_PROXY,
     minGroupSize: values.MIN_GROUP_SIZE,
+    submissionRateLimit: values.SUBMISSION_RATE_LIMIT,
   }
 }

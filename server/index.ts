@@ -13,7 +13,12 @@ async function main() {
   await ensureInitialAdmin(db, config.admin, console.log)
   const surveys = await loadSurveyFiles(db, config.surveysDir)
 
-  const app = createApp({ db, config, auth: { trustProxy: config.trustProxy } })
+  const app = createApp({
+    db,
+    config,
+    auth: { trustProxy: config.trustProxy },
+    submissionRateLimit: { max: config.submissionRateLimit, windowMs: 10 * 60_000 },
+  })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host
     const baseUrl = config.publicUrl ?? `http://${host}:${info.port}`

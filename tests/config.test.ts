@@ -10,6 +10,7 @@ describe('configuration from environment variables', () => {
     expect(config.publicUrl).toBeUndefined()
     expect(config.trustProxy).toBe(false)
     expect(config.minGroupSize).toBe(5)
+    expect(config.submissionRateLimit).toBe(120)
     expect(loadConfig({ MIN_GROUP_SIZE: '10' }).minGroupSize).toBe(10)
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
   })
@@ -38,6 +39,7 @@ describe('configuration from environment variables', () => {
     [{ DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL: unsupported scheme/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be true or false/],
     [{ MIN_GROUP_SIZE: '2' }, /MIN_GROUP_SIZE: must be at least 3/],
+    [{ SUBMISSION_RATE_LIMIT: '0' }, /SUBMISSION_RATE_LIMIT: must be at least 1/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
   })

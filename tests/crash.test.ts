@@ -16,7 +16,7 @@ import {
 // acknowledged response must survive, and nothing may be stored half-written.
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 10)
 const SUBMITTERS = 8
-const REGIONS = ['pohjois_karjala', 'uusimaa', 'pirkanmaa', 'lappi']
+const REGIONS = ['pohjois_karjala', 'keski_uusimaa', 'pirkanmaa', 'lappi']
 // One row each (item '') for every response: a partial write would lack some.
 const DIMENSIONS = ['sector', 'region', 'profession']
 
@@ -46,8 +46,9 @@ async function submitUntilDead(server: RunningServer, prefix: string, tally: Tal
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ answers: answersFor(marker, n), locale: 'en' }),
       })
-      await res.arrayBuffer()
-      ;(res.status === 201 ? tally.acknowledged : tally.rejected).push(marker)
+      const body = await res.text()
+      if (res.status === 201) tally.acknowledged.push(marker)
+      else tally.rejected.push(`${marker}: ${res.status} ${body}`)
     } catch {
       tally.unknown.push(marker)
       return // the server is gone

@@ -22,6 +22,7 @@ describe('SQLite storage', () => {
       select name from sqlite_master where type = 'table' and name not like 'kysely%'
       and name not like 'sqlite%' order by name`.execute(db)
     expect(tables.rows.map((row) => row.name)).toEqual([
+      'audit_log',
       'releases',
       'response_quiz_items',
       'response_values',

@@ -52,6 +52,7 @@ export async function createTestContext(
     clock: () => now,
     log: (message) => errors.push(message),
     auth: { passwordCost: TEST_PASSWORD_COST },
+    submissionRateLimit: { max: 100_000, windowMs: 60_000 }, // tests post many bodies
   })
   return { db, app, dir, dbPath, errors }
 }

@@ -18,6 +18,25 @@ describe('the server process', () => {
     }
   })
 
+  it('limits submissions per client as SUBMISSION_RATE_LIMIT says', async () => {
+    const server = await startServer({ SUBMISSION_RATE_LIMIT: '2' })
+    try {
+      const post = () =>
+        fetch(`${server.baseUrl}/api/surveys/${SURVEY_SLUG}/responses`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ answers }),
+        })
+      expect((await post()).status).toBe(201)
+      expect((await post()).status).toBe(201)
+      const refused = await post()
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    } finally {
+      await server.stop()
+    }
+  })
+
   it('refuses to start with a bad setting and names it', async () => {
     await expect(startServer({ PORT: 'eighty' })).rejects.toThrow(/PORT: must be a number/)
   })

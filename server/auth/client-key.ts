@@ -18,8 +18,12 @@ const remoteAddress = (c: Context): string | undefined => {
 const forwardedFor = (c: Context) =>
   c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || undefined
 
+/** The client's address, only to be keyed at once: never store or log it. */
+export const clientAddress = (c: Context, trustProxy = false): string =>
+  (trustProxy ? forwardedFor(c) : undefined) ?? remoteAddress(c) ?? 'unknown'
+
 /** An opaque key for the client's address, for rate limiting only; the address is not kept. */
 export function clientKey(c: Context, trustProxy = false): string {
-  const address = (trustProxy ? forwardedFor(c) : undefined) ?? remoteAddress(c) ?? 'unknown'
+  const address = clientAddress(c, trustProxy)
   return createHmac('sha256', PROCESS_KEY).update(address).digest('base64url')
 }

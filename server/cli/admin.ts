@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { createSqliteDb } from '../../db/connection.js'
 import { migrateToLatest } from '../../db/migrate.js'
+import { recordAudit, type AuditAction } from '../../db/queries/audit-log.js'
 import {
   deleteUser,
   findUserByUsername,
@@ -94,6 +95,14 @@ async function choosePassword(options: Options, io: CliIo) {
   return { password: given, generated: false }
 }
 
+// Command-line chores have no signed-in user: the actor is 'cli'.
+const audit = (
+  db: Kysely<Database>,
+  action: AuditAction,
+  target: string,
+  details?: Record<string, unknown>,
+) => recordAudit(db, { at: new Date().toISOString(), actor: 'cli', action, target, details })
+
 type Command = (db: Kysely<Database>, options: Options, io: CliIo) => Promise<void>
 
 const commands: Record<string, Command> = {
@@ -112,6 +121,7 @@ const commands: Record<string, Command> = {
       passwordHash: await hashPassword(password, io.passwordCost),
       createdAt: new Date().toISOString(),
     })
+    await audit(db, 'user.create', username, { role: options.role })
     io.stdout(`Created ${options.role} "${username}".\n`)
     if (generated) io.stdout(`Password (shown only this once): ${password}\n`)
   },
@@ -122,6 +132,7 @@ const commands: Record<string, Command> = {
     const { password, generated } = await choosePassword(options, io)
     const hash = await hashPassword(password, io.passwordCost)
     if (!(await setPasswordHash(db, username, hash))) throw noSuchUser(username)
+    await audit(db, 'user.password', username)
     io.stdout(`Set a new password for "${username}"; their sessions have ended.\n`)
     if (generated) io.stdout(`Password (shown only this once): ${password}\n`)
   },
@@ -145,6 +156,7 @@ const commands: Record<string, Command> = {
     if (outcome === 'last_admin') {
       throw new CliError(`"${username}" is the last admin: create another admin first.`)
     }
+    await audit(db, 'user.delete', username)
     io.stdout(`Deleted "${username}" and their sessions.\n`)
   },
 }

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
+import type { Audit } from '../../db/queries/audit-log.js'
 import { listReleases, ReleaseRefused } from '../../db/queries/releases.js'
 import { findLatestVersion, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
@@ -16,6 +17,7 @@ export interface AdminResultDeps {
   requireAdmin: MiddlewareHandler<AuthEnv>
   minGroupSize: number
   clock: () => Date
+  audit: Audit
 }
 
 const DEFAULT_BY = ['sector', 'region']
@@ -33,7 +35,13 @@ function parseBy(raw: string | undefined, available: string[]): string[] {
 }
 
 /** Releases and aggregates: researchers read, admins also make interim releases. */
-export const adminResultRoutes = ({ db, requireAdmin, minGroupSize, clock }: AdminResultDeps) => {
+export const adminResultRoutes = ({
+  db,
+  requireAdmin,
+  minGroupSize,
+  clock,
+  audit,
+}: AdminResultDeps) => {
   const surveyOr404 = async (slug: string) => {
     const survey = await findLatestVersion(db, slug)
     if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
@@ -55,6 +63,12 @@ export const adminResultRoutes = ({ db, requireAdmin, minGroupSize, clock }: Adm
         throw new ApiError(409, 'invalid_transition', message)
       }
       const number = await release(db, survey, 'interim', minGroupSize, clock)
+      await audit({
+        actor: c.get('user').username,
+        action: 'release.create',
+        target: survey.slug,
+        details: { release: number, kind: 'interim' },
+      })
       return c.json({ release: number, kind: 'interim' }, 201)
     })
     // Arrivals over time, live: a week's count links to no answer; small weeks are still hidden.

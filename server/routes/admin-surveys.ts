@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import type { Audit } from '../../db/queries/audit-log.js'
 import {
   changeStatus,
   createDraft,
@@ -27,6 +28,8 @@ export interface AdminSurveyDeps {
   requireAdmin: MiddlewareHandler<AuthEnv>
   /** Runs after a survey is closed (the final release); its fields join the response. */
   afterClose?: (survey: PublishedVersion) => Promise<Record<string, unknown>>
+  /** Records each change that succeeded, with the signed-in user as actor. */
+  audit: Audit
 }
 
 // Questionnaires with many localized strings outgrow the respondents' 64 KiB limit.
@@ -60,7 +63,7 @@ function checked(definition: Record<string, unknown>) {
 }
 
 /** Admin routes for questionnaires: list (any signed-in user), create, replace, publish, close. */
-export const adminSurveyRoutes = ({ db, requireAdmin, afterClose }: AdminSurveyDeps) => {
+export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: AdminSurveyDeps) => {
   const surveyOr404 = async (slug: string) => {
     const survey = await findLatestVersion(db, slug)
     if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
@@ -75,6 +78,12 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose }: AdminSurveyD
       throw new ApiError(409, 'invalid_transition', message)
     }
     const extra = to === 'closed' && afterClose ? await afterClose({ ...survey, status: to }) : {}
+    // The final release made on close is recorded here rather than as a separate entry.
+    const details =
+      to === 'closed'
+        ? { version: survey.version, finalRelease: extra.finalRelease ?? null }
+        : { version: survey.version }
+    await audit({ actor: c.get('user').username, action: `survey.${action}`, target: slug, details })
     return c.json({ slug, status: to, version: survey.version, ...extra })
   }
 
@@ -101,6 +110,8 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose }: AdminSurveyD
       if (!(await createDraft(db, body.slug, input))) {
         throw new ApiError(409, 'slug_taken', `A survey "${body.slug}" already exists.`)
       }
+      const actor = c.get('user').username
+      await audit({ actor, action: 'survey.create', target: body.slug, details: { version: 1 } })
       return c.json({ slug: body.slug, title: input.title, status: 'draft', version: 1 }, 201)
     })
     .put('/:slug', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
@@ -110,12 +121,20 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose }: AdminSurveyD
       const input = checked(body.definition)
       if (survey.status === 'draft') {
         await replaceDraftDefinition(db, survey.surveyId, input)
+        await audit({
+          actor: c.get('user').username,
+          action: 'survey.replace-draft',
+          target: slug,
+          details: { version: survey.version },
+        })
         return c.json({ slug, title: input.title, status: 'draft', version: survey.version })
       }
       if (survey.status === 'closed') {
         throw new ApiError(409, 'survey_closed', 'A closed survey cannot be changed.')
       }
       const saved = await saveSurveyVersion(db, { slug, ...input, source: null, initialStatus: 'open' })
+      const details = { version: saved.version }
+      await audit({ actor: c.get('user').username, action: 'survey.version', target: slug, details })
       return c.json({ slug, title: input.title, status: 'open', version: saved.version })
     })
     .post('/:slug/publish', requireAdmin, transition('publish'))

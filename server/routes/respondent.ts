@@ -10,10 +10,15 @@ import { limitBody, readJson, requireJson } from '../json-body.js'
 import { prepareResponse } from '../domain/prepare-response.js'
 import { createVersionCache } from '../version-cache.js'
 import { isPlainObject } from '../domain/answers/json.js'
+import type { RateLimit } from '../auth/rate-limit.js'
+import { submissionLimit } from '../submission-limit.js'
 
 export interface RespondentDeps {
   db: Kysely<Database>
   clock: () => Date
+  /** Submissions per client address; see server/submission-limit.ts for the default. */
+  submissionRateLimit?: RateLimit
+  trustProxy?: boolean
 }
 
 // z.custom keeps the parsed object as is: a record schema would copy keys such as "__proto__".
@@ -25,9 +30,18 @@ const submissionSchema = z.strictObject({
 const surveyNotOpen = () =>
   new ApiError(404, 'survey_not_found', 'No open survey exists at this address.')
 
-/** Public routes: what a respondent's browser calls. Nothing here reads or stores who calls. */
-export const respondentRoutes = ({ db, clock }: RespondentDeps) => {
+/**
+ * Public routes: what a respondent's browser calls. Nothing here stores who calls; the address is
+ * only turned into an in-memory rate-limit key.
+ */
+export const respondentRoutes = ({
+  db,
+  clock,
+  submissionRateLimit,
+  trustProxy,
+}: RespondentDeps) => {
   const versions = createVersionCache()
+  const limit = submissionLimit({ clock, limit: submissionRateLimit, trustProxy })
   const openSurvey = async (slug: string): Promise<PublishedVersion> => {
     const survey = await findOpenSurvey(db, slug)
     if (!survey) throw surveyNotOpen()
@@ -40,7 +54,7 @@ export const respondentRoutes = ({ db, clock }: RespondentDeps) => {
       const { definition } = versions.get(survey)
       return c.json({ slug: survey.slug, version: survey.version, title: survey.title, definition })
     })
-    .post('/:slug/responses', requireJson, limitBody(), async (c) => {
+    .post('/:slug/responses', limit, requireJson, limitBody(), async (c) => {
       const body = submissionSchema.safeParse(await readJson(c))
       if (!body.success) {
         const details = body.error.issues.map((issue) => ({
