@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
 import { createSqliteDb } from '../../db/connection.js'
@@ -21,12 +19,10 @@ import {
   usernameProblem,
 } from '../auth/accounts.js'
 import { generatePassword, hashPassword } from '../auth/password.js'
-import { ConfigError, loadConfig } from '../config.js'
+import { loadConfig } from '../config.js'
+import { CliError, runAsScript, runCli, type CliStreams } from './runner.js'
 
-export interface CliIo {
-  env: Record<string, string | undefined>
-  stdout: (text: string) => void
-  stderr: (text: string) => void
+export interface CliIo extends CliStreams {
   /** All of standard input, for --password-stdin. */
   readStdin: () => Promise<string>
   /** scrypt N; lowered only in tests. */
@@ -47,16 +43,6 @@ Password options (without one, a strong password is generated and printed once):
   --password <secret>  visible in the shell history and process list: prefer the above
 
 The database is the server's: DATABASE_URL, default ./data/survey.db.`
-
-/** Exit codes: 0 done, 1 refused or failed, 2 wrong usage. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 1,
-  ) {
-    super(message)
-  }
-}
 
 const usageError = (message: string) => new CliError(`${message}\n\n${USAGE}`, 2)
 const noSuchUser = (username: string) => new CliError(`No user named "${username}".`)
@@ -189,20 +175,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
 }
 
 /** Runs one command against the server's database; returns the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
-  try {
-    await run(argv, io)
-    return 0
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`${error.message}\n`)
-      return error.exitCode
-    }
-    const message = error instanceof ConfigError ? error.message : `Failed: ${String(error)}`
-    io.stderr(`${message}\n`)
-    return 1
-  }
-}
+export const main = (argv: string[], io: CliIo) => runCli(() => run(argv, io), io)
 
 const readStdin = async () => {
   const chunks: Buffer[] = []
@@ -210,21 +183,4 @@ const readStdin = async () => {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-const isEntryPoint = () => {
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href
-  } catch {
-    return false
-  }
-}
-
-if (isEntryPoint()) {
-  main(process.argv.slice(2), {
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    readStdin,
-  }).then((code) => {
-    process.exitCode = code
-  })
-}
+runAsScript(import.meta.url, main, { readStdin })

@@ -10,30 +10,17 @@ import {
   statSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
-import { ConfigError, loadConfig } from '../config.js'
+import { loadConfig } from '../config.js'
+import { CliError, runAsScript, runCli, type CliStreams } from './runner.js'
 
-export interface BackupIo {
-  env: Record<string, string | undefined>
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-}
+export type BackupIo = CliStreams
 
 const USAGE = `Usage: npm run backup -- <file> [--force]
 
 Copies the server's database (DATABASE_URL, default ./data/survey.db) to <file>, consistently,
 while the server keeps running. Refuses to overwrite <file> unless --force is given.`
-
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 1,
-  ) {
-    super(message)
-  }
-}
 
 /** Flushes a file (or folder entry) to disk, so a backup reported as made survives power loss. */
 export function fsyncPath(path: string): void {
@@ -116,35 +103,6 @@ function run(argv: string[], io: BackupIo): void {
 }
 
 /** Returns the exit code: 0 done, 1 refused or failed, 2 wrong usage. */
-export async function main(argv: string[], io: BackupIo): Promise<number> {
-  try {
-    run(argv, io)
-    return 0
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`${error.message}\n`)
-      return error.exitCode
-    }
-    const message = error instanceof ConfigError ? error.message : `Failed: ${String(error)}`
-    io.stderr(`${message}\n`)
-    return 1
-  }
-}
+export const main = (argv: string[], io: BackupIo) => runCli(() => run(argv, io), io)
 
-const isEntryPoint = () => {
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href
-  } catch {
-    return false
-  }
-}
-
-if (isEntryPoint()) {
-  main(process.argv.slice(2), {
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  }).then((code) => {
-    process.exitCode = code
-  })
-}
+runAsScript(import.meta.url, main, {})

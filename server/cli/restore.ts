@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, realpathSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig } from '../config.js'
-import { CliError, fsyncPath, verifyDatabaseFile, type BackupIo } from './backup.js'
+import { loadConfig } from '../config.js'
+import { fsyncPath, verifyDatabaseFile, type BackupIo } from './backup.js'
+import { CliError, runAsScript, runCli } from './runner.js'
 
 const USAGE = `Usage: npm run restore -- <backup file> --yes
 
@@ -57,35 +57,6 @@ function run(argv: string[], io: BackupIo): void {
 }
 
 /** Returns the exit code: 0 done, 1 refused or failed, 2 wrong usage. */
-export async function main(argv: string[], io: BackupIo): Promise<number> {
-  try {
-    run(argv, io)
-    return 0
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`${error.message}\n`)
-      return error.exitCode
-    }
-    const message = error instanceof ConfigError ? error.message : `Failed: ${String(error)}`
-    io.stderr(`${message}\n`)
-    return 1
-  }
-}
+export const main = (argv: string[], io: BackupIo) => runCli(() => run(argv, io), io)
 
-const isEntryPoint = () => {
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href
-  } catch {
-    return false
-  }
-}
-
-if (isEntryPoint()) {
-  main(process.argv.slice(2), {
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  }).then((code) => {
-    process.exitCode = code
-  })
-}
+runAsScript(import.meta.url, main, {})

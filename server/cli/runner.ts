@@ -1,0 +1,62 @@
+import { realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { ConfigError } from '../config.js'
+
+/** What every command-line tool reads and writes; injected so tests need no child process. */
+export interface CliStreams {
+  env: Record<string, string | undefined>
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+/** A refusal the user can act on. Exit codes: 1 refused or failed, 2 wrong usage. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message)
+  }
+}
+
+/** Runs a command and turns its outcome into an exit code: 0 done, 1 refused or failed, 2 usage. */
+export async function runCli(command: () => unknown, io: CliStreams): Promise<number> {
+  try {
+    await command()
+    return 0
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`)
+      return error.exitCode
+    }
+    const message = error instanceof ConfigError ? error.message : `Failed: ${String(error)}`
+    io.stderr(`${message}\n`)
+    return 1
+  }
+}
+
+const isEntryPoint = (moduleUrl: string) => {
+  try {
+    return moduleUrl === pathToFileURL(realpathSync(process.argv[1] ?? '')).href
+  } catch {
+    return false
+  }
+}
+
+/** Runs `main` with the real process streams when the module is the script node was started with. */
+export function runAsScript<Io extends CliStreams>(
+  moduleUrl: string,
+  main: (argv: string[], io: Io) => Promise<number>,
+  extra: Omit<Io, keyof CliStreams>,
+): void {
+  if (!isEntryPoint(moduleUrl)) return
+  const io = {
+    env: process.env,
+    stdout: (text: string) => process.stdout.write(text),
+    stderr: (text: string) => process.stderr.write(text),
+    ...extra,
+  } as unknown as Io
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code
+  })
+}
