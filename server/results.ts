@@ -10,9 +10,8 @@ import {
 import { createRelease, listReleases, ReleaseRefused } from '../db/queries/releases.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database, ReleaseKind } from '../db/schema.js'
-import { buildGroups, domainOf, type GroupStats } from './domain/aggregate-view.js'
+import { buildGroups, domainOf, type GroupStats, type QuestionKind } from './domain/aggregate-view.js'
 import { readDimensions } from './domain/dimensions.js'
-import { questionKinds } from './domain/question-kinds.js'
 import {
   checkRelease,
   planSuppression,
@@ -77,7 +76,8 @@ export interface AggregatesRequest {
   by: string[]
   releaseNo: number
   publication: Publication
-  definition: Record<string, unknown>
+  /** How each question of the described version is summarised. */
+  kinds: ReadonlyMap<string, QuestionKind>
 }
 
 /** The published groups of one release by one or two dimensions, with statistics from SQL. */
@@ -88,8 +88,9 @@ export async function readAggregates(
 ) {
   const { by, releaseNo, publication } = request
   const scope = { surveyId: survey.surveyId, releaseNo }
-  const kinds = questionKinds(request.definition)
-  for (const name of publication.dimensions.map((d) => d.name)) kinds.delete(name)
+  // Dimensions are never counted inside groups: that would bypass the suppressed cross-tables.
+  const grouping = new Set(publication.dimensions.map((d) => d.name))
+  const kinds = new Map([...request.kinds].filter(([name]) => !grouping.has(name)))
   const stats = async (groupBy: string[]): Promise<GroupStats> => {
     const [answers, quiz, scores] = await Promise.all([
       countAnswers(db, scope, groupBy),

@@ -5,7 +5,7 @@ import { listReleases, ReleaseRefused } from '../../db/queries/releases.js'
 import { findLatestVersion, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from '../auth/middleware.js'
-import { readDimensions } from '../domain/dimensions.js'
+import { createDefinitionFacts } from '../definition-facts.js'
 import type { Publication } from '../domain/suppression/index.js'
 import { ApiError } from '../errors.js'
 import { countByDay } from '../../db/queries/aggregates.js'
@@ -42,6 +42,7 @@ export const adminResultRoutes = ({
   clock,
   audit,
 }: AdminResultDeps) => {
+  const factsOf = createDefinitionFacts()
   const surveyOr404 = async (slug: string) => {
     const survey = await findLatestVersion(db, slug)
     if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
@@ -81,9 +82,12 @@ export const adminResultRoutes = ({
       const survey = await surveyOr404(c.req.param('slug'))
       const releases = await listReleases(db, survey.surveyId)
       const versionParam = c.req.query('version')
-      const definitionVersion = versionParam === undefined ? survey : await versionOr404(db, survey, versionParam)
-      const definition = JSON.parse(definitionVersion.definition) as Record<string, unknown>
-      const dimensions = readDimensions(JSON.parse(survey.definition)).dimensions
+      const described =
+        versionParam === undefined
+          ? { id: survey.versionId, definition: survey.definition }
+          : await versionOr404(db, survey, versionParam)
+      const { kinds } = factsOf(described.id, described.definition)
+      const { dimensions } = factsOf(survey.versionId, survey.definition)
       const by = parseBy(c.req.query('by'), dimensions.map((d) => d.name))
       const releaseParam = c.req.query('release')
       if (releases.length === 0) {
@@ -97,7 +101,7 @@ export const adminResultRoutes = ({
       if (!chosen) throw new ApiError(404, 'release_not_found', `No release "${releaseParam}".`)
       const publication = JSON.parse(chosen.publication) as Publication
       return c.json(
-        await readAggregates(db, survey, { by, releaseNo: chosen.number, publication, definition }),
+        await readAggregates(db, survey, { by, releaseNo: chosen.number, publication, kinds }),
       )
     })
 }
@@ -107,7 +111,7 @@ async function versionOr404(db: Kysely<Database>, survey: PublishedVersion, raw:
   const row = Number.isInteger(version)
     ? await db
         .selectFrom('survey_versions')
-        .select(['definition'])
+        .select(['id', 'definition'])
         .where('survey_id', '=', survey.surveyId)
         .where('version', '=', version)
         .executeTakeFirst()
