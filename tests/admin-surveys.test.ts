@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { miniSurvey, validMiniAnswers } from './fixtures.js'
-import { countRows, createTestContext, createUser, postJson, signIn } from './helpers.js'
+import {
+  countRows,
+  createTestContext,
+  createUser,
+  postJson,
+  signIn,
+  signedInClient,
+} from './helpers.js'
 
 const PASSWORD = 'correct horse battery staple'
 
@@ -10,16 +17,7 @@ async function setup() {
   await createUser(ctx.db, 'rasmus', 'researcher', PASSWORD)
   const admin = await signIn(ctx.app, 'anna', PASSWORD)
   const researcher = await signIn(ctx.app, 'rasmus', PASSWORD)
-  const as = (cookie: string) => ({
-    get: (path: string) => ctx.app.request(path, { headers: { Cookie: cookie } }),
-    post: (path: string, body?: unknown) => postJson(ctx.app, path, body ?? {}, { Cookie: cookie }),
-    put: (path: string, body: unknown) =>
-      ctx.app.request(path, {
-        method: 'PUT',
-        headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-  })
+  const as = (cookie: string) => signedInClient(ctx.app, cookie)
   return { ...ctx, admin: as(admin), researcher: as(researcher) }
 }
 

@@ -6,7 +6,7 @@ import { createSqliteDb } from '../db/connection.js'
 import { listAudit } from '../db/queries/audit-log.js'
 import { main } from '../server/cli/admin.js'
 import { miniSurvey, validMiniAnswers } from './fixtures.js'
-import { createTestContext, createUser, postJson, signIn, TEST_PASSWORD_COST } from './helpers.js'
+import { createTestContext, createUser, postJson, signIn, signedInClient, TEST_PASSWORD_COST } from './helpers.js'
 
 const PASSWORD = 'correct horse battery staple'
 const base = '/api/admin/surveys'
@@ -16,16 +16,7 @@ async function setup() {
   const ctx = await createTestContext({ loadBundled: false })
   await createUser(ctx.db, 'anna', 'admin', PASSWORD)
   await createUser(ctx.db, 'rasmus', 'researcher', PASSWORD)
-  const as = (cookie: string) => ({
-    get: (path: string) => ctx.app.request(path, { headers: { Cookie: cookie } }),
-    post: (path: string, body?: unknown) => postJson(ctx.app, path, body ?? {}, { Cookie: cookie }),
-    put: (path: string, body: unknown) =>
-      ctx.app.request(path, {
-        method: 'PUT',
-        headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-  })
+  const as = (cookie: string) => signedInClient(ctx.app, cookie)
   const admin = as(await signIn(ctx.app, 'anna', PASSWORD))
   const researcher = as(await signIn(ctx.app, 'rasmus', PASSWORD))
   const entries = async (query = '') => {

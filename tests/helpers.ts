@@ -150,3 +150,17 @@ export async function createAuthTestContext(auth: AuthOptions = {}) {
   })
   return { ...ctx, app, clock }
 }
+
+/** Requests carrying a signed-in user's session cookie (JSON bodies, as the admin app sends). */
+export function signedInClient(app: TestContext['app'], cookie: string) {
+  return {
+    get: (path: string) => app.request(path, { headers: { Cookie: cookie } }),
+    post: (path: string, body?: unknown) => postJson(app, path, body ?? {}, { Cookie: cookie }),
+    put: (path: string, body: unknown) =>
+      app.request(path, {
+        method: 'PUT',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+  }
+}
