@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { z } from 'zod'
 import { ApiError } from './errors.js'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -32,4 +33,19 @@ export async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw new ApiError(400, 'malformed_json', 'The body is not valid JSON.')
   }
+}
+
+/**
+ * Parses the JSON body against a schema: malformed JSON is 400 `malformed_json`, a body of the
+ * wrong shape 400 `invalid_body` with one detail per field. zod's messages name fields and types,
+ * never the values, so nothing a client typed (a password) is echoed back.
+ */
+export async function readJsonBody<T>(c: Context, schema: z.ZodType<T>, expected: string): Promise<T> {
+  const parsed = schema.safeParse(await readJson(c))
+  if (parsed.success) return parsed.data
+  const details = parsed.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(body)',
+    message: issue.message,
+  }))
+  throw new ApiError(400, 'invalid_body', expected, details)
 }

@@ -16,7 +16,7 @@ import {
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from '../auth/middleware.js'
 import { ApiError } from '../errors.js'
-import { limitBody, readJson, requireJson } from '../json-body.js'
+import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 import { checkDefinition, nextStatus, type StatusAction } from '../domain/publishing.js'
 import { isValidSlug, SLUG_MAX_LENGTH } from '../domain/slug.js'
 import { definitionChecksum } from '../domain/survey-definition.js'
@@ -38,16 +38,6 @@ export const MAX_DEFINITION_BYTES = 1024 * 1024
 const definitionField = z.custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object')
 const createSchema = z.strictObject({ slug: z.string(), definition: definitionField })
 const replaceSchema = z.strictObject({ definition: definitionField })
-
-async function parseBody<T>(c: Parameters<MiddlewareHandler>[0], schema: z.ZodType<T>) {
-  const parsed = schema.safeParse(await readJson(c))
-  if (parsed.success) return parsed.data
-  const details = parsed.error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(body)',
-    message: issue.message,
-  }))
-  throw new ApiError(400, 'invalid_body', 'The body does not have the expected fields.', details)
-}
 
 function checked(definition: Record<string, unknown>) {
   const check = checkDefinition(definition)
@@ -100,7 +90,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
       })
     })
     .post('/', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
-      const body = await parseBody(c, createSchema)
+      const body = await readJsonBody(c, createSchema, 'The body must be {"slug": "...", "definition": {...}}.')
       if (!isValidSlug(body.slug)) {
         throw new ApiError(422, 'invalid_slug', 'The slug must be lower-case letters, digits and single hyphens.', [
           { field: 'slug', message: `At most ${SLUG_MAX_LENGTH} characters, e.g. "nurses-2027".` },
@@ -116,7 +106,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
     })
     .put('/:slug', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
       const slug = c.req.param('slug')
-      const body = await parseBody(c, replaceSchema)
+      const body = await readJsonBody(c, replaceSchema, 'The body must be {"definition": {...}}.')
       const survey = await surveyOr404(slug)
       const input = checked(body.definition)
       if (survey.status === 'draft') {

@@ -16,7 +16,7 @@ import { requireUser, type AuthEnv } from '../auth/middleware.js'
 import { dummyHash, verifyPassword } from '../auth/password.js'
 import type { Sessions, SessionUser } from '../auth/sessions.js'
 import { ApiError } from '../errors.js'
-import { limitBody, readJson, requireJson } from '../json-body.js'
+import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 
 export interface AuthRouteDeps extends CookiePolicy {
   db: Kysely<Database>
@@ -33,15 +33,6 @@ const loginSchema = z.strictObject({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 })
 
-// zod's messages name fields and types, never the values: nothing typed is echoed back.
-const invalidBody = (issues: z.core.$ZodIssue[]) =>
-  new ApiError(
-    400,
-    'invalid_body',
-    'The body must be {"username": "...", "password": "..."}.',
-    issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
-  )
-
 // One message for an unknown name and a wrong password, so neither reveals which names exist.
 const invalidCredentials = () =>
   new ApiError(401, 'invalid_credentials', 'The username or password is wrong.')
@@ -52,9 +43,12 @@ const publicUser = ({ username, role }: SessionUser) => ({ user: { username, rol
 export const authRoutes = ({ db, sessions, throttle, passwordCost, ...cookies }: AuthRouteDeps) =>
   new Hono<AuthEnv>()
     .post('/login', requireJson, limitBody(LOGIN_BODY_BYTES), async (c) => {
-      const body = loginSchema.safeParse(await readJson(c))
-      if (!body.success) throw invalidBody(body.error.issues)
-      const username = normalizeUsername(body.data.username)
+      const body = await readJsonBody(
+        c,
+        loginSchema,
+        'The body must be {"username": "...", "password": "..."}.',
+      )
+      const username = normalizeUsername(body.username)
       const client = clientKey(c, cookies.trustProxy)
 
       const wait = throttle.begin(username, client)
@@ -64,7 +58,7 @@ export const authRoutes = ({ db, sessions, throttle, passwordCost, ...cookies }:
       }
       const user = await findUserByUsername(db, username)
       const hash = user?.password_hash ?? (await dummyHash(passwordCost))
-      const valid = await verifyPassword(body.data.password, hash)
+      const valid = await verifyPassword(body.password, hash)
       if (!user || !valid) throw invalidCredentials()
       throttle.succeeded(username, client)
 

@@ -6,7 +6,7 @@ import { insertResponse } from '../../db/queries/responses.js'
 import { findOpenSurvey, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { ApiError } from '../errors.js'
-import { limitBody, readJson, requireJson } from '../json-body.js'
+import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 import { prepareResponse } from '../domain/prepare-response.js'
 import { createVersionCache } from '../version-cache.js'
 import { isPlainObject } from '../domain/answers/json.js'
@@ -55,16 +55,13 @@ export const respondentRoutes = ({
       return c.json({ slug: survey.slug, version: survey.version, title: survey.title, definition })
     })
     .post('/:slug/responses', limit, requireJson, limitBody(), async (c) => {
-      const body = submissionSchema.safeParse(await readJson(c))
-      if (!body.success) {
-        const details = body.error.issues.map((issue) => ({
-          field: issue.path.join('.') || '(body)',
-          message: issue.message,
-        }))
-        throw new ApiError(400, 'invalid_body', 'The body must be {"answers": {...}, "locale": "fi"}.', details)
-      }
+      const body = await readJsonBody(
+        c,
+        submissionSchema,
+        'The body must be {"answers": {...}, "locale": "fi"}.',
+      )
       const survey = await openSurvey(c.req.param('slug'))
-      const prepared = prepareResponse(versions.get(survey), body.data)
+      const prepared = prepareResponse(versions.get(survey), body)
       if (!prepared.ok) {
         throw new ApiError(422, prepared.code, prepared.message, prepared.details)
       }
