@@ -37,8 +37,6 @@ function numericOf(value: unknown): number | null {
   return numberOf(Number(value))
 }
 
-const SINGLE_CHOICE = new Set(['radiogroup', 'dropdown', 'buttongroup', 'imagepicker', 'imagemap'])
-
 /** A selected entry may be `{ value, comment }` (or keyed by valuePropertyName). */
 function choiceOf(schema: FieldSchema, entry: unknown): unknown {
   if (!isPlainObject(entry)) return entry

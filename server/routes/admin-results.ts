@@ -2,12 +2,13 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Audit } from '../../db/queries/audit-log.js'
 import { listReleases, ReleaseRefused } from '../../db/queries/releases.js'
-import { findLatestVersion, type PublishedVersion } from '../../db/queries/surveys.js'
+import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from '../auth/middleware.js'
 import { createDefinitionFacts } from '../definition-facts.js'
 import type { Publication } from '../domain/suppression/index.js'
 import { ApiError } from '../errors.js'
+import { surveyOr404 } from './survey-or-404.js'
 import { countByDay } from '../../db/queries/aggregates.js'
 import { countByWeek } from '../domain/weeks.js'
 import { liveCounts, makeRelease, readAggregates } from '../results.js'
@@ -43,22 +44,17 @@ export const adminResultRoutes = ({
   audit,
 }: AdminResultDeps) => {
   const factsOf = createDefinitionFacts()
-  const surveyOr404 = async (slug: string) => {
-    const survey = await findLatestVersion(db, slug)
-    if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
-    return survey
-  }
 
   return new Hono<AuthEnv>()
     .get('/:slug/releases', async (c) => {
-      const survey = await surveyOr404(c.req.param('slug'))
+      const survey = await surveyOr404(db, c.req.param('slug'))
       const releases = await listReleases(db, survey.surveyId)
       return c.json({
         releases: releases.map(({ number, kind, createdOn }) => ({ number, kind, createdOn })),
       })
     })
     .post('/:slug/releases', requireAdmin, async (c) => {
-      const survey = await surveyOr404(c.req.param('slug'))
+      const survey = await surveyOr404(db, c.req.param('slug'))
       if (survey.status !== 'open') {
         const message = `Interim releases are made while a survey is open; this one is ${survey.status}.`
         throw new ApiError(409, 'invalid_transition', message)
@@ -74,12 +70,12 @@ export const adminResultRoutes = ({
     })
     // Arrivals over time, live: a week's count links to no answer; small weeks are still hidden.
     .get('/:slug/timeline', async (c) => {
-      const survey = await surveyOr404(c.req.param('slug'))
+      const survey = await surveyOr404(db, c.req.param('slug'))
       const days = await countByDay(db, { surveyId: survey.surveyId })
       return c.json({ survey: survey.slug, minGroupSize, weeks: countByWeek(days, minGroupSize) })
     })
     .get('/:slug/aggregates', async (c) => {
-      const survey = await surveyOr404(c.req.param('slug'))
+      const survey = await surveyOr404(db, c.req.param('slug'))
       const releases = await listReleases(db, survey.surveyId)
       const versionParam = c.req.query('version')
       const described =

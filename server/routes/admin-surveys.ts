@@ -8,14 +8,11 @@ import {
   listSurveys,
   replaceDraftDefinition,
 } from '../../db/queries/survey-admin.js'
-import {
-  findLatestVersion,
-  saveSurveyVersion,
-  type PublishedVersion,
-} from '../../db/queries/surveys.js'
+import { saveSurveyVersion, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from '../auth/middleware.js'
 import { ApiError } from '../errors.js'
+import { surveyOr404 } from './survey-or-404.js'
 import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 import { checkDefinition, nextStatus, type StatusAction } from '../domain/publishing.js'
 import { isValidSlug, SLUG_MAX_LENGTH } from '../domain/slug.js'
@@ -54,14 +51,9 @@ function checked(definition: Record<string, unknown>) {
 
 /** Admin routes for questionnaires: list (any signed-in user), create, replace, publish, close. */
 export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: AdminSurveyDeps) => {
-  const surveyOr404 = async (slug: string) => {
-    const survey = await findLatestVersion(db, slug)
-    if (!survey) throw new ApiError(404, 'survey_not_found', `No survey "${slug}" exists.`)
-    return survey
-  }
   const transition = (action: StatusAction): MiddlewareHandler<AuthEnv> => async (c) => {
     const slug = c.req.param('slug') ?? ''
-    const survey = await surveyOr404(slug)
+    const survey = await surveyOr404(db, slug)
     const to = nextStatus(survey.status, action)
     if (!to || !(await changeStatus(db, slug, survey.status, to))) {
       const message = `A ${survey.status} survey cannot be ${action === 'publish' ? 'published' : 'closed'}.`
@@ -80,7 +72,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
   return new Hono<AuthEnv>()
     .get('/', async (c) => c.json({ surveys: await listSurveys(db) }))
     .get('/:slug', async (c) => {
-      const survey = await surveyOr404(c.req.param('slug'))
+      const survey = await surveyOr404(db, c.req.param('slug'))
       return c.json({
         slug: survey.slug,
         title: survey.title,
@@ -107,7 +99,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
     .put('/:slug', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
       const slug = c.req.param('slug')
       const body = await readJsonBody(c, replaceSchema, 'The body must be {"definition": {...}}.')
-      const survey = await surveyOr404(slug)
+      const survey = await surveyOr404(db, slug)
       const input = checked(body.definition)
       if (survey.status === 'draft') {
         await replaceDraftDefinition(db, survey.surveyId, input)
