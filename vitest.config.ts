@@ -1,9 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
+
+// Every test runs on SQLite. Test files that touch the database through tests/helpers.ts (or say
+// TEST_ENGINE) run a second time on PostgreSQL when TEST_DATABASE_URL is set.
+const usesDatabase = /\b(createTestContext|createAuthTestContext|TEST_ENGINE)\b/
+
+function databaseTestFiles(dir = 'tests'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === 'browser' ? [] : databaseTestFiles(path)
+    return path.endsWith('.test.ts') && usesDatabase.test(readFileSync(path, 'utf8')) ? [path] : []
+  })
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL
+if (!postgresUrl) {
+  console.log('PostgreSQL test runs skipped: TEST_DATABASE_URL is not set (SQLite runs only).')
+}
+
+const shared = { testTimeout: 20_000, hookTimeout: 60_000 }
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    projects: [
+      { test: { ...shared, name: 'sqlite', include: ['tests/**/*.test.ts'] } },
+      ...(postgresUrl
+        ? [
+            {
+              test: {
+                ...shared,
+                name: 'postgres',
+                include: databaseTestFiles(),
+                env: { TEST_DB_ENGINE: 'postgres' },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 })

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
 import type { Database } from './schema.js'
 
 /**
@@ -26,4 +27,49 @@ export function openSqlite(path: string): SQLite.Database {
 
 export function createSqliteDb(path: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) })
+}
+
+// count(*) is int8 and avg/sum of integers numeric on PostgreSQL, which pg returns as strings to
+// avoid precision loss; our counts stay far below 2^53, so read them as numbers like SQLite does.
+const PG_INT8 = 20
+const PG_NUMERIC = 1700
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value)
+    return pg.types.getTypeParser(oid, format)
+  },
+} as pg.CustomTypesConfig
+
+export interface PostgresOptions {
+  poolSize?: number
+  /** Sets search_path on every connection (tests isolate themselves in a schema). */
+  schema?: string
+}
+
+export function createPostgresDb(url: string, options: PostgresOptions = {}): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; poolSize: number }
+
+export function createDatabase(target: DatabaseTarget): Kysely<Database> {
+  return target.kind === 'postgres'
+    ? createPostgresDb(target.url, { poolSize: target.poolSize })
+    : createSqliteDb(target.path)
+}
+
+/** Where the data is, for start-up logs: never prints a password. */
+export function describeDatabase(target: DatabaseTarget): string {
+  if (target.kind === 'sqlite') return `SQLite ${target.path}`
+  const url = new URL(target.url)
+  if (url.password) url.password = '***'
+  return `PostgreSQL ${url.toString()} (pool of ${target.poolSize})`
 }

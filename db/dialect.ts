@@ -4,6 +4,7 @@ import {
   type ColumnDefinitionBuilder,
   type CreateTableBuilder,
   type Kysely,
+  type Transaction,
 } from 'kysely'
 
 // The few places where SQLite and PostgreSQL differ, so migrations and queries stay free of
@@ -29,3 +30,23 @@ export function generatedId(db: Kysely<any>) {
 export function withoutRowid<T extends CreateTableBuilder<any, any>>(db: Kysely<any>, table: T): T {
   return (dialectOf(db) === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table) as T
 }
+
+/** CHECK that a text column holds a YYYY-MM-DD day (SQLite has GLOB, PostgreSQL regular expressions). */
+export function isIsoDay(db: Kysely<any>, column: string) {
+  return dialectOf(db) === 'postgres'
+    ? sql`${sql.ref(column)} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`
+    : sql`${sql.ref(column)} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`
+}
+
+/**
+ * Serialises transactions that check-then-write the same thing (e.g. "next release number").
+ * SQLite already runs one write transaction at a time; on PostgreSQL, several instances may race,
+ * so a transaction-scoped advisory lock on (scope, id) makes the second wait for the first.
+ */
+export async function serializeOn(trx: Transaction<any>, scope: LockScope, id = 0): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return
+  await sql`select pg_advisory_xact_lock(${LOCK_SCOPES[scope]}, ${id})`.execute(trx)
+}
+
+const LOCK_SCOPES = { 'survey-definitions': 1, releases: 2 } as const
+export type LockScope = keyof typeof LOCK_SCOPES

@@ -1,8 +1,8 @@
 import { z } from 'zod'
+import type { DatabaseTarget } from '../db/connection.js'
 import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './auth/accounts.js'
 
-/** Where the data lives: an SQLite file path (PostgreSQL arrives with its own issue). */
-export type DatabaseTarget = { kind: 'sqlite'; path: string }
+export type { DatabaseTarget }
 
 export interface Config {
   port: number
@@ -20,6 +20,8 @@ export interface Config {
   minGroupSize: number
   /** Response submissions allowed per client address per 10 minutes, per instance. */
   submissionRateLimit: number
+  /** HMAC key for invitation codes; unset: a random key stored in the database is used. */
+  invitationSecret: string | undefined
 }
 
 export const DEFAULT_DATABASE_PATH = './data/survey.db'
@@ -34,6 +36,12 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
   DATABASE_URL: z.string().trim().min(1, 'must not be empty').default(DEFAULT_DATABASE_PATH),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(10),
   SURVEYS_DIR: z.string().trim().min(1).default('./surveys'),
   CLIENT_DIR: z.string().trim().min(1).default('./dist/client'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
@@ -62,18 +70,26 @@ const envSchema = z.object({
     .string()
     .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
     .optional(),
+  INVITATION_SECRET: z
+    .string()
+    .min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
 })
 
 export class ConfigError extends Error {}
 
-/** Accepts `./file.db`, `file:./file.db` and `sqlite:./file.db`; refuses anything else loudly. */
-export function parseDatabaseUrl(url: string): DatabaseTarget {
+/**
+ * `postgres://` or `postgresql://` selects PostgreSQL; `./file.db`, `file:./file.db` and
+ * `sqlite:./file.db` an SQLite file; anything else is refused loudly.
+ */
+export function parseDatabaseUrl(url: string, poolSize = 10): DatabaseTarget {
   if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new ConfigError('DATABASE_URL: PostgreSQL is not supported yet; use an SQLite file path')
+    if (!URL.canParse(url)) throw new ConfigError('DATABASE_URL: not a valid postgres:// URL')
+    return { kind: 'postgres', url, poolSize }
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/i, '')
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    throw new ConfigError(`DATABASE_URL: unsupported scheme in "${url}"; use an SQLite file path`)
+    throw new ConfigError(`DATABASE_URL: unsupported scheme in "${url}"; use postgres:// or an SQLite file path`)
   }
   if (path === '') throw new ConfigError('DATABASE_URL: the SQLite file path is empty')
   return { kind: 'sqlite', path }
@@ -91,7 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: values.PORT,
     host: values.HOST,
-    database: parseDatabaseUrl(values.DATABASE_URL),
+    database: parseDatabaseUrl(values.DATABASE_URL, values.DATABASE_POOL_SIZE),
     surveysDir: values.SURVEYS_DIR,
     clientDir: values.CLIENT_DIR,
     publicUrl: values.PUBLIC_URL?.replace(/\/+$/, ''),
@@ -99,5 +115,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: values.TRUST_PROXY,
     minGroupSize: values.MIN_GROUP_SIZE,
     submissionRateLimit: values.SUBMISSION_RATE_LIMIT,
+    invitationSecret: values.INVITATION_SECRET,
   }
 }

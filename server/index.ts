@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { createSqliteDb } from '../db/connection.js'
+import { createDatabase, describeDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { createApp } from './app.js'
 import { ensureInitialAdmin } from './auth/initial-admin.js'
@@ -8,7 +8,7 @@ import { loadSurveyFiles, SurveyFileError } from './survey-files.js'
 
 async function main() {
   const config = loadConfig()
-  const db = createSqliteDb(config.database.path)
+  const db = createDatabase(config.database)
   await migrateToLatest(db)
   await ensureInitialAdmin(db, config.admin, console.log)
   const surveys = await loadSurveyFiles(db, config.surveysDir)
@@ -22,7 +22,7 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host
     const baseUrl = config.publicUrl ?? `http://${host}:${info.port}`
-    console.log(`Database: ${config.database.path}`)
+    console.log(`Database: ${describeDatabase(config.database)}`)
     for (const survey of surveys) {
       const change = survey.outcome === 'unchanged' ? '' : ` (${survey.outcome})`
       console.log(`Survey "${survey.slug}" v${survey.version}${change}: ${baseUrl}/s/${survey.slug}`)

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { RESPONSE_SIDE_TABLES } from '../db/schema.js'
 import { addSurvey, createTestContext, postJson } from './helpers.js'
 import { miniSurvey, validMiniAnswers } from './fixtures.js'
+import { listColumns, tablesReferencing } from './test-database.js'
 
 // Any column on the respondent side whose name hints at who, where from or exactly when.
 const IDENTIFYING = /ip|addr|agent|ua$|referr?er|cookie|session|token|user|device|browser|fingerprint|time|_at$|created|updated|seen|email|name|phone|geo|country|city|lat|lon/i
@@ -20,14 +21,15 @@ const REVIEWED_COLUMNS: Record<string, string[]> = {
   ],
   response_values: ['response_id', 'question', 'item', 'value', 'number'],
   response_quiz_items: ['response_id', 'question', 'correct'],
+  // No time and no response reference: see tests/invitation-anonymity.test.ts.
+  invitation_codes: ['survey_id', 'code_hmac', 'used'],
 }
 
 describe('anonymity of stored responses', () => {
   it('has no identifying or precise-time column on any response-side table', async () => {
     const { db } = await createTestContext({ loadBundled: false })
     for (const table of RESPONSE_SIDE_TABLES) {
-      const columns = (await sql<{ name: string }>`pragma table_info(${sql.raw(table)})`.execute(db))
-        .rows.map((column) => column.name)
+      const columns = await listColumns(db, table)
       expect(columns.sort(), table).toEqual([...REVIEWED_COLUMNS[table]].sort())
       for (const column of columns) {
         if (column === 'question') continue // a question's name, not the respondent's
@@ -38,13 +40,8 @@ describe('anonymity of stored responses', () => {
 
   it('covers every table that references responses', async () => {
     const { db } = await createTestContext({ loadBundled: false })
-    const tables = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'table' and name not like 'sqlite%'`.execute(db)
-    for (const { name } of tables.rows) {
-      const keys = await sql<{ table: string }>`pragma foreign_key_list(${sql.raw(name)})`.execute(db)
-      if (keys.rows.some((key) => key.table === 'responses')) {
-        expect(RESPONSE_SIDE_TABLES, name).toContain(name)
-      }
+    for (const name of await tablesReferencing(db, 'responses')) {
+      expect(RESPONSE_SIDE_TABLES, name).toContain(name)
     }
   })
 

@@ -28,7 +28,10 @@ describe('configuration from environment variables', () => {
       database: { kind: 'sqlite', path: '/var/lib/survey/s.db' },
       publicUrl: 'https://kysely.example.fi',
     })
-    expect(loadConfig({ DATABASE_URL: 'file:./x.db' }).database.path).toBe('./x.db')
+    expect(loadConfig({ DATABASE_URL: 'file:./x.db' }).database).toEqual({
+      kind: 'sqlite',
+      path: './x.db',
+    })
   })
 
   it.each([

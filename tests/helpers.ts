@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { afterEach } from 'vitest'
-import { createSqliteDb } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { saveSurveyVersion } from '../db/queries/surveys.js'
 import { insertUser } from '../db/queries/users.js'
@@ -12,6 +11,7 @@ import { createApp, type AuthOptions } from '../server/app.js'
 import { hashPassword } from '../server/auth/password.js'
 import { definitionChecksum, inspectDefinition } from '../server/domain/survey-definition.js'
 import { loadSurveyFiles } from '../server/survey-files.js'
+import { createTestDatabase } from './test-database.js'
 
 export const REPO_ROOT = join(import.meta.dirname, '..')
 export const BUNDLED_SURVEYS_DIR = join(REPO_ROOT, 'surveys')
@@ -22,7 +22,10 @@ export interface TestContext {
   db: Kysely<Database>
   app: ReturnType<typeof createApp>
   dir: string
+  /** The SQLite file (only meaningful when TEST_ENGINE is 'sqlite'). */
   dbPath: string
+  /** DATABASE_URL of this test's database, for child processes. */
+  databaseUrl: string
   errors: string[]
 }
 
@@ -37,9 +40,9 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'survey-test-'))
   const dbPath = join(dir, 'survey.db')
-  const db = createSqliteDb(dbPath)
+  const { db, url: databaseUrl, drop } = await createTestDatabase(dir)
   cleanups.push(async () => {
-    await db.destroy()
+    await drop()
     rmSync(dir, { recursive: true, force: true })
   })
   await migrateToLatest(db)
@@ -54,7 +57,7 @@ export async function createTestContext(
     auth: { passwordCost: TEST_PASSWORD_COST },
     submissionRateLimit: { max: 100_000, windowMs: 60_000 }, // tests post many bodies
   })
-  return { db, app, dir, dbPath, errors }
+  return { db, app, dir, dbPath, databaseUrl, errors }
 }
 
 /** Adds a survey directly through the db layer, for tests that need their own definition. */

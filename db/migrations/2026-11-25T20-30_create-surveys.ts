@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely'
+import { generatedId } from '../dialect.js'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('surveys')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('slug', 'text', (col) => col.notNull().unique())
     .addColumn('status', 'text', (col) =>
       col.notNull().defaultTo('draft').check(sql`status in ('draft', 'open', 'closed')`),
@@ -12,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('survey_versions')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('survey_id', 'integer', (col) =>
       col.notNull().references('surveys.id').onDelete('cascade'),
     )

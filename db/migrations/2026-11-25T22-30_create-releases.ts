@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely'
+import { generatedId } from '../dialect.js'
 
 // Researchers read frozen releases, never live data. A response belongs to the first release made
 // after it arrived (`release_no`), so release N is every response with release_no <= N.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('releases')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('survey_id', 'integer', (col) =>
       col.notNull().references('surveys.id').onDelete('cascade'),
     )

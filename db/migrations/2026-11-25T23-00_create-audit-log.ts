@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely'
+import { generatedId } from '../dialect.js'
 
 // Admin-side only: who changed surveys, releases or accounts, and when. It never references
 // responses, so nothing here can be joined to a respondent.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('at', 'text', (col) => col.notNull())
     .addColumn('actor', 'text', (col) => col.notNull())
     .addColumn('action', 'text', (col) => col.notNull())

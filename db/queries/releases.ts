@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import { serializeOn } from '../dialect.js'
 import type { Database, ReleaseKind } from '../schema.js'
 
 export interface StoredRelease {
@@ -35,6 +36,7 @@ export async function createRelease(
   plan: (trx: Transaction<Database>, releaseNo: number) => Promise<string>,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    await serializeOn(trx, 'releases', input.surveyId)
     const last = await trx
       .selectFrom('releases')
       .select((eb) => eb.fn.max('number').as('number'))

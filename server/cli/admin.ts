@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
-import { createSqliteDb } from '../../db/connection.js'
+import { createDatabase } from '../../db/connection.js'
 import { migrateToLatest } from '../../db/migrate.js'
 import { recordAudit, type AuditAction } from '../../db/queries/audit-log.js'
 import {
@@ -165,7 +165,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   // Not echoed: a stray argument is often a password that lost its --password.
   if (extra.length > 0) throw usageError('Unexpected argument after the command.')
 
-  const db = createSqliteDb(loadConfig(io.env).database.path)
+  const db = createDatabase(loadConfig(io.env).database)
   try {
     await migrateToLatest(db)
     await command(db, values, io)

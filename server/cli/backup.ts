@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
 import { loadConfig } from '../config.js'
-import { CliError, runAsScript, runCli, type CliStreams } from './runner.js'
+import { CliError, runAsScript, runCli, sqliteFileOf, type CliStreams } from './runner.js'
 
 export type BackupIo = CliStreams
 
@@ -68,7 +68,7 @@ function run(argv: string[], io: BackupIo): void {
   if (values.help) return io.stdout(`${USAGE}\n`)
   if (positionals.length !== 1) throw new CliError(`Give exactly one backup file.\n\n${USAGE}`, 2)
 
-  const source = loadConfig(io.env).database.path
+  const source = sqliteFileOf(loadConfig(io.env).database)
   const target = resolve(positionals[0])
   if (!existsSync(source)) throw new CliError(`No database at ${source} (DATABASE_URL).`)
   if (existsSync(target) && !values.force) {

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { fsyncPath, verifyDatabaseFile, type BackupIo } from './backup.js'
-import { CliError, runAsScript, runCli } from './runner.js'
+import { CliError, runAsScript, runCli, sqliteFileOf } from './runner.js'
 
 const USAGE = `Usage: npm run restore -- <backup file> --yes
 
@@ -32,7 +32,7 @@ function run(argv: string[], io: BackupIo): void {
   }
 
   const source = resolve(positionals[0])
-  const target = resolve(loadConfig(io.env).database.path)
+  const target = resolve(sqliteFileOf(loadConfig(io.env).database))
   if (!existsSync(source)) throw new CliError(`No backup file at ${source}.`)
   if (existsSync(target) && realpathSync(target) === realpathSync(source)) {
     throw new CliError('The backup file is the database itself.')

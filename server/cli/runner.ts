@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { ConfigError } from '../config.js'
+import type { DatabaseTarget } from '../../db/connection.js'
 
 /** What every command-line tool reads and writes; injected so tests need no child process. */
 export interface CliStreams {
@@ -59,4 +60,12 @@ export function runAsScript<Io extends CliStreams>(
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code
   })
+}
+
+/** Backup and restore copy the SQLite file; PostgreSQL has its own tools for that. */
+export function sqliteFileOf(target: DatabaseTarget): string {
+  if (target.kind === 'sqlite') return target.path
+  throw new CliError(
+    'DATABASE_URL points to PostgreSQL: use pg_dump / pg_restore (see README, "Running on PostgreSQL").',
+  )
 }
