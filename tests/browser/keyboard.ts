@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core'
+
+/** A short description of the focused element, for failure messages. */
+export const describeFocus = (page: Page) =>
+  page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing')
+
+const focusIsIn = (page: Page, selector: string) =>
+  page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector)
+
+/** Presses Tab (or Shift+Tab) until the focus is on or inside `selector`, as a keyboard user would. */
+export async function tabTo(page: Page, selector: string, backwards = false): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    if (await focusIsIn(page, selector)) return
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
+  }
+  throw new Error(`Tab never reached ${selector}; focus is on ${await describeFocus(page)}`)
+}
+
+type FocusedControl = { kind: string; value: string; checked: boolean }
+
+const focusedControl = (page: Page): Promise<FocusedControl> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null
+    const role = el?.getAttribute('role')
+    const kind = el?.tagName === 'INPUT' ? el.type : (role ?? el?.tagName.toLowerCase() ?? '')
+    return { kind, value: el?.value ?? '', checked: el?.checked ?? false }
+  })
+
+/**
+ * Answers one question with the keyboard only: Space picks the focused option of a radio group,
+ * rating or checkbox list; arrows move to `preferred` when given; a dropdown opens with
+ * ArrowDown and takes the highlighted item with Enter; text is typed.
+ */
+export async function answerWithKeyboard(page: Page, name: string, preferred?: string) {
+  await tabTo(page, `.sd-question[data-name="${name}"]`)
+  const control = await focusedControl(page)
+  if (control.kind === 'radio' || control.kind === 'checkbox') {
+    await page.keyboard.press('Space')
+    for (let step = 0; preferred && step < 20; step++) {
+      const now = await focusedControl(page)
+      if (now.value === preferred && now.checked) return
+      await page.keyboard.press('ArrowDown')
+    }
+    if (preferred) throw new Error(`Arrow keys never reached ${preferred} in ${name}`)
+  } else if (control.kind === 'combobox' || control.kind === 'text') {
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+  } else if (control.kind === 'textarea') {
+    await page.keyboard.type('Koulutusta tarvitaan.')
+  } else {
+    throw new Error(`No keyboard recipe for ${name}: focus is on ${await describeFocus(page)}`)
+  }
+}
