@@ -71,6 +71,7 @@ export interface Database {
   users: UsersTable
   sessions: SessionsTable
   audit_log: AuditLogTable
+  api_tokens: ApiTokensTable
 }
 
 export type Survey = Selectable<SurveysTable>
@@ -115,4 +116,19 @@ export interface AuditLogTable {
   action: string
   target: string
   details: string | null
+}
+
+/**
+ * Personal API tokens (read-only scripting access), keyed by the SHA-256 of the token. Times are
+ * ISO; `expires_at` null never expires; `last_used_on` is a day (YYYY-MM-DD).
+ */
+export interface ApiTokensTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  token_hash: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: ColumnType<string | null, string | null | undefined, string | null>
+  last_used_on: ColumnType<string | null, string | null | undefined, string | null>
 }

@@ -4,17 +4,23 @@ import type { Kysely } from 'kysely'
 import { recordAudit, type Audit } from '../db/queries/audit-log.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
+import { createApiTokens } from './auth/api-tokens.js'
+import { requireUserOrToken } from './auth/bearer.js'
 import type { CookiePolicy } from './auth/cookie.js'
 import { refuseCrossSite } from './auth/cross-site.js'
 import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle.js'
-import { requireRole, requireUser } from './auth/middleware.js'
+import { requireRole } from './auth/middleware.js'
 import type { RateLimit } from './auth/rate-limit.js'
 import { createSessions } from './auth/sessions.js'
 import { ApiError, errorBody, renderError } from './errors.js'
+import { apiOperations } from './openapi/operations.js'
+import { tokenRoutes } from './openapi/operation.js'
 import { securityHeaders } from './security-headers.js'
 import { adminAuditRoutes } from './routes/admin-audit.js'
 import { adminResultRoutes, release } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
+import { adminTokenRoutes } from './routes/admin-tokens.js'
+import { apiDocsRoutes } from './routes/api-docs.js'
 import { authRoutes } from './routes/auth.js'
 import { respondentRoutes } from './routes/respondent.js'
 import { staticRoutes } from './routes/static.js'
@@ -56,8 +62,11 @@ export function createApp({
   app.use(securityHeaders({ trustProxy: auth.trustProxy }))
 
   // Every /api/admin/* route, existing or not, needs a session: 401 without, 404 if unknown.
+  // An API token instead reads only the routes described as such (server/openapi/operations.ts).
   app.use('/api/auth/*', refuseCrossSite())
-  app.use('/api/admin/*', refuseCrossSite(), requireUser(sessions))
+  const tokens = createApiTokens({ db, clock })
+  const bearer = { sessions, tokens, tokenRoutes: tokenRoutes(apiOperations) }
+  app.use('/api/admin/*', refuseCrossSite(), requireUserOrToken(bearer))
 
   const { trustProxy } = auth
   app.route('/api/surveys', respondentRoutes({ db, clock, submissionRateLimit, trustProxy }))
@@ -80,6 +89,8 @@ export function createApp({
     adminResultRoutes({ db, requireAdmin, minGroupSize, clock, audit }),
   )
   app.route('/api/admin/audit', adminAuditRoutes({ db, requireAdmin }))
+  app.route('/api/admin/tokens', adminTokenRoutes({ tokens, clock, audit }))
+  app.route('/api', apiDocsRoutes({ operations: apiOperations }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 
   // Returned, not thrown, so the middleware above still adds its headers.

@@ -4,6 +4,7 @@ import * as createResponses from './2026-11-25T20-31_create-responses.js'
 import * as createUsersSessions from './2026-11-25T22-00_create-users-sessions.js'
 import * as createReleases from './2026-11-25T22-30_create-releases.js'
 import * as createAuditLog from './2026-11-25T23-00_create-audit-log.js'
+import * as createApiTokens from './2026-11-25T23-10_create-api-tokens.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T22-00_create-users-sessions': createUsersSessions,
   '2026-11-25T22-30_create-releases': createReleases,
   '2026-11-25T23-00_create-audit-log': createAuditLog,
+  '2026-11-25T23-10_create-api-tokens': createApiTokens,
 }

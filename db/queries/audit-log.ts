@@ -11,6 +11,8 @@ export type AuditAction =
   | 'user.create'
   | 'user.delete'
   | 'user.password'
+  | 'token.create'
+  | 'token.revoke'
 
 export interface AuditEntry {
   at: string

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database, NewResponseValue } from '../schema.js'
 
 export interface ResponseInput {
@@ -15,9 +15,18 @@ export interface ResponseInput {
 // SQLite caps bound parameters per statement; 5 columns x 150 rows stays well under it.
 const VALUE_ROWS_PER_INSERT = 150
 
-/** All rows of one response in one transaction: a response is stored whole or not at all. */
-export async function insertResponse(db: Kysely<Database>, input: ResponseInput): Promise<void> {
+/**
+ * All rows of one response in one transaction: a response is stored whole or not at all.
+ * `before` runs first in the same transaction (an invitation code is marked used there); if it
+ * throws, nothing is stored.
+ */
+export async function insertResponse(
+  db: Kysely<Database>,
+  input: ResponseInput,
+  before?: (trx: Transaction<Database>) => Promise<void>,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await before?.(trx)
     await trx
       .insertInto('responses')
       .values({

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
-import type { Database, SurveyStatus } from '../schema.js'
+import type { Database, SurveyAccess, SurveyStatus } from '../schema.js'
 
 export interface PublishedVersion {
   surveyId: number
   slug: string
   status: SurveyStatus
+  access: SurveyAccess
   versionId: number
   version: number
   title: string
@@ -23,6 +24,7 @@ export async function findLatestVersion(
       'surveys.id as surveyId',
       'surveys.slug as slug',
       'surveys.status as status',
+      'surveys.access as access',
       'survey_versions.id as versionId',
       'survey_versions.version as version',
       'survey_versions.title as title',

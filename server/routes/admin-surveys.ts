@@ -78,6 +78,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
         title: survey.title,
         status: survey.status,
         version: survey.version,
+        access: survey.access,
         definition: JSON.parse(survey.definition),
       })
     })

@@ -12,6 +12,8 @@ import { createVersionCache } from '../version-cache.js'
 import { isPlainObject } from '../domain/answers/json.js'
 import type { RateLimit } from '../auth/rate-limit.js'
 import { submissionLimit } from '../submission-limit.js'
+import { createInvitationGate } from '../invitation-gate.js'
+import type { InvitationKey } from '../invitation-secret.js'
 
 export interface RespondentDeps {
   db: Kysely<Database>
@@ -19,13 +21,19 @@ export interface RespondentDeps {
   /** Submissions per client address; see server/submission-limit.ts for the default. */
   submissionRateLimit?: RateLimit
   trustProxy?: boolean
+  /** HMAC key of invitation codes (server/invitation-secret.ts). */
+  invitationKey: InvitationKey
 }
 
 // z.custom keeps the parsed object as is: a record schema would copy keys such as "__proto__".
-const submissionSchema = z.strictObject({
+export const submissionSchema = z.strictObject({
   answers: z.custom<Record<string, unknown>>(isPlainObject, 'must be an object of answers'),
   locale: z.string().min(2).max(16).optional(),
+  /** Needed by invitation-only surveys; never stored, and ignored by public ones. */
+  code: z.string().optional(),
 })
+
+const codeCheckSchema = z.strictObject({ code: z.string() })
 
 const surveyNotOpen = () =>
   new ApiError(404, 'survey_not_found', 'No open survey exists at this address.')
@@ -39,8 +47,10 @@ export const respondentRoutes = ({
   clock,
   submissionRateLimit,
   trustProxy,
+  invitationKey,
 }: RespondentDeps) => {
   const versions = createVersionCache()
+  const invitations = createInvitationGate(db, invitationKey)
   const limit = submissionLimit({ clock, limit: submissionRateLimit, trustProxy })
   const openSurvey = async (slug: string): Promise<PublishedVersion> => {
     const survey = await findOpenSurvey(db, slug)
@@ -52,25 +62,39 @@ export const respondentRoutes = ({
     .get('/:slug', async (c) => {
       const survey = await openSurvey(c.req.param('slug'))
       const { definition } = versions.get(survey)
-      return c.json({ slug: survey.slug, version: survey.version, title: survey.title, definition })
+      const { slug, version, title } = survey
+      // Only invitation surveys say so: the public survey's answer stays as it always was.
+      const access = survey.access === 'invitation' ? { access: survey.access } : {}
+      return c.json({ slug, version, title, definition, ...access })
+    })
+    // Lets the page tell a respondent about a wrong or spent code before they answer. Counted
+    // with submissions by the rate limit; marks nothing.
+    .post('/:slug/codes/check', limit, requireJson, limitBody(1024), async (c) => {
+      const body = await readJsonBody(c, codeCheckSchema, 'The body must be {"code": "..."}.')
+      await invitations.admit(await openSurvey(c.req.param('slug')), body.code)
+      return c.json({ valid: true })
     })
     .post('/:slug/responses', limit, requireJson, limitBody(), async (c) => {
       const body = await readJsonBody(
         c,
         submissionSchema,
-        'The body must be {"answers": {...}, "locale": "fi"}.',
+        'The body must be {"answers": {...}, "locale": "fi", "code"?: "..."}.',
       )
       const survey = await openSurvey(c.req.param('slug'))
+      const code = await invitations.admit(survey, body.code)
       const prepared = prepareResponse(versions.get(survey), body)
       if (!prepared.ok) {
         throw new ApiError(422, prepared.code, prepared.message, prepared.details)
       }
-      await insertResponse(db, {
+      // The code is marked used in the response's own transaction, and never stored with it.
+      const spendCode = code === undefined ? undefined : invitations.spend(survey, code)
+      const response = {
         id: randomBytes(16).toString('hex'),
         surveyVersionId: survey.versionId,
         submittedOn: clock().toISOString().slice(0, 10),
         ...prepared.response,
-      })
+      }
+      await insertResponse(db, response, spendCode)
       return c.json({ ok: true }, 201)
     })
 }
