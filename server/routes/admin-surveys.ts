@@ -33,8 +33,8 @@ export interface AdminSurveyDeps {
 export const MAX_DEFINITION_BYTES = 1024 * 1024
 
 const definitionField = z.custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object')
-const createSchema = z.strictObject({ slug: z.string(), definition: definitionField })
-const replaceSchema = z.strictObject({ definition: definitionField })
+export const createSchema = z.strictObject({ slug: z.string(), definition: definitionField })
+export const replaceSchema = z.strictObject({ definition: definitionField })
 
 function checked(definition: Record<string, unknown>) {
   const check = checkDefinition(definition)

@@ -28,7 +28,7 @@ export interface AuthRouteDeps extends CookiePolicy {
 
 const LOGIN_BODY_BYTES = 4096
 
-const loginSchema = z.strictObject({
+export const loginSchema = z.strictObject({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 })

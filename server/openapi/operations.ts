@@ -1,0 +1,334 @@
+import { z } from 'zod'
+import { createSchema, replaceSchema } from '../routes/admin-surveys.js'
+import { loginSchema } from '../routes/auth.js'
+import { submissionSchema } from '../routes/respondent.js'
+import {
+  createdTokenSchema,
+  createTokenSchema,
+  tokenListSchema,
+} from '../routes/schemas/api-tokens.js'
+import { codebookQuerySchema, exportQuerySchema } from '../routes/schemas/export-query.js'
+import type { ApiOperation } from './operation.js'
+import * as responses from './response-schemas.js'
+
+// Every endpoint under /api. tests/openapi.test.ts compares this list with the app's real routes,
+// so an endpoint added without a description here fails the tests, and so does a stale entry.
+
+const surveyMissing = '`survey_not_found`: no such survey'
+
+const aggregatesQuery = z.object({
+  by: z
+    .string()
+    .optional()
+    .describe('One or two dimensions, comma-separated (default sector,region); else 422 invalid_dimension'),
+  release: z.string().optional().describe('Release number (default the latest)'),
+  version: z.string().optional().describe('Questionnaire version describing the questions'),
+})
+
+const auditQuery = z.object({
+  limit: z.string().optional().describe('Entries to return, newest first: 1 to 1000 (default 100)'),
+})
+
+const respondent: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/surveys/:slug',
+    tag: 'Respondents',
+    summary: 'An open questionnaire',
+    auth: 'public',
+    responses: { 200: { description: 'The latest version', schema: responses.openSurveySchema } },
+    errors: { 404: '`survey_not_found`: unknown, draft or closed' },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/:slug/responses',
+    tag: 'Respondents',
+    summary: 'Submit a response',
+    description: 'Nothing identifying the respondent is stored; answers are validated on the server.',
+    auth: 'public',
+    body: submissionSchema,
+    responses: { 201: { description: 'Stored', schema: responses.okSchema } },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      404: '`survey_not_found`',
+      413: '`payload_too_large`: over 64 KiB',
+      415: '`unsupported_media_type`',
+      422: '`invalid_answers` (one detail per problem), `invalid_locale`',
+      429: '`too_many_requests`, with Retry-After',
+    },
+  },
+]
+
+const auth: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'Accounts',
+    summary: 'Sign in',
+    description: 'Sets the `session` cookie (HttpOnly, SameSite=Strict).',
+    auth: 'public',
+    body: loginSchema,
+    responses: { 200: { description: 'Signed in', schema: responses.userSchema } },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      401: '`invalid_credentials`',
+      413: '`payload_too_large`',
+      415: '`unsupported_media_type`',
+      429: '`too_many_attempts`, with Retry-After',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    tag: 'Accounts',
+    summary: 'Sign out',
+    auth: 'public',
+    responses: { 200: { description: 'Session ended, cookie cleared', schema: responses.okSchema } },
+  },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    tag: 'Accounts',
+    summary: 'The signed-in user',
+    auth: 'session',
+    responses: { 200: { description: 'Signed in', schema: responses.userSchema } },
+  },
+]
+
+const surveys: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/admin/surveys',
+    tag: 'Questionnaires',
+    summary: 'All questionnaires',
+    auth: 'session-or-token',
+    responses: { 200: { description: 'Newest version of each', schema: responses.surveyListSchema } },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug',
+    tag: 'Questionnaires',
+    summary: 'One questionnaire with its definition',
+    auth: 'session-or-token',
+    responses: { 200: { description: 'Newest version', schema: responses.surveyDetailSchema } },
+    errors: { 404: surveyMissing },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/surveys',
+    tag: 'Questionnaires',
+    summary: 'Create a draft',
+    auth: 'session',
+    adminOnly: true,
+    body: createSchema,
+    responses: { 201: { description: 'Created as a draft', schema: responses.surveySummarySchema } },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      409: '`slug_taken`',
+      413: '`payload_too_large`: over 1 MiB',
+      415: '`unsupported_media_type`',
+      422: '`invalid_slug`, `invalid_definition` (one detail per problem)',
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/admin/surveys/:slug',
+    tag: 'Questionnaires',
+    summary: 'Replace a definition',
+    description: "A draft's definition is replaced; an open survey gets a new version.",
+    auth: 'session',
+    adminOnly: true,
+    body: replaceSchema,
+    responses: { 200: { description: 'Saved', schema: responses.surveySummarySchema } },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      404: surveyMissing,
+      409: '`survey_closed`',
+      413: '`payload_too_large`: over 1 MiB',
+      415: '`unsupported_media_type`',
+      422: '`invalid_definition`',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/surveys/:slug/publish',
+    tag: 'Questionnaires',
+    summary: 'Publish a draft (draft → open)',
+    auth: 'session',
+    adminOnly: true,
+    responses: { 200: { description: 'Open', schema: responses.statusChangeSchema } },
+    errors: { 404: surveyMissing, 409: '`invalid_transition`' },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/surveys/:slug/close',
+    tag: 'Questionnaires',
+    summary: 'Close (open → closed) and make the final release',
+    auth: 'session',
+    adminOnly: true,
+    responses: { 200: { description: 'Closed', schema: responses.statusChangeSchema } },
+    errors: { 404: surveyMissing, 409: '`invalid_transition`' },
+  },
+]
+
+const results: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug/releases',
+    tag: 'Results',
+    summary: 'Releases of a survey',
+    auth: 'session-or-token',
+    responses: { 200: { description: 'Oldest first', schema: responses.releaseListSchema } },
+    errors: { 404: surveyMissing },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/surveys/:slug/releases',
+    tag: 'Results',
+    summary: 'Make an interim release',
+    auth: 'session',
+    adminOnly: true,
+    responses: { 201: { description: 'Released', schema: responses.releaseCreatedSchema } },
+    errors: {
+      404: surveyMissing,
+      409: '`release_refused` (with the reasons), `invalid_transition` when not open',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug/timeline',
+    tag: 'Results',
+    summary: 'Responses per ISO week (small weeks suppressed)',
+    auth: 'session-or-token',
+    responses: { 200: { description: 'Weekly counts', schema: responses.timelineSchema } },
+    errors: { 404: surveyMissing },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug/aggregates',
+    tag: 'Results',
+    summary: 'Aggregates of a release by one or two dimensions',
+    description: 'Small groups are suppressed; before the first release, respondent counts only.',
+    auth: 'session-or-token',
+    query: aggregatesQuery,
+    responses: { 200: { description: 'Grouped results', schema: responses.aggregatesSchema } },
+    errors: {
+      404: `${surveyMissing}; \`release_not_found\`, \`version_not_found\``,
+      422: '`invalid_dimension`',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug/export',
+    tag: 'Results',
+    summary: 'Export the released results',
+    auth: 'session-or-token',
+    query: exportQuerySchema,
+    responses: {
+      200: {
+        description: 'A file download in the chosen format',
+        content: {
+          'text/csv': 'format=csv: tidy CSV',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'format=xlsx',
+          'application/json': 'format=json',
+          'text/plain': 'format=r or format=sps: an R script or SPSS syntax',
+          'application/zip': 'format=zip: every format and the codebook',
+        },
+      },
+    },
+    errors: { 404: surveyMissing, 422: 'an unknown `format` or `level`' },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug/codebook',
+    tag: 'Results',
+    summary: 'The codebook: variables, labels and values',
+    auth: 'session-or-token',
+    query: codebookQuerySchema,
+    responses: {
+      200: {
+        description: 'The codebook in the chosen format',
+        content: {
+          'application/json': 'format=json',
+          'text/csv': 'format=csv',
+          'text/markdown': 'format=md',
+        },
+      },
+    },
+    errors: { 404: surveyMissing, 422: 'an unknown `format`' },
+  },
+]
+
+const admin: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/admin/audit',
+    tag: 'Administration',
+    summary: 'The audit log, newest first',
+    auth: 'session',
+    adminOnly: true,
+    query: auditQuery,
+    responses: { 200: { description: 'Entries', schema: responses.auditSchema } },
+    errors: { 422: '`invalid_limit`' },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/tokens',
+    tag: 'API tokens',
+    summary: 'Your API tokens (never the tokens themselves)',
+    auth: 'session',
+    responses: { 200: { description: 'Newest first', schema: tokenListSchema } },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/tokens',
+    tag: 'API tokens',
+    summary: 'Create an API token',
+    description: 'The token is in this response only; store it like a password.',
+    auth: 'session',
+    body: createTokenSchema,
+    responses: { 201: { description: 'Created', schema: createdTokenSchema } },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      413: '`payload_too_large`',
+      415: '`unsupported_media_type`',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/tokens/:id',
+    tag: 'API tokens',
+    summary: 'Revoke one of your API tokens',
+    auth: 'session',
+    responses: { 204: { description: 'Revoked (also when it already was)' } },
+    errors: { 404: '`token_not_found`: not one of your tokens' },
+  },
+]
+
+const reference: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'Reference',
+    summary: 'This API description (OpenAPI 3.1)',
+    auth: 'public',
+    responses: { 200: { description: 'The OpenAPI document', schema: z.looseObject({}) } },
+  },
+  {
+    method: 'get',
+    path: '/api/docs',
+    tag: 'Reference',
+    summary: 'This API description as a web page',
+    auth: 'public',
+    responses: { 200: { description: 'HTML', content: { 'text/html': 'The reference page' } } },
+  },
+]
+
+export const apiOperations: readonly ApiOperation[] = [
+  ...respondent,
+  ...auth,
+  ...surveys,
+  ...results,
+  ...admin,
+  ...reference,
+]
