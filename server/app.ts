@@ -17,6 +17,7 @@ import { apiOperations } from './openapi/operations.js'
 import { tokenRoutes } from './openapi/operation.js'
 import { securityHeaders } from './security-headers.js'
 import { adminAuditRoutes } from './routes/admin-audit.js'
+import { adminExportRoutes } from './routes/admin-exports.js'
 import { adminResultRoutes, release } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { adminTokenRoutes } from './routes/admin-tokens.js'
@@ -88,6 +89,7 @@ export function createApp({
     '/api/admin/surveys',
     adminResultRoutes({ db, requireAdmin, minGroupSize, clock, audit }),
   )
+  app.route('/api/admin/surveys', adminExportRoutes({ db, minGroupSize, audit }))
   app.route('/api/admin/audit', adminAuditRoutes({ db, requireAdmin }))
   app.route('/api/admin/tokens', adminTokenRoutes({ tokens, clock, audit }))
   app.route('/api', apiDocsRoutes({ operations: apiOperations }))

@@ -8,6 +8,7 @@ export type AuditAction =
   | 'survey.publish'
   | 'survey.close'
   | 'release.create'
+  | 'export'
   | 'user.create'
   | 'user.delete'
   | 'user.password'

@@ -1,3 +1,4 @@
+import { medianOf, sampleSdOf } from './distribution-stats.js'
 import type { CellKey, Dimension, PublishedCell, PublishedTable } from './suppression/index.js'
 
 /** How a question is summarised: counts per value; numbers also get a mean. Free text never. */
@@ -17,6 +18,9 @@ export interface QuestionSummary {
   items?: Record<string, Record<string, number>>
   n?: number
   mean?: number
+  /** Numeric questions: from the distribution, so they show nothing it does not. */
+  median?: number | null
+  sd?: number | null
   distribution?: Record<string, number>
   shareCorrect?: number
 }
@@ -65,6 +69,8 @@ export function summarise(
     summary.n = sum.n
     summary.mean = sum.total / sum.n
     summary.distribution = summary.counts
+    summary.median = medianOf(summary.counts)
+    summary.sd = sampleSdOf(summary.counts)
   }
   for (const item of quiz) {
     const summary = (questions[item.question] ??= { counts: {} })

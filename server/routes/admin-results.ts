@@ -6,12 +6,12 @@ import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from '../auth/middleware.js'
 import { createDefinitionFacts } from '../definition-facts.js'
-import type { Publication } from '../domain/suppression/index.js'
 import { ApiError } from '../errors.js'
 import { surveyOr404 } from './survey-or-404.js'
 import { countByDay } from '../../db/queries/aggregates.js'
 import { countByWeek } from '../domain/weeks.js'
-import { liveCounts, makeRelease, readAggregates } from '../results.js'
+import { makeRelease } from '../results.js'
+import { queryAggregates } from '../aggregates-query.js'
 
 export interface AdminResultDeps {
   db: Kysely<Database>
@@ -19,20 +19,6 @@ export interface AdminResultDeps {
   minGroupSize: number
   clock: () => Date
   audit: Audit
-}
-
-const DEFAULT_BY = ['sector', 'region']
-
-function parseBy(raw: string | undefined, available: string[]): string[] {
-  const by = raw === undefined ? DEFAULT_BY.filter((d) => available.includes(d)) : raw.split(',')
-  const chosen = by.length > 0 ? by : available.slice(0, 2)
-  const unknown = chosen.filter((name) => !available.includes(name))
-  if (chosen.length < 1 || chosen.length > 2 || unknown.length > 0 || new Set(chosen).size !== chosen.length) {
-    throw new ApiError(422, 'invalid_dimension', 'Group by one or two distinct dimensions of this survey.', [
-      { field: 'by', message: `Available dimensions: ${available.join(', ') || 'none'}.` },
-    ])
-  }
-  return chosen
 }
 
 /** Releases and aggregates: researchers read, admins also make interim releases. */
@@ -76,44 +62,8 @@ export const adminResultRoutes = ({
     })
     .get('/:slug/aggregates', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
-      const releases = await listReleases(db, survey.surveyId)
-      const versionParam = c.req.query('version')
-      const described =
-        versionParam === undefined
-          ? { id: survey.versionId, definition: survey.definition }
-          : await versionOr404(db, survey, versionParam)
-      const { kinds } = factsOf(described.id, described.definition)
-      const { dimensions } = factsOf(survey.versionId, survey.definition)
-      const by = parseBy(c.req.query('by'), dimensions.map((d) => d.name))
-      const releaseParam = c.req.query('release')
-      if (releases.length === 0) {
-        if (releaseParam !== undefined) throw new ApiError(404, 'release_not_found', 'This survey has no releases yet.')
-        return c.json(await liveCounts(db, survey, { by, dimensions, minGroupSize }))
-      }
-      const chosen =
-        releaseParam === undefined
-          ? releases[releases.length - 1]
-          : releases.find((r) => String(r.number) === releaseParam)
-      if (!chosen) throw new ApiError(404, 'release_not_found', `No release "${releaseParam}".`)
-      const publication = JSON.parse(chosen.publication) as Publication
-      return c.json(
-        await readAggregates(db, survey, { by, releaseNo: chosen.number, publication, kinds }),
-      )
+      return c.json(await queryAggregates(db, factsOf, survey, c.req.query(), minGroupSize))
     })
-}
-
-async function versionOr404(db: Kysely<Database>, survey: PublishedVersion, raw: string) {
-  const version = Number(raw)
-  const row = Number.isInteger(version)
-    ? await db
-        .selectFrom('survey_versions')
-        .select(['id', 'definition'])
-        .where('survey_id', '=', survey.surveyId)
-        .where('version', '=', version)
-        .executeTakeFirst()
-    : undefined
-  if (!row) throw new ApiError(404, 'version_not_found', `No version "${raw}" of this survey.`)
-  return row
 }
 
 /** Makes a release; a refusal becomes 409 with the attacker's reasons as details. */

@@ -1,0 +1,171 @@
+import { Model, type Question } from 'survey-core'
+import './survey-core-setup.js'
+import { questionKinds } from './question-kinds.js'
+import { readDimensions } from './dimensions.js'
+import { RESPONDENT_LOCALES } from './prepare-response.js'
+
+/** Text in each language of the codebook, e.g. `{ fi, sv, en }`. */
+export type Texts = Record<string, string>
+
+export interface CodebookValue {
+  value: string
+  label: Texts
+}
+
+/** How the results treat a question's answers (see question-kinds.ts). */
+export type Summary = 'choice' | 'numeric' | 'free text' | 'not aggregated'
+
+export interface CodebookEntry {
+  /** The name answers are stored under (SurveyJS valueName, else name). */
+  name: string
+  type: string
+  page: string
+  /** The dynamic panel whose template holds this question; null at the top level. */
+  parent: string | null
+  title: Texts
+  /** Answer values: choices, rating values, boolean values, matrix columns. */
+  values: CodebookValue[]
+  /** Matrix rows, multiple-text items, matrix-dropdown columns: the `item` of stored answers. */
+  items: CodebookValue[]
+  isDimension: boolean
+  isRequired: boolean
+  /** Multiple values per respondent (checkbox, tagbox, ranking, multi-select image picker). */
+  multiple: boolean
+  correctAnswer: unknown
+  visibleIf: string | null
+  enableIf: string | null
+  requiredIf: string | null
+  /** visibleIf of the enclosing page and panels: the question shows only when all hold. */
+  containerVisibleIf: string[]
+  summary: Summary
+}
+
+export interface Codebook {
+  title: Texts
+  locales: string[]
+  entries: CodebookEntry[]
+}
+
+// Loosely typed views of survey-core objects: their public types do not list every property.
+type LocString = { getLocaleText(locale: string): string } | undefined
+type ItemLike = { value: unknown; locText?: LocString; text?: string; name?: string }
+type Container = {
+  name?: string
+  visibleIf?: string
+  isPage?: boolean
+  parent?: Container
+  getType?: () => string
+}
+
+const MULTIPLE = new Set(['checkbox', 'tagbox', 'ranking'])
+
+/** The text in one language; the definition's default text where that language has none. */
+function textsOf(loc: LocString, locales: string[], fallback: string): Texts {
+  const base = loc?.getLocaleText('') || fallback
+  return Object.fromEntries(locales.map((l) => [l, loc?.getLocaleText(l) || base]))
+}
+
+function itemsOf(list: unknown, locales: string[]): CodebookValue[] {
+  if (!Array.isArray(list)) return []
+  return (list as ItemLike[]).map((item) => {
+    const value = String(item.value ?? item.name)
+    return { value, label: textsOf(item.locText, locales, item.text || value) }
+  })
+}
+
+function choiceValues(q: Question, locales: string[]): CodebookValue[] {
+  const type = q.getType()
+  if (type === 'boolean') {
+    const yes = { value: String(q.valueTrue ?? true), label: textsOf(q.locLabelTrue, locales, 'Yes') }
+    const no = { value: String(q.valueFalse ?? false), label: textsOf(q.locLabelFalse, locales, 'No') }
+    return [yes, no]
+  }
+  if (type === 'rating') return itemsOf(q.visibleRateValues, locales)
+  if (type === 'matrix') return itemsOf(q.columns, locales)
+  if (type === 'matrixdropdown' || type === 'matrixdynamic') return itemsOf(q.choices, locales)
+  const values = itemsOf(q.choices, locales)
+  // Special items are stored by their value like any choice.
+  for (const [shown, item] of [
+    [q.showNoneItem, q.noneItem],
+    [q.showOtherItem, q.otherItem],
+    [q.showRefuseItem, q.refuseItem],
+    [q.showDontKnowItem, q.dontKnowItem],
+  ] as [boolean, ItemLike | undefined][]) {
+    if (shown && item) values.push(...itemsOf([item], locales))
+  }
+  return values
+}
+
+function rowItems(q: Question, locales: string[]): CodebookValue[] {
+  const type = q.getType()
+  if (type === 'matrix' || type === 'matrixdropdown') return itemsOf(q.rows, locales)
+  if (type === 'multipletext') return itemsOf(q.items, locales)
+  if (type === 'matrixdynamic') {
+    return (q.columns as { name: string; locTitle?: LocString }[]).map((c) => ({
+      value: c.name,
+      label: textsOf(c.locTitle, locales, c.name),
+    }))
+  }
+  return []
+}
+
+function containerConditions(q: Question): string[] {
+  const conditions: string[] = []
+  for (let c = q.parent as Container | undefined; c; c = c.parent) {
+    if (c.visibleIf) conditions.unshift(c.visibleIf)
+  }
+  const page = q.page as Container | undefined
+  if (page?.visibleIf && !conditions.includes(page.visibleIf)) conditions.unshift(page.visibleIf)
+  return conditions
+}
+
+function summaryOf(q: Question, kinds: ReadonlyMap<string, string>, nested: boolean): Summary {
+  const kind = nested ? undefined : kinds.get(q.getValueName())
+  if (kind === 'choice' || kind === 'numeric') return kind
+  const type = q.getType()
+  return type === 'text' || type === 'comment' ? 'free text' : 'not aggregated'
+}
+
+/**
+ * Every question of a definition as researchers need it to read the data: names, texts and
+ * value labels in each language, dimensions, correct answers and the logic that shows it.
+ * Read from survey-core, so it says exactly what the questionnaire does.
+ */
+export function buildCodebook(definition: Record<string, unknown>): Codebook {
+  const dimensions = new Set(readDimensions(definition).dimensions.map((d) => d.name))
+  const kinds = questionKinds(definition)
+  const model = new Model(definition)
+  try {
+    const locales = [...new Set<string>([...RESPONDENT_LOCALES, ...model.getUsedLocales()])]
+    const entries: CodebookEntry[] = []
+    const add = (q: Question, parent: string | null) => {
+      const name = q.getValueName()
+      entries.push({
+        name,
+        type: q.getType(),
+        page: (q.page as Container | undefined)?.name ?? '',
+        parent,
+        title: textsOf(q.locTitle, locales, q.name),
+        values: choiceValues(q, locales),
+        items: rowItems(q, locales),
+        isDimension: parent === null && dimensions.has(name),
+        isRequired: Boolean(q.isRequired),
+        multiple: MULTIPLE.has(q.getType()) || (q.getType() === 'imagepicker' && Boolean(q.multiSelect)),
+        correctAnswer: q.correctAnswer ?? null,
+        visibleIf: q.visibleIf || null,
+        enableIf: q.enableIf || null,
+        requiredIf: q.requiredIf || null,
+        containerVisibleIf: containerConditions(q),
+        summary: summaryOf(q, kinds, parent !== null),
+      })
+      if (q.getType() === 'paneldynamic') {
+        const template = (q as unknown as { template: { questions: Question[] } }).template
+        for (const inner of template?.questions ?? []) add(inner, parent ? `${parent}.${name}` : name)
+      }
+    }
+    for (const q of model.getAllQuestions(false, false, false) as Question[]) add(q, null)
+    return { title: textsOf(model.locTitle, locales, ''), locales, entries }
+  } finally {
+    model.dispose()
+  }
+}

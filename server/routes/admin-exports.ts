@@ -1,0 +1,163 @@
+import { Hono, type Context } from 'hono'
+import type { Kysely } from 'kysely'
+import type { Audit } from '../../db/queries/audit-log.js'
+import type { Database } from '../../db/schema.js'
+import { chosenRelease, describedVersion, queryAggregates } from '../aggregates-query.js'
+import type { AuthEnv } from '../auth/middleware.js'
+import { createDefinitionFacts } from '../definition-facts.js'
+import { codebookMarkdown } from '../domain/export/codebook-markdown.js'
+import { codebookTable } from '../domain/export/codebook-table.js'
+import { toCsv } from '../domain/export/csv.js'
+import { LABEL_LANGUAGES, type LabelLanguage } from '../domain/export/label-scripts.js'
+import type { AggregatesView } from '../domain/export/long-table.js'
+import { ApiError } from '../errors.js'
+import { aggregatesCsv, aggregatesWorkbook } from '../export/aggregate-export.js'
+import { createCodebooks } from '../export/codebooks.js'
+import {
+  labelScripts,
+  readResponseExport,
+  responseCsvChunks,
+  responseZip,
+} from '../export/response-export.js'
+import { surveyOr404 } from './survey-or-404.js'
+
+export interface AdminExportDeps {
+  db: Kysely<Database>
+  minGroupSize: number
+  audit: Audit
+}
+
+const TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  r: 'text/plain; charset=utf-8',
+  sps: 'text/plain; charset=utf-8',
+  zip: 'application/zip',
+} as const
+
+const EXTENSIONS: Record<keyof typeof TYPES, string> = {
+  csv: 'csv',
+  xlsx: 'xlsx',
+  json: 'json',
+  md: 'md',
+  r: 'R',
+  sps: 'sps',
+  zip: 'zip',
+}
+
+const AGGREGATE_FORMATS = ['csv', 'xlsx', 'json'] as const
+const RESPONSE_FORMATS = ['csv', 'r', 'sps', 'zip'] as const
+const CODEBOOK_FORMATS = ['json', 'csv', 'md'] as const
+const LEVELS = ['aggregates', 'responses'] as const
+
+/** A query parameter from a fixed list (first is the default), else 422 naming the choices. */
+function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[], field: string): T {
+  if (raw === undefined) return allowed[0]
+  if ((allowed as readonly string[]).includes(raw)) return raw as T
+  throw new ApiError(422, `invalid_${field}`, `Unknown ${field} "${raw}".`, [
+    { field, message: `Use one of: ${allowed.join(', ')}.` },
+  ])
+}
+
+type Body = string | Uint8Array | ReadableStream<Uint8Array>
+
+function download(c: Context, format: keyof typeof TYPES, baseName: string, body: Body) {
+  return c.body(body as never, 200, {
+    'Content-Type': TYPES[format],
+    'Content-Disposition': `attachment; filename="${baseName}.${EXTENSIONS[format]}"`,
+  })
+}
+
+function textStream(chunks: Iterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  const iterator = chunks[Symbol.iterator]()
+  return new ReadableStream({
+    pull(controller) {
+      const next = iterator.next()
+      if (next.done) controller.close()
+      else controller.enqueue(encoder.encode(next.value))
+    },
+  })
+}
+
+/** Downloads for researchers' own tools: aggregate exports, codebooks, and (admins) responses. */
+export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) => {
+  const factsOf = createDefinitionFacts()
+  const codebookOf = createCodebooks()
+
+  return new Hono<AuthEnv>()
+    .get('/:slug/codebook', async (c) => {
+      const survey = await surveyOr404(db, c.req.param('slug'))
+      const format = oneOf(c.req.query('format'), CODEBOOK_FORMATS, 'format')
+      const version = await describedVersion(db, survey, c.req.query('version'))
+      const codebook = codebookOf(version.id, version.definition)
+      const baseName = `${survey.slug}-v${version.version}-codebook`
+      if (format === 'json') {
+        const body = JSON.stringify({ survey: survey.slug, version: version.version, ...codebook }, null, 2)
+        return download(c, 'json', baseName, body)
+      }
+      if (format === 'csv') {
+        const { header, rows } = codebookTable(codebook)
+        return download(c, 'csv', baseName, toCsv(header, rows))
+      }
+      const heading = `${survey.slug}, version ${version.version}`
+      return download(c, 'md', baseName, codebookMarkdown(codebook, heading))
+    })
+    .get('/:slug/export', async (c) => {
+      const survey = await surveyOr404(db, c.req.param('slug'))
+      const level = oneOf(c.req.query('level'), LEVELS, 'level')
+      const actor = c.get('user').username
+      if (level === 'responses') {
+        if (c.get('user').role !== 'admin') {
+          throw new ApiError(403, 'forbidden', 'Only admins may export response-level data.')
+        }
+        const format = oneOf(c.req.query('format'), RESPONSE_FORMATS, 'format')
+        const lang = oneOf<LabelLanguage>(c.req.query('lang'), LABEL_LANGUAGES, 'lang')
+        const version = await describedVersion(db, survey, c.req.query('version'))
+        const chosen = await chosenRelease(db, survey, c.req.query('release'))
+        if (!chosen) {
+          throw new ApiError(404, 'release_not_found', 'Only released responses are exported; this survey has no releases yet.')
+        }
+        const k = Math.max(minGroupSize, JSON.parse(chosen.publication).minGroupSize as number)
+        const codebook = codebookOf(version.id, version.definition)
+        const scope = { surveyId: survey.surveyId, releaseNo: chosen.number }
+        const exported = await readResponseExport(db, scope, codebook, k)
+        await audit({
+          actor,
+          action: 'export',
+          target: survey.slug,
+          details: { level, format, release: chosen.number, lang },
+        })
+        const baseName = `${survey.slug}-release-${chosen.number}-responses`
+        const heading = `${survey.slug}, release ${chosen.number}, response level`
+        const bundle = { baseName, heading, exported, codebook, lang }
+        if (format === 'csv') return download(c, 'csv', baseName, textStream(responseCsvChunks(exported)))
+        if (format === 'zip') return download(c, 'zip', baseName, responseZip(bundle))
+        const scripts = labelScripts(bundle)
+        return download(c, format, baseName, format === 'r' ? scripts.r : scripts.sps)
+      }
+
+      const format = oneOf(c.req.query('format'), AGGREGATE_FORMATS, 'format')
+      const query = c.req.query()
+      const view: AggregatesView = await queryAggregates(db, factsOf, survey, query, minGroupSize)
+      const version = await describedVersion(db, survey, query.version)
+      const codebook = codebookOf(version.id, version.definition)
+      await audit({
+        actor,
+        action: 'export',
+        target: survey.slug,
+        details: { level, format, release: view.release, by: view.by },
+      })
+      const when = view.release === null ? 'no-release' : `release-${view.release}`
+      const baseName = `${survey.slug}-${when}-by-${view.by.join('-')}`
+      if (format === 'json') return download(c, 'json', baseName, JSON.stringify(view))
+      if (format === 'csv') return download(c, 'csv', baseName, aggregatesCsv(view, codebook))
+      // The workbook adds the one-way tables of a two-way request: the same release shows them.
+      const oneWay = view.by.length > 1 ? view.by : []
+      const views = [view]
+      for (const by of oneWay) views.push(await queryAggregates(db, factsOf, survey, { ...query, by }, minGroupSize))
+      return download(c, 'xlsx', baseName, await aggregatesWorkbook(views, codebook))
+    })
+}

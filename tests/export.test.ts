@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest'
+import { listAudit } from '../db/queries/audit-log.js'
+import { parseCsv } from './csv.js'
+import { base, downloadText, exportSetup, releasedSample } from './export-setup.js'
+
+type Summary = {
+  counts: Record<string, number>
+  items?: Record<string, Record<string, number>>
+  mean?: number
+  median?: number | null
+  sd?: number | null
+  shareCorrect?: number
+}
+type Group = { key: Record<string, string>; suppressed: boolean; n?: number; knowledgeScore?: number | null; questions?: Record<string, Summary> }
+
+const num = (field: string) => (field === '' ? null : Number(field))
+
+/** Every figure of the aggregates body, as the CSV must show it, keyed by group/question/item/value. */
+function expectedRows(body: { by: string[]; total: Group; groups: Group[] }) {
+  const expected = new Map<string, Record<string, unknown>>()
+  const add = (key: Record<string, string>, group: Group) => {
+    const dims = body.by.map((d) => key[d])
+    if (group.suppressed) {
+      expected.set(JSON.stringify([...dims, '', '', '']), { suppressed: 'TRUE', n: null, count: null })
+      return
+    }
+    for (const [question, s] of Object.entries(group.questions ?? {})) {
+      const cells: [string, string, number][] = Object.entries(s.counts).map(([v, c]) => ['', v, c])
+      for (const [item, counts] of Object.entries(s.items ?? {})) {
+        for (const [v, c] of Object.entries(counts)) cells.push([item, v, c])
+      }
+      for (const [item, value, count] of cells) {
+        expected.set(JSON.stringify([...dims, question, item, value]), {
+          suppressed: 'FALSE',
+          n: group.n,
+          count,
+          knowledge_score: group.knowledgeScore ?? null,
+          mean: s.mean ?? null,
+          median: s.median ?? null,
+          sd: s.sd ?? null,
+          share_correct: s.shareCorrect ?? null,
+        })
+      }
+    }
+  }
+  add(Object.fromEntries(body.by.map((d) => [d, '(all)'])), { ...body.total, key: {}, suppressed: Boolean(body.total.suppressed) })
+  for (const group of body.groups) add(group.key, group)
+  return expected
+}
+
+function actualRows(csv: string, by: string[]) {
+  const { header, rows } = parseCsv(csv)
+  expect(header).toEqual([...by, 'suppressed', 'n', 'knowledge_score', 'question', 'item', 'value', 'count', 'percent', 'mean', 'median', 'sd', 'share_correct'])
+  const actual = new Map<string, Record<string, unknown>>()
+  for (const row of rows) {
+    const id = JSON.stringify([...by.map((d) => row[d]), row.question, row.item, row.value])
+    expect(actual.has(id)).toBe(false)
+    if (row.suppressed === 'TRUE') {
+      for (const field of ['n', 'knowledge_score', 'question', 'item', 'value', 'count', 'percent', 'mean', 'median', 'sd', 'share_correct']) {
+        expect(row[field]).toBe('')
+      }
+      actual.set(id, { suppressed: 'TRUE', n: null, count: null })
+      continue
+    }
+    const n = num(row.n)!
+    expect(num(row.percent)).toBeCloseTo((100 * Number(row.count)) / n, 2)
+    actual.set(id, {
+      suppressed: row.suppressed,
+      n,
+      count: num(row.count),
+      knowledge_score: num(row.knowledge_score),
+      mean: num(row.mean),
+      median: num(row.median),
+      sd: num(row.sd),
+      share_correct: num(row.share_correct),
+    })
+  }
+  return actual
+}
+
+describe('aggregate export', () => {
+  it.each(['sector', 'sector,region', 'region,profession'])(
+    'CSV shows exactly the figures of the aggregates endpoint (by=%s)',
+    async (by) => {
+      const setup = await exportSetup()
+      await releasedSample(setup)
+      const aggregates = await (await setup.researcher.get(`${base}/aggregates?by=${by}`)).json()
+      expect(aggregates.groups.some((g: Group) => !g.suppressed)).toBe(true)
+      expect(aggregates.groups.some((g: Group) => g.suppressed)).toBe(true)
+      const res = await setup.researcher.get(`${base}/export?format=csv&by=${by}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="counter-trafficking-release-1-by-${by.replace(',', '-')}.csv"`,
+      )
+      const csv = await downloadText(res)
+      expect(Object.fromEntries(actualRows(csv, aggregates.by))).toEqual(
+        Object.fromEntries(expectedRows(aggregates)),
+      )
+    },
+  )
+
+  it('adds median and sd to numeric questions, from the published distribution', async () => {
+    const setup = await exportSetup()
+    await releasedSample(setup)
+    const body = await (await setup.researcher.get(`${base}/aggregates?by=sector`)).json()
+    const values = [...Array(9).fill(5), ...Array(8).fill(1), ...Array(7).fill(3), ...Array(6).fill(2), 4, 4]
+    const mean = values.reduce((a, b) => a + b) / values.length
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1))
+    const sorted = [...values].sort((a, b) => a - b)
+    const median = (sorted[15] + sorted[16]) / 2
+    const stats = body.total.questions.confidence_identify
+    expect(stats.median).toBe(median)
+    expect(stats.sd).toBeCloseTo(sd, 12)
+    expect(stats.mean).toBeCloseTo(mean, 12)
+  })
+
+  it('JSON is the aggregates body, as a download', async () => {
+    const setup = await exportSetup()
+    await releasedSample(setup)
+    const aggregates = await (await setup.researcher.get(`${base}/aggregates?by=sector&release=1`)).json()
+    const res = await setup.researcher.get(`${base}/export?format=json&by=sector&release=1`)
+    expect(res.headers.get('content-disposition')).toContain('counter-trafficking-release-1-by-sector.json')
+    expect(await res.json()).toEqual(aggregates)
+  })
+
+  it('before any release shows what aggregates show: the total count, every group suppressed', async () => {
+    const setup = await exportSetup()
+    await setup.answer(7, { sector: 'primary_health_care', region: 'helsinki' })
+    const csv = await downloadText(await setup.researcher.get(`${base}/export?by=sector`))
+    const { rows } = parseCsv(csv)
+    expect(rows[0]).toMatchObject({ sector: '(all)', suppressed: 'FALSE', n: '7', question: '', count: '' })
+    expect(rows.slice(1).every((row) => row.suppressed === 'TRUE' && row.n === '')).toBe(true)
+    expect(rows).toHaveLength(1 + 10)
+  })
+
+  it('is recorded in the audit log, with what was exported and nothing about respondents', async () => {
+    const setup = await exportSetup()
+    await releasedSample(setup)
+    await setup.researcher.get(`${base}/export?format=json&by=sector`)
+    const [entry] = await listAudit(setup.db, { limit: 1 })
+    expect(entry).toMatchObject({
+      actor: 'rasmus',
+      action: 'export',
+      target: 'counter-trafficking',
+      details: { level: 'aggregates', format: 'json', release: 1, by: ['sector'] },
+    })
+  })
+
+  it('refuses wrong parameters and roles the way aggregates do, and changes nothing', async () => {
+    const { researcher, app, db } = await exportSetup()
+    const expectError = async (path: string, status: number, code: string) => {
+      const res = await researcher.get(path)
+      expect(res.status).toBe(status)
+      expect((await res.json()).error.code).toBe(code)
+    }
+    await expectError(`${base}/export?format=pdf`, 422, 'invalid_format')
+    await expectError(`${base}/export?level=people`, 422, 'invalid_level')
+    await expectError(`${base}/export?by=comment`, 422, 'invalid_dimension')
+    await expectError(`${base}/export?release=2`, 404, 'release_not_found')
+    await expectError(`/api/admin/surveys/nope/export`, 404, 'survey_not_found')
+    await expectError(`${base}/export?level=responses&format=csv`, 403, 'forbidden')
+    expect((await app.request(`${base}/export`)).status).toBe(401)
+    expect(await listAudit(db, { limit: 10 })).toEqual([])
+  })
+
+  it('keeps Finnish and Swedish characters intact in UTF-8 with a byte order mark', async () => {
+    const setup = await exportSetup()
+    const res = await setup.researcher.get(`${base}/codebook?format=csv`)
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    expect(text).toContain('Millä sektorilla työskentelet pääasiassa?')
+    expect(text).toContain('Inom vilken sektor arbetar du huvudsakligen?')
+  })
+})
