@@ -35,7 +35,8 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
           </button>
         ))}
       </div>
-      <div className="table-scroll">
+      {/* Wide (one column per value): a focusable region so keyboard users can scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Heatmap table">
         <table className="heatmap">
           <caption>
             {measure === 'n' ? 'Respondents' : 'Mean knowledge score (percent correct)'} by{' '}

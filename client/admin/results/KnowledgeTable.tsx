@@ -23,7 +23,8 @@ export function KnowledgeTable({ total, grouped, labels }: Props) {
 
   return (
     <>
-      <div className="table-scroll">
+      {/* One column per group: may scroll, so keyboard users must be able to reach it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Knowledge items table">
         <table className="survey-table knowledge-table">
           <caption>
             Share of respondents answering correctly, in percent, for the whole survey and by{' '}

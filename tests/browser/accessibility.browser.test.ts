@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allCorrectBundledAnswers } from '../fixtures'
+import {
+  ADMIN,
+  ADMIN_ENV,
+  groupsOf,
+  makeRelease,
+  MIXED_GROUPS,
+  postResponses,
+  signIn,
+  writeQuestionnaireFile,
+} from './admin-helpers'
+import { blockingViolations, describeViolations } from './axe'
+import {
+  answerCurrentPage,
+  buildApp,
+  cspViolations,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  startServer,
+  SURVEY_SLUG,
+  type RunningServer,
+} from './helpers'
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
+const LANGUAGES = [
+  { locale: 'fi', button: 'Suomi', start: 'Aloita kysely' },
+  { locale: 'sv', button: 'Svenska', start: 'Starta enkäten' },
+  { locale: 'en', button: 'English', start: 'Start the survey' },
+]
+
+describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    buildApp()
+    server = await startServer(ADMIN_ENV)
+    browser = await launchChromium()
+  }, 120_000)
+
+  afterAll(async () => {
+    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
+    await browser?.close()
+    await server?.stop()
+  })
+
+  /** Screenshots the screen, then reports what axe finds on it (soft: every screen is checked). */
+  async function check(page: Page, screen: string): Promise<void> {
+    await screenshot(page, `a11y-${screen}`)
+    const found = await blockingViolations(page)
+    expect.soft(describeViolations(found), `axe on ${screen}`).toBe('')
+  }
+
+  for (const { locale, button, start } of LANGUAGES) {
+    it(`respondent pages in ${locale}`, { timeout: 60_000 }, async () => {
+      const context = await browser.newContext({ ...PHONE, locale: 'en-GB' })
+      const page = await context.newPage()
+      await page.goto(`${server.baseUrl}/s/${SURVEY_SLUG}`)
+      await page.getByRole('button', { name: button }).click()
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale)
+      await page.getByRole('button', { name: start }).waitFor()
+      await check(page, `respondent-${locale}-start`)
+
+      await page.getByRole('button', { name: start }).click()
+      await page.locator('.sd-page .sd-question').first().waitFor()
+      await check(page, `respondent-${locale}-first-page`)
+
+      await page.locator('.sd-navigation__next-btn').click()
+      await page.locator('.sd-question__erbox').first().waitFor()
+      await check(page, `respondent-${locale}-required-error`)
+
+      for (let pageNo = 1; pageNo < 30; pageNo++) {
+        await answerCurrentPage(page)
+        const complete = page.locator('.sd-navigation__complete-btn')
+        if (await complete.isVisible()) {
+          await complete.click()
+          break
+        }
+        const before = await page.locator('.sd-page .sd-question').first().getAttribute('data-name')
+        await page.locator('.sd-navigation__next-btn').click()
+        await expect
+          .poll(() => page.locator('.sd-page .sd-question').first().getAttribute('data-name'))
+          .not.toBe(before)
+      }
+      await page.locator('.sd-completedpage').waitFor()
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale)
+      await check(page, `respondent-${locale}-thank-you`)
+      await context.close()
+    })
+  }
+
+  it('admin sign-in, survey list, survey and editor pages, results', { timeout: 90_000 }, async () => {
+    await postResponses(server.baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, MIXED_GROUPS))
+    const context = await browser.newContext(DESKTOP)
+    const page = await context.newPage()
+    await page.goto(`${server.baseUrl}/admin`)
+    await page.getByRole('heading', { name: 'Sign in to Survey admin' }).waitFor()
+    await check(page, 'admin-sign-in')
+
+    await signIn(page, ADMIN.username, 'not-the-password')
+    await page.getByText('The username or password is wrong.').waitFor()
+    await check(page, 'admin-sign-in-error')
+
+    await signIn(page, ADMIN.username, ADMIN.password)
+    await page.locator(`tr[data-slug="${SURVEY_SLUG}"]`).waitFor()
+    await check(page, 'admin-survey-list')
+
+    await page.getByRole('link', { name: SURVEY_SLUG }).click()
+    await page.getByRole('button', { name: 'Show preview' }).click()
+    await page.locator('.preview .sd-question').first().waitFor()
+    await check(page, 'admin-survey-page')
+
+    await page.getByRole('link', { name: 'Questionnaires' }).first().click()
+    await page.getByRole('link', { name: 'New questionnaire' }).click()
+    await page.getByLabel('Upload a .json file').setInputFiles(writeQuestionnaireFile('ward.json'))
+    await page.locator('.editor-preview .sd-question[data-name="sector"]').waitFor()
+    await check(page, 'admin-editor')
+
+    await page.getByLabel('Questionnaire definition (SurveyJS JSON)').fill('{ "title": "x", }')
+    await page.locator('[role="alert"]:not(:empty)').first().waitFor()
+    await check(page, 'admin-editor-error')
+
+    await makeRelease(page, SURVEY_SLUG)
+    // Leaving the edited draft asks first; this test does not want to keep it.
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('link', { name: 'Questionnaires' }).first().click()
+    await page.locator(`tr[data-slug="${SURVEY_SLUG}"]`).waitFor()
+    await page.goto(`${server.baseUrl}/admin/surveys/${SURVEY_SLUG}/results`)
+    await page.locator('table.heatmap td.cell-hidden').first().waitFor()
+    await page.locator('.question-chart canvas').first().waitFor()
+    await check(page, 'admin-results')
+    await context.close()
+  })
+})
