@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { REPO_ROOT } from './helpers'
 
@@ -27,7 +28,10 @@ export function createUser(databasePath: string, username: string, role: string,
   )
 }
 
-/** A small trilingual questionnaire with a grouping dimension, written where a browser can upload it. */
+/**
+ * A small trilingual questionnaire grouped by sector and region (like the bundled one), written
+ * where a browser can upload it.
+ */
 export function writeQuestionnaireFile(fileName: string): string {
   const definition = {
     title: { default: 'Ward survey', fi: 'Osastokysely', sv: 'Avdelningsenkät' },
@@ -53,6 +57,17 @@ export function writeQuestionnaireFile(fileName: string): string {
                 value: 'private',
                 text: { default: 'Private sector', fi: 'Yksityinen sektori', sv: 'Privat sektor' },
               },
+            ],
+          },
+          {
+            type: 'radiogroup',
+            name: 'region',
+            title: { default: 'In which region?', fi: 'Millä alueella?', sv: 'I vilken region?' },
+            isRequired: true,
+            choices: [
+              { value: 'north', text: { default: 'North', fi: 'Pohjoinen', sv: 'Norr' } },
+              { value: 'south', text: { default: 'South', fi: 'Etelä', sv: 'Söder' } },
+              { value: 'east', text: { default: 'East', fi: 'Itä', sv: 'Öster' } },
             ],
           },
           {
@@ -93,4 +108,64 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /** The status `GET /api/auth/me` answers this page's browser context (its cookies). */
 export function meStatus(page: Page): Promise<number> {
   return page.evaluate(async () => (await fetch('/api/auth/me')).status)
+}
+
+type Answers = Record<string, unknown>
+
+// Two groups of at least 5 and two small ones, so the release must hide some cells.
+export const MIXED_GROUPS: [number, Answers][] = [
+  [7, { sector: 'primary_health_care', region: 'helsinki' }],
+  [6, { sector: 'specialised_hospital_care', region: 'helsinki' }],
+  [2, { sector: 'social_services', region: 'lappi' }],
+  [1, { sector: 'primary_health_care', region: 'pirkanmaa' }],
+]
+
+/** `count` respondents per row, each answering `base` with the row's own values (their group). */
+export function groupsOf(base: Answers, plan: [count: number, group: Answers][]): Answers[] {
+  return plan.flatMap(([count, group]) => Array.from({ length: count }, () => ({ ...base, ...group })))
+}
+
+/** Submits responses as respondents would, through the running server's public API. */
+export async function postResponses(baseUrl: string, slug: string, responses: Answers[]) {
+  for (const answers of responses) {
+    const res = await fetch(`${baseUrl}/api/surveys/${slug}/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers }),
+    })
+    if (res.status !== 201) throw new Error(`response refused: ${res.status} ${await res.text()}`)
+  }
+}
+
+/** Makes an interim release from a page signed in as admin (its session cookie). */
+export async function makeRelease(page: Page, slug: string): Promise<void> {
+  const status = await page.evaluate(
+    async (path) =>
+      (await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' } }))
+        .status,
+    `/api/admin/surveys/${slug}/releases`,
+  )
+  if (status !== 201) throw new Error(`release refused: ${status}`)
+}
+
+/**
+ * Ends a user's sessions the way time would, by writing to the running server's database (WAL
+ * lets a second connection write): 'idle' puts the last request 31 minutes back (the limit is
+ * 30), 'absolute' moves the 12-hour end into the past.
+ */
+export function expireSessions(databasePath: string, username: string, how: 'idle' | 'absolute') {
+  const db = new Database(databasePath)
+  try {
+    db.pragma('busy_timeout = 5000')
+    const column = how === 'idle' ? 'last_seen_at' : 'expires_at'
+    const past = new Date(Date.now() - 31 * 60_000).toISOString()
+    const { changes } = db
+      .prepare(
+        `update sessions set ${column} = ? where user_id = (select id from users where username = ?)`,
+      )
+      .run(past, username)
+    if (changes === 0) throw new Error(`${username} has no session to expire`)
+  } finally {
+    db.close()
+  }
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allCorrectBundledAnswers } from '../fixtures'
-import { ADMIN, ADMIN_ENV, createUser, signIn } from './admin-helpers'
+import { ADMIN, ADMIN_ENV, createUser, groupsOf, MIXED_GROUPS, postResponses, signIn } from './admin-helpers'
 import {
   buildApp,
   CHROMIUM_PATH,
@@ -20,27 +20,6 @@ if (!hasChromium) {
 
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
 
-// Two groups of at least 5 and two small ones, so the release must hide some cells.
-const PLAN: [number, string, string][] = [
-  [7, 'primary_health_care', 'helsinki'],
-  [6, 'specialised_hospital_care', 'helsinki'],
-  [2, 'social_services', 'lappi'],
-  [1, 'primary_health_care', 'pirkanmaa'],
-]
-
-async function postResponses(baseUrl: string) {
-  for (const [count, sector, region] of PLAN) {
-    for (let i = 0; i < count; i++) {
-      const res = await fetch(`${baseUrl}/api/surveys/${SURVEY_SLUG}/responses`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ answers: { ...allCorrectBundledAnswers, sector, region } }),
-      })
-      expect(res.status).toBe(201)
-    }
-  }
-}
-
 describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
   let server: RunningServer
   let browser: Browser
@@ -50,7 +29,7 @@ describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
     buildApp()
     server = await startServer(ADMIN_ENV)
     browser = await launchChromium()
-    await postResponses(server.baseUrl)
+    await postResponses(server.baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, MIXED_GROUPS))
   }, 120_000)
 
   afterAll(async () => {

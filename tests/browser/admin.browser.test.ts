@@ -4,7 +4,10 @@ import {
   ADMIN,
   ADMIN_ENV,
   createUser,
+  expireSessions,
+  groupsOf,
   meStatus,
+  postResponses,
   signIn,
   writeQuestionnaireFile,
 } from './admin-helpers'
@@ -27,6 +30,19 @@ if (!hasChromium) {
 }
 
 const SLUG = 'ward-survey'
+const RESEARCHER = { username: 'rita', password: 'researcher-password-1' }
+
+// Other respondents, through the API: big groups and one of 2, so the final release shows some
+// cells and must hide others (the browser respondent adds one to public/north).
+const OTHER_RESPONDENTS = groupsOf({ trained: 'yes' }, [
+  [8, { sector: 'public', region: 'north' }],
+  [7, { sector: 'public', region: 'south' }],
+  [6, { sector: 'public', region: 'east' }],
+  [6, { sector: 'private', region: 'north' }],
+  [7, { sector: 'private', region: 'south' }],
+  [2, { sector: 'private', region: 'east' }],
+])
+const TOTAL_RESPONSES = OTHER_RESPONDENTS.length + 1
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
 
 describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
@@ -159,13 +175,14 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       await expect.poll(() => row(SLUG).locator('td.number').last().innerText()).toBe('1')
       expect(await row(SLUG).locator('td.number').first().innerText()).toBe('2')
       await screenshot(page, 'admin-05-list-with-response')
+      await postResponses(server.baseUrl, SLUG, OTHER_RESPONDENTS)
 
       // Closing asks first, saying that it is final.
       await row(SLUG).getByRole('link', { name: SLUG }).click()
       await page.getByRole('button', { name: 'Close survey…' }).click()
       const dialog = page.getByRole('dialog')
       expect(await dialog.innerText()).toContain('Closing is final')
-      expect(await dialog.innerText()).toContain('1 response collected so far')
+      expect(await dialog.innerText()).toContain(`${TOTAL_RESPONSES} responses collected so far`)
       await screenshot(page, 'admin-06-close-dialog')
       await dialog.getByRole('button', { name: 'Close survey' }).click()
       await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('Closed')
@@ -177,23 +194,48 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
     },
   )
 
-  it('sends an expired session back to sign-in, then returns', { timeout: 30_000 }, async () => {
-    await page.getByRole('link', { name: 'Questionnaires' }).first().click()
-    await admin.clearCookies()
-    await row(SLUG).getByRole('link', { name: SLUG }).click()
-    await page.getByText('Your session has ended. Please sign in again.').waitFor()
-    await screenshot(page, 'admin-07-session-ended')
-    await signIn(page, ADMIN.username, ADMIN.password)
-    await page.getByRole('heading', { name: 'Ward survey' }).waitFor()
-    expect(await page.locator('.facts .badge').innerText()).toBe('Closed')
-  })
+  it(
+    'shows a researcher the final results: hidden cells marked, a chart per question',
+    { timeout: 60_000 },
+    async () => {
+      createUser(server.databasePath, RESEARCHER.username, 'researcher', RESEARCHER.password)
+      const context = await browser.newContext(DESKTOP)
+      const researcher = await context.newPage()
+      await researcher.goto(`${server.baseUrl}/admin`)
+      await signIn(researcher, RESEARCHER.username, RESEARCHER.password)
+      await researcher.locator(`tr[data-slug="${SLUG}"]`).getByRole('link', { name: SLUG }).click()
+      await researcher.getByRole('link', { name: 'Results' }).click()
+      await researcher.locator('table.heatmap').waitFor()
+      expect(await researcher.getByRole('option', { name: /Release 1 · final/ }).count()).toBe(1)
+
+      const hidden = researcher.locator('table.heatmap td.cell-hidden')
+      expect(await hidden.count()).toBeGreaterThan(0)
+      for (const cell of await hidden.all()) {
+        expect(await cell.innerText()).toBe('–')
+        expect(await cell.getAttribute('aria-label')).toMatch(/^suppressed \(fewer than 5/)
+      }
+      const shown = await researcher.$$eval('table.heatmap td.cell-value', (cells) =>
+        cells.map((cell) => Number(cell.textContent)),
+      )
+      expect(shown.length).toBeGreaterThan(0)
+      expect(Math.min(...shown)).toBeGreaterThanOrEqual(5)
+
+      const chart = researcher.locator('.question-chart[data-question="trained"] canvas')
+      await chart.waitFor()
+      expect((await chart.boundingBox())?.height).toBeGreaterThan(50)
+      expect(await chart.getAttribute('aria-label')).toMatch(
+        new RegExp(`: Yes: ${TOTAL_RESPONSES}; No: 0`),
+      )
+      await screenshot(researcher, 'admin-07-researcher-results')
+      await context.close()
+    },
+  )
 
   it('shows researchers the surveys without publishing controls', { timeout: 30_000 }, async () => {
-    createUser(server.databasePath, 'rita', 'researcher', 'researcher-password-1')
     const context = await browser.newContext(DESKTOP)
     const researcher = await context.newPage()
     await researcher.goto(`${server.baseUrl}/admin`)
-    await signIn(researcher, 'rita', 'researcher-password-1')
+    await signIn(researcher, RESEARCHER.username, RESEARCHER.password)
     await researcher.locator('tr[data-slug="counter-trafficking"]').waitFor()
     expect(await researcher.getByRole('link', { name: 'New questionnaire' }).count()).toBe(0)
     await researcher.getByRole('link', { name: 'counter-trafficking' }).click()
@@ -218,13 +260,37 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
     await context.close()
   })
 
+  it('sends the admin back to sign-in when the session expires', { timeout: 30_000 }, async () => {
+    for (const how of ['idle', 'absolute'] as const) {
+      await page.getByRole('link', { name: 'Questionnaires' }).first().click()
+      await row(SLUG).waitFor()
+      expireSessions(server.databasePath, ADMIN.username, how)
+      await row(SLUG).getByRole('link', { name: SLUG }).click()
+      await page.getByText('Your session has ended. Please sign in again.').waitFor()
+      expect(await meStatus(page)).toBe(401)
+      await screenshot(page, `admin-09-session-ended-${how}`)
+
+      // Signing in again returns to the page that was asked for.
+      await signIn(page, ADMIN.username, ADMIN.password)
+      await page.getByRole('heading', { name: 'Ward survey' }).waitFor()
+      expect(await page.locator('.facts .badge').innerText()).toBe('Closed')
+    }
+  })
+
   it('signs out: back to sign-in, and the session is gone', { timeout: 30_000 }, async () => {
     expect(await meStatus(page)).toBe(200)
+    const session = (await admin.cookies()).find((cookie) => cookie.name === 'session')
+    expect(session).toBeDefined()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in to Survey admin' }).waitFor()
     await page.getByText('You have signed out.').waitFor()
     expect(new URL(page.url()).pathname).toBe('/admin')
     expect(await meStatus(page)).toBe(401)
-    await screenshot(page, 'admin-09-signed-out')
+    // Ended on the server too: the old cookie, sent again, is refused.
+    const replay = await fetch(`${server.baseUrl}/api/auth/me`, {
+      headers: { Cookie: `session=${session?.value}` },
+    })
+    expect(replay.status).toBe(401)
+    await screenshot(page, 'admin-10-signed-out')
   })
 })
