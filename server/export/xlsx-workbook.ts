@@ -12,7 +12,8 @@ export interface WorkbookContent {
 // Excel refuses sheet names over 31 characters or with []:*?/\.
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)
 
-const cellValue = (field: CsvField) => (field === undefined ? null : field)
+// Empty text is an empty cell, as in the CSV.
+const cellValue = (field: CsvField) => (field === undefined || field === '' ? null : field)
 
 function addTable(sheet: ExcelJS.Worksheet, header: string[], rows: CsvField[][]) {
   sheet.addRow(header).font = { bold: true }

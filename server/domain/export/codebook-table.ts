@@ -51,7 +51,8 @@ export function codebookTable(codebook: Codebook): { header: string[]; rows: Csv
     for (const value of entry.values) rows.push(labelled(entry, 'value', value))
     for (const item of entry.items) rows.push(labelled(entry, 'item', item))
   }
-  return { header, rows }
+  // Every record as long as the header: RFC 4180, and what R and pandas expect.
+  return { header, rows: rows.map((row) => [...row, ...Array(header.length - row.length).fill('')]) }
 }
 
 export function correctAnswerText(answer: unknown): string {
