@@ -152,6 +152,17 @@ describe('using API tokens', () => {
     expect(row.last_used_on).toBe(ctx.clock.now().toISOString().slice(0, 10))
   })
 
+  it('downloads the export and the codebook, as the README examples do', async () => {
+    const ctx = await setup()
+    const { token } = await createToken(await ctx.client('rasmus'))
+    const csv = await ctx.withToken(token, '/api/admin/surveys/mini/export?format=csv')
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+    const codebook = await ctx.withToken(token, '/api/admin/surveys/mini/codebook?format=json')
+    expect(codebook.status).toBe(200)
+    expect(await codebook.json()).toMatchObject({ survey: 'mini' })
+  })
+
   it('answers HEAD on a readable route', async () => {
     const ctx = await setup()
     const { token } = await createToken(await ctx.client('rasmus'))

@@ -1,13 +1,18 @@
 import { z } from 'zod'
 import { createSchema, replaceSchema } from '../routes/admin-surveys.js'
 import { loginSchema } from '../routes/auth.js'
-import { submissionSchema } from '../routes/respondent.js'
+import { accessSchema, generateSchema } from '../routes/admin-invitations.js'
+import { codeCheckSchema, submissionSchema } from '../routes/respondent.js'
 import {
   createdTokenSchema,
   createTokenSchema,
   tokenListSchema,
 } from '../routes/schemas/api-tokens.js'
-import { codebookQuerySchema, exportQuerySchema } from '../routes/schemas/export-query.js'
+import {
+  aggregatesQuerySchema,
+  codebookQuerySchema,
+  exportQuerySchema,
+} from '../routes/schemas/export-query.js'
 import type { ApiOperation } from './operation.js'
 import * as responses from './response-schemas.js'
 
@@ -15,15 +20,6 @@ import * as responses from './response-schemas.js'
 // so an endpoint added without a description here fails the tests, and so does a stale entry.
 
 const surveyMissing = '`survey_not_found`: no such survey'
-
-const aggregatesQuery = z.object({
-  by: z
-    .string()
-    .optional()
-    .describe('One or two dimensions, comma-separated (default sector,region); else 422 invalid_dimension'),
-  release: z.string().optional().describe('Release number (default the latest)'),
-  version: z.string().optional().describe('Questionnaire version describing the questions'),
-})
 
 const auditQuery = z.object({
   limit: z.string().optional().describe('Entries to return, newest first: 1 to 1000 (default 100)'),
@@ -210,7 +206,7 @@ const results: ApiOperation[] = [
     summary: 'Aggregates of a release by one or two dimensions',
     description: 'Small groups are suppressed; before the first release, respondent counts only.',
     auth: 'session-or-token',
-    query: aggregatesQuery,
+    query: aggregatesQuerySchema,
     responses: { 200: { description: 'Grouped results', schema: responses.aggregatesSchema } },
     errors: {
       404: `${surveyMissing}; \`release_not_found\`, \`version_not_found\``,
@@ -221,22 +217,30 @@ const results: ApiOperation[] = [
     method: 'get',
     path: '/api/admin/surveys/:slug/export',
     tag: 'Results',
-    summary: 'Export the released results',
+    summary: 'Download the released results',
+    description:
+      'level=aggregates: exactly what the aggregates endpoint answers for the same parameters, ' +
+      'as a tidy CSV, XLSX or JSON. level=responses (admins): k-anonymised response rows of a ' +
+      'release, as CSV, R or SPSS label scripts, or a zip of everything with the codebook.',
     auth: 'session-or-token',
     query: exportQuerySchema,
     responses: {
       200: {
-        description: 'A file download in the chosen format',
+        description: 'A file (Content-Disposition: attachment) in the chosen format',
         content: {
-          'text/csv': 'format=csv: tidy CSV',
+          'text/csv': 'format=csv',
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'format=xlsx',
           'application/json': 'format=json',
           'text/plain': 'format=r or format=sps: an R script or SPSS syntax',
-          'application/zip': 'format=zip: every format and the codebook',
+          'application/zip': 'format=zip',
         },
       },
     },
-    errors: { 404: surveyMissing, 422: 'an unknown `format` or `level`' },
+    errors: {
+      403: '`forbidden`: level=responses is for admins',
+      404: `${surveyMissing}; \`release_not_found\`, \`version_not_found\``,
+      422: '`invalid_level`, `invalid_format`, `invalid_lang`, `invalid_dimension`',
+    },
   },
   {
     method: 'get',
@@ -255,7 +259,85 @@ const results: ApiOperation[] = [
         },
       },
     },
-    errors: { 404: surveyMissing, 422: 'an unknown `format`' },
+    errors: { 404: `${surveyMissing}; \`version_not_found\``, 422: '`invalid_format`' },
+  },
+]
+
+const invitations: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/api/surveys/:slug/codes/check',
+    tag: 'Respondents',
+    summary: 'Check an invitation code before answering',
+    description: 'The code is only checked here; it is spent with the response.',
+    auth: 'public',
+    body: codeCheckSchema,
+    responses: { 200: { description: 'Valid and unused', schema: z.object({ valid: z.literal(true) }) } },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      404: '`survey_not_found`',
+      409: '`code_used`',
+      413: '`payload_too_large`',
+      415: '`unsupported_media_type`',
+      422: '`code_required`, `invalid_code`',
+      429: '`too_many_requests`, with Retry-After',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug/invitation-codes',
+    tag: 'Invitations',
+    summary: 'Access mode and invitation-code counts',
+    auth: 'session',
+    adminOnly: true,
+    responses: {
+      200: {
+        description: 'Counts only, never codes',
+        schema: z.looseObject({ access: z.enum(['public', 'invitation']) }),
+      },
+    },
+    errors: { 404: surveyMissing },
+  },
+  {
+    method: 'put',
+    path: '/api/admin/surveys/:slug/access',
+    tag: 'Invitations',
+    summary: 'Make a survey public or invitation-only',
+    auth: 'session',
+    adminOnly: true,
+    body: accessSchema,
+    responses: {
+      200: {
+        description: 'Saved',
+        schema: z.object({ slug: z.string(), access: z.enum(['public', 'invitation']) }),
+      },
+    },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      404: surveyMissing,
+      409: '`survey_closed`',
+      413: '`payload_too_large`',
+      415: '`unsupported_media_type`',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/surveys/:slug/invitation-codes',
+    tag: 'Invitations',
+    summary: 'Make one-time invitation codes',
+    description: 'The codes exist only in this CSV download; the server keeps their HMACs.',
+    auth: 'session',
+    adminOnly: true,
+    body: generateSchema,
+    responses: { 201: { description: 'The new codes', content: { 'text/csv': 'code (and link)' } } },
+    errors: {
+      400: '`malformed_json`, `invalid_body`',
+      404: surveyMissing,
+      409: '`survey_closed`',
+      413: '`payload_too_large`',
+      415: '`unsupported_media_type`',
+      422: '`invalid_count`',
+    },
   },
 ]
 
@@ -329,6 +411,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...auth,
   ...surveys,
   ...results,
+  ...invitations,
   ...admin,
   ...reference,
 ]

@@ -19,6 +19,12 @@ import {
   responseCsvChunks,
   responseZip,
 } from '../export/response-export.js'
+import {
+  AGGREGATE_FORMATS,
+  CODEBOOK_FORMATS,
+  EXPORT_LEVELS,
+  RESPONSE_FORMATS,
+} from './schemas/export-query.js'
 import { surveyOr404 } from './survey-or-404.js'
 
 export interface AdminExportDeps {
@@ -47,10 +53,6 @@ const EXTENSIONS: Record<keyof typeof TYPES, string> = {
   zip: 'zip',
 }
 
-const AGGREGATE_FORMATS = ['csv', 'xlsx', 'json'] as const
-const RESPONSE_FORMATS = ['csv', 'r', 'sps', 'zip'] as const
-const CODEBOOK_FORMATS = ['json', 'csv', 'md'] as const
-const LEVELS = ['aggregates', 'responses'] as const
 
 /** A query parameter from a fixed list (first is the default), else 422 naming the choices. */
 function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[], field: string): T {
@@ -107,7 +109,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
     })
     .get('/:slug/export', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
-      const level = oneOf(c.req.query('level'), LEVELS, 'level')
+      const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')
       const actor = c.get('user').username
       if (level === 'responses') {
         if (c.get('user').role !== 'admin') {

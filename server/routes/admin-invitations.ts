@@ -24,8 +24,8 @@ export interface AdminInvitationDeps {
 
 export const MAX_CODES_PER_REQUEST = 10_000
 
-const accessSchema = z.strictObject({ access: z.enum(['public', 'invitation']) })
-const generateSchema = z.strictObject({ count: z.number() })
+export const accessSchema = z.strictObject({ access: z.enum(['public', 'invitation']) })
+export const generateSchema = z.strictObject({ count: z.number() })
 
 const closed = () => new ApiError(409, 'survey_closed', 'A closed survey cannot be changed.')
 

@@ -33,7 +33,7 @@ export const submissionSchema = z.strictObject({
   code: z.string().optional(),
 })
 
-const codeCheckSchema = z.strictObject({ code: z.string() })
+export const codeCheckSchema = z.strictObject({ code: z.string() })
 
 const surveyNotOpen = () =>
   new ApiError(404, 'survey_not_found', 'No open survey exists at this address.')
