@@ -19,6 +19,7 @@ export function Header({ user, onSignOut }: Props) {
         Survey admin
       </Link>
       <div className="admin-user">
+        <Link href={paths.tokens}>API tokens</Link>
         <span>
           Signed in as <strong>{user.username}</strong> <span className="role">({user.role})</span>
         </span>

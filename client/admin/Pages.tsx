@@ -8,6 +8,7 @@ import { SurveyPage } from './SurveyPage'
 
 // Charts and SurveyJS labels are large: fetched only when results are opened.
 const ResultsPage = lazy(() => import('./results/ResultsPage'))
+const TokensPage = lazy(() => import('./tokens/TokensPage'))
 
 const AdminsOnly = () => (
   <Missing title="Admins only" body="Only admins can create or change questionnaires." />
@@ -28,6 +29,12 @@ export function Pages() {
       return (
         <Suspense fallback={<p className="page" role="status">Loading…</p>}>
           <ResultsPage key={route.slug} slug={route.slug} />
+        </Suspense>
+      )
+    case 'tokens':
+      return (
+        <Suspense fallback={<p className="page" role="status">Loading…</p>}>
+          <TokensPage />
         </Suspense>
       )
     case 'new':

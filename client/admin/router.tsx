@@ -7,6 +7,7 @@ export type Route =
   | { page: 'survey'; slug: string }
   | { page: 'edit'; slug: string }
   | { page: 'results'; slug: string }
+  | { page: 'tokens' }
   | { page: 'not-found' }
 
 export const paths = {
@@ -16,12 +17,14 @@ export const paths = {
   survey: (slug: string) => `/admin/surveys/${encodeURIComponent(slug)}`,
   edit: (slug: string) => `/admin/surveys/${encodeURIComponent(slug)}/edit`,
   results: (slug: string) => `/admin/surveys/${encodeURIComponent(slug)}/results`,
+  tokens: '/admin/tokens',
 }
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/admin') return { page: 'list' }
   if (path === paths.newSurvey) return { page: 'new' }
+  if (path === paths.tokens) return { page: 'tokens' }
   const match = /^\/admin\/surveys\/([^/]+)(\/edit|\/results)?$/.exec(path)
   if (!match) return { page: 'not-found' }
   let slug: string
