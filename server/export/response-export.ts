@@ -27,7 +27,7 @@ export interface ResponseExport {
 }
 
 /** Uniform in [0, 1) from the CSPRNG: the row order must not be predictable. */
-const secureRandom = () => randomInt(2 ** 48) / 2 ** 48
+const secureRandom = () => randomInt(2 ** 47) / 2 ** 47
 
 /**
  * Every response of releases 1..releaseNo, k-anonymised. Read page by page; the rows are held
