@@ -23,6 +23,7 @@ const shared = { testTimeout: 20_000, hookTimeout: 60_000 }
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/browser/skip-line.ts'],
     projects: [
       { test: { ...shared, name: 'sqlite', include: ['tests/**/*.test.ts'] } },
       ...(postgresUrl

@@ -4,7 +4,6 @@ import { allCorrectBundledAnswers } from '../fixtures'
 import { ADMIN, ADMIN_ENV, createUser, groupsOf, MIXED_GROUPS, postResponses, signIn } from './admin-helpers'
 import {
   buildApp,
-  CHROMIUM_PATH,
   hasChromium,
   launchChromium,
   screenshot,
@@ -13,10 +12,6 @@ import {
   type RunningServer,
   cspViolations,
 } from './helpers'
-
-if (!hasChromium) {
-  console.log(`Skipping admin results browser tests: ${CHROMIUM_PATH} not found.`)
-}
 
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
 

@@ -14,7 +14,6 @@ import {
 import {
   answerCurrentPage,
   buildApp,
-  CHROMIUM_PATH,
   hasChromium,
   launchChromium,
   screenshot,
@@ -22,12 +21,6 @@ import {
   type RunningServer,
   cspViolations,
 } from './helpers'
-
-if (!hasChromium) {
-  console.log(
-    `Skipping admin browser tests: ${CHROMIUM_PATH} not found (apt-get install chromium).`,
-  )
-}
 
 const SLUG = 'ward-survey'
 const RESEARCHER = { username: 'rita', password: 'researcher-password-1' }

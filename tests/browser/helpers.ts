@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 import { REPO_ROOT } from '../server-process.js'
+import { CHROMIUM_PATH } from './chromium'
 
 export { buildApp, REPO_ROOT, startServer, SURVEY_SLUG, type RunningServer } from '../server-process.js'
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots')
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
-export const hasChromium = existsSync(CHROMIUM_PATH)
+export { CHROMIUM_PATH, hasChromium } from './chromium'
 
 /**
  * Content-Security-Policy violations Chromium reported in any page of any browser launched here:

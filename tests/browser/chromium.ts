@@ -1,0 +1,7 @@
+import { existsSync } from 'node:fs'
+
+// Debian's Chromium (apt-get install -y chromium): playwright-core drives it, nothing is downloaded.
+// Kept free of heavy imports: the global setup (skip-line.ts) reads it for the one skip line.
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+export const hasChromium = existsSync(CHROMIUM_PATH)
+export const SKIP_LINE = `Browser tests skipped: ${CHROMIUM_PATH} not found (apt-get install -y chromium).`
