@@ -5,6 +5,7 @@ import { Missing } from '../Missing'
 import { PageHeading } from '../PageHeading'
 import { Link, paths } from '../router'
 import { useSession } from '../session'
+import { ExportPanel } from './ExportPanel'
 import { Heatmap } from './Heatmap'
 import { KnowledgeTable } from './KnowledgeTable'
 import { dimensionName, makeLabels } from './labels'
@@ -118,6 +119,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
           )}
         </>
       )}
+      {info && <ExportPanel slug={slug} release={release} by={data?.cross.by} />}
     </main>
   )
 }

@@ -1,0 +1,76 @@
+import { useState } from 'react'
+import { useSession } from '../session'
+
+interface Props {
+  slug: string
+  /** The release shown; null means the latest. */
+  release: number | null
+  /** Dimensions of the table shown, so the download matches the screen. */
+  by?: string[]
+}
+
+const LANGUAGES = [
+  ['en', 'English'],
+  ['fi', 'suomi'],
+  ['sv', 'svenska'],
+] as const
+
+const href = (slug: string, path: string, params: Record<string, string | undefined>) => {
+  const query = new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  )
+  return `/api/admin/surveys/${encodeURIComponent(slug)}/${path}?${query}`
+}
+
+/** Download links for researchers' own tools; the files show no more than this page. */
+export function ExportPanel({ slug, release, by }: Props) {
+  const isAdmin = useSession().user.role === 'admin'
+  const [lang, setLang] = useState<string>('en')
+  const common = { by: by?.join(','), release: release === null ? undefined : String(release) }
+  const aggregates = (format: string) => href(slug, 'export', { format, ...common })
+  const codebook = (format: string) => href(slug, 'codebook', { format })
+  const responses = (format: string) =>
+    href(slug, 'export', { level: 'responses', format, lang, release: common.release })
+
+  return (
+    <section aria-labelledby="export-title" className="export-panel">
+      <h2 id="export-title">Export</h2>
+      <p className="hint">
+        The same figures as shown here, with the same groups hidden: a tidy table with one row per
+        group, question and answer.
+      </p>
+      <ul className="export-links">
+        <li>
+          Results: <a href={aggregates('csv')} download>CSV</a> ·{' '}
+          <a href={aggregates('xlsx')} download>Excel workbook</a> ·{' '}
+          <a href={aggregates('json')} download>JSON</a>
+        </li>
+        <li>
+          Codebook: <a href={codebook('md')} download>Markdown</a> ·{' '}
+          <a href={codebook('csv')} download>CSV</a> ·{' '}
+          <a href={codebook('json')} download>JSON</a>
+        </li>
+        {isAdmin && (
+          <li>
+            Anonymised responses (admins), labels in{' '}
+            <select aria-label="Label language" value={lang} onChange={(e) => setLang(e.target.value)}>
+              {LANGUAGES.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            : <a href={responses('zip')} download>CSV with R and SPSS scripts (zip)</a> ·{' '}
+            <a href={responses('csv')} download>CSV only</a>
+          </li>
+        )}
+      </ul>
+      {isAdmin && (
+        <p className="hint">
+          One row per released response. Rare combinations of sector, region and profession are
+          generalised or left out, free text is removed and dates are shown by month only.
+        </p>
+      )}
+    </section>
+  )
+}
