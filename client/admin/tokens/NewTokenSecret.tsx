@@ -51,9 +51,11 @@ export function NewTokenSecret({ created, onDone }: { created: CreatedToken; onD
         {copy === 'manual' &&
           'The browser did not allow copying: the token is selected, press Ctrl+C (⌘C on a Mac).'}
       </p>
-      <button type="button" className="button" onClick={onDone}>
-        I have stored it
-      </button>
+      <p>
+        <button type="button" className="button" onClick={onDone}>
+          I have stored it
+        </button>
+      </p>
     </section>
   )
 }
