@@ -50,3 +50,31 @@ export async function serializeOn(trx: Transaction<any>, scope: LockScope, id = 
 
 const LOCK_SCOPES = { 'survey-definitions': 1, releases: 2 } as const
 export type LockScope = keyof typeof LOCK_SCOPES
+
+/** The schema unqualified names resolve to (PostgreSQL search_path), or undefined on SQLite. */
+export async function currentSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (dialectOf(db) !== 'postgres') return undefined
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  return rows[0]?.schema
+}
+
+// Primary-key indexes of the response-side tables (named in db/migrations).
+const RESPONSE_KEY_INDEXES = {
+  responses: 'responses_pkey',
+  response_values: 'response_values_pk',
+  response_quiz_items: 'response_quiz_items_pk',
+} as const
+
+/**
+ * PostgreSQL appends rows to the heap in arrival order, so a plain scan would list responses in
+ * the order they came. CLUSTER rewrites the response tables in (random) primary-key order. It
+ * locks them while it runs, so it is done when a release is made, not on every submission; rows
+ * that arrive after a release stay in arrival order until the next one. SQLite keeps WITHOUT
+ * ROWID tables in key order all the time, so there is nothing to do.
+ */
+export async function hideArrivalOrder(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return
+  for (const [table, index] of Object.entries(RESPONSE_KEY_INDEXES)) {
+    await sql`cluster ${sql.table(table)} using ${sql.ref(index)}`.execute(db)
+  }
+}
