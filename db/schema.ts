@@ -2,10 +2,14 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 export type SurveyStatus = 'draft' | 'open' | 'closed'
 
+export type SurveyAccess = 'public' | 'invitation'
+
 export interface SurveysTable {
   id: Generated<number>
   slug: string
   status: SurveyStatus
+  /** 'invitation': every response needs a one-time code (see invitation_codes). */
+  access: ColumnType<SurveyAccess, SurveyAccess | undefined, SurveyAccess>
 }
 
 /** Immutable once written: a changed definition is a new row with the next version number. */
@@ -72,6 +76,8 @@ export interface Database {
   sessions: SessionsTable
   audit_log: AuditLogTable
   api_tokens: ApiTokensTable
+  invitation_codes: InvitationCodesTable
+  server_secrets: ServerSecretsTable
 }
 
 export type Survey = Selectable<SurveysTable>
@@ -82,7 +88,28 @@ export type NewResponse = Insertable<ResponsesTable>
 export type NewResponseValue = Insertable<ResponseValuesTable>
 
 /** Tables that hold respondent data: the anonymity test inspects every column of these. */
-export const RESPONSE_SIDE_TABLES = ['responses', 'response_values', 'response_quiz_items'] as const
+export const RESPONSE_SIDE_TABLES = [
+  'responses',
+  'response_values',
+  'response_quiz_items',
+  'invitation_codes',
+] as const
+
+/**
+ * One-time codes of invitation-only surveys: only an HMAC of each code and whether it was used.
+ * No time and nothing that refers to the response a code unlocked.
+ */
+export interface InvitationCodesTable {
+  survey_id: number
+  code_hmac: string
+  used: ColumnType<number, number | undefined, number>
+}
+
+/** Secrets the server makes once and keeps in the database (see server/invitation-secret.ts). */
+export interface ServerSecretsTable {
+  name: string
+  value: string
+}
 
 export type UserRole = 'admin' | 'researcher'
 

@@ -12,13 +12,15 @@ import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle
 import { requireRole } from './auth/middleware.js'
 import type { RateLimit } from './auth/rate-limit.js'
 import { createSessions } from './auth/sessions.js'
+import { createInvitationKey } from './invitation-secret.js'
 import { ApiError, errorBody, renderError } from './errors.js'
 import { apiOperations } from './openapi/operations.js'
 import { tokenRoutes } from './openapi/operation.js'
 import { securityHeaders } from './security-headers.js'
 import { adminAuditRoutes } from './routes/admin-audit.js'
 import { adminExportRoutes } from './routes/admin-exports.js'
-import { adminResultRoutes, release } from './routes/admin-results.js'
+import { adminInvitationRoutes } from './routes/admin-invitations.js'
+import { adminResultRoutes, auditedRelease } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { adminTokenRoutes } from './routes/admin-tokens.js'
 import { apiDocsRoutes } from './routes/api-docs.js'
@@ -28,7 +30,14 @@ import { staticRoutes } from './routes/static.js'
 
 export interface AppDeps {
   db: Kysely<Database>
-  config: { clientDir: string; minGroupSize?: number }
+  config: {
+    clientDir: string
+    minGroupSize?: number
+    /** Base of the links in invitation-code downloads. */
+    publicUrl?: string
+    /** INVITATION_SECRET; unset: a key stored in the database (server/invitation-secret.ts). */
+    invitationSecret?: string
+  }
   clock?: () => Date
   /** Only unexpected errors reach it; requests are never logged (they would time-stamp answers). */
   log?: (message: string) => void
@@ -70,21 +79,33 @@ export function createApp({
   app.use('/api/admin/*', refuseCrossSite(), requireUserOrToken(bearer))
 
   const { trustProxy } = auth
-  app.route('/api/surveys', respondentRoutes({ db, clock, submissionRateLimit, trustProxy }))
+  const invitationKey = createInvitationKey(db, config.invitationSecret)
+  app.route(
+    '/api/surveys',
+    respondentRoutes({ db, clock, submissionRateLimit, trustProxy, invitationKey }),
+  )
   app.route('/api/auth', authRoutes({ db, sessions, throttle, ...authRest }))
   const requireAdmin = requireRole('admin')
   const minGroupSize = config.minGroupSize ?? 5
-  // Closing makes the final release; the close stands even if that release is refused.
-  const afterClose = async (survey: PublishedVersion) => {
+  const audit: Audit = (entry, trx = db) =>
+    recordAudit(trx, { at: clock().toISOString(), ...entry })
+  // Closing makes the final release, recorded in its own transaction; the close stands even if
+  // that release is refused (then nothing is recorded for it).
+  const afterClose = async (survey: PublishedVersion, actor: string) => {
     try {
-      return { finalRelease: await release(db, survey, 'final', minGroupSize, clock) }
+      const by = { minGroupSize, clock, audit, actor }
+      return { finalRelease: await auditedRelease(db, survey, 'final', by) }
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'release_refused') throw error
       return { finalRelease: null, releaseRefused: error.details.map((d) => d.message) }
     }
   }
-  const audit: Audit = (entry) => recordAudit(db, { at: clock().toISOString(), ...entry })
   app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin, afterClose, audit }))
+  const { publicUrl } = config
+  app.route(
+    '/api/admin/surveys',
+    adminInvitationRoutes({ db, requireAdmin, audit, invitationKey, publicUrl }),
+  )
   app.route(
     '/api/admin/surveys',
     adminResultRoutes({ db, requireAdmin, minGroupSize, clock, audit }),

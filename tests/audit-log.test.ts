@@ -44,7 +44,8 @@ describe('admin audit log', () => {
 
     const log = await entries()
     expect(log.map((e) => [e.action, e.details])).toEqual([
-      ['survey.close', { version: 2, finalRelease: expect.anything() }],
+      ['release.create', { release: 2, kind: 'final' }],
+      ['survey.close', { version: 2 }],
       ['release.create', { release: 1, kind: 'interim' }],
       ['survey.version', { version: 2 }],
       ['survey.publish', { version: 1 }],

@@ -7,6 +7,8 @@ export type AuditAction =
   | 'survey.replace-draft'
   | 'survey.publish'
   | 'survey.close'
+  | 'survey.access'
+  | 'invitation-codes.create'
   | 'release.create'
   | 'export'
   | 'user.create'
@@ -23,8 +25,11 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null
 }
 
-/** What a route records; the app fills in `at` from its clock. */
-export type Audit = (entry: Omit<AuditEntry, 'at'>) => Promise<void>
+/**
+ * What a route records; the app fills in `at` from its clock. Pass the action's transaction so
+ * the action and its entry are stored together or not at all.
+ */
+export type Audit = (entry: Omit<AuditEntry, 'at'>, trx?: Kysely<Database>) => Promise<void>
 
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await db

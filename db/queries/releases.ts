@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { serializeOn } from '../dialect.js'
 import type { Database, ReleaseKind } from '../schema.js'
+import { inTransaction } from '../transaction.js'
 
 export interface StoredRelease {
   number: number
@@ -29,13 +30,14 @@ export class ReleaseRefused extends Error {
  * Claims every response not yet released for release N, then lets `plan` build the publication
  * from exactly those rows, inside one transaction: a response arriving meanwhile is either in
  * the counts or waits for the next release. `plan` throws ReleaseRefused to undo everything.
+ * Runs in `db` when it is a transaction, so the caller can record the release in the same one.
  */
 export async function createRelease(
   db: Kysely<Database>,
   input: { surveyId: number; kind: ReleaseKind; createdOn: string },
   plan: (trx: Transaction<Database>, releaseNo: number) => Promise<string>,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await serializeOn(trx, 'releases', input.surveyId)
     const last = await trx
       .selectFrom('releases')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, User, UserRole } from '../schema.js'
+import { inTransaction } from '../transaction.js'
 
 export interface UserInput {
   username: string
@@ -54,7 +55,7 @@ export async function setPasswordHash(
   username: string,
   passwordHash: string,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await trx
       .updateTable('users')
       .set({ password_hash: passwordHash })
@@ -74,7 +75,7 @@ export async function deleteUser(
   db: Kysely<Database>,
   username: string,
 ): Promise<DeleteUserOutcome> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await findUserByUsername(trx, username)
     if (!user) return 'not_found'
     if (user.role === 'admin' && (await countAdmins(trx)) <= 1) return 'last_admin'

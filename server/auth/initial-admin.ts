@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { recordAudit } from '../../db/queries/audit-log.js'
 import { countAdmins, findUserByUsername, insertUser } from '../../db/queries/users.js'
 import type { Database } from '../../db/schema.js'
 import { ConfigError } from '../config.js'
@@ -32,12 +33,14 @@ export async function ensureInitialAdmin(
   }
 
   const chosen = password ?? generatePassword()
+  const passwordHash = await hashPassword(chosen, passwordCost)
+  const at = new Date().toISOString()
   try {
-    await insertUser(db, {
-      username,
-      role: 'admin',
-      passwordHash: await hashPassword(chosen, passwordCost),
-      createdAt: new Date().toISOString(),
+    // Recorded like any account change, by the 'system' itself, in the same transaction.
+    await db.transaction().execute(async (trx) => {
+      await insertUser(trx, { username, role: 'admin', passwordHash, createdAt: at })
+      const entry = { at, actor: 'system', target: username, details: { role: 'admin' } }
+      await recordAudit(trx, { ...entry, action: 'user.create' })
     })
   } catch (error) {
     // Another instance starting at the same moment may have created it first.

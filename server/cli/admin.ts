@@ -81,7 +81,8 @@ async function choosePassword(options: Options, io: CliIo) {
   return { password: given, generated: false }
 }
 
-// Command-line chores have no signed-in user: the actor is 'cli'.
+// Command-line chores have no signed-in user: the actor is 'cli'. Pass the chore's transaction
+// so the change and its entry are stored together or not at all.
 const audit = (
   db: Kysely<Database>,
   action: AuditAction,
@@ -101,13 +102,16 @@ const commands: Record<string, Command> = {
       throw new CliError(`A user named "${username}" already exists.`)
     }
     const { password, generated } = await choosePassword(options, io)
-    await insertUser(db, {
+    const user = {
       username,
       role: options.role,
       passwordHash: await hashPassword(password, io.passwordCost),
       createdAt: new Date().toISOString(),
+    }
+    await db.transaction().execute(async (trx) => {
+      await insertUser(trx, user)
+      await audit(trx, 'user.create', username, { role: user.role })
     })
-    await audit(db, 'user.create', username, { role: options.role })
     io.stdout(`Created ${options.role} "${username}".\n`)
     if (generated) io.stdout(`Password (shown only this once): ${password}\n`)
   },
@@ -117,8 +121,10 @@ const commands: Record<string, Command> = {
     if (!(await findUserByUsername(db, username))) throw noSuchUser(username)
     const { password, generated } = await choosePassword(options, io)
     const hash = await hashPassword(password, io.passwordCost)
-    if (!(await setPasswordHash(db, username, hash))) throw noSuchUser(username)
-    await audit(db, 'user.password', username)
+    await db.transaction().execute(async (trx) => {
+      if (!(await setPasswordHash(trx, username, hash))) throw noSuchUser(username)
+      await audit(trx, 'user.password', username)
+    })
     io.stdout(`Set a new password for "${username}"; their sessions have ended.\n`)
     if (generated) io.stdout(`Password (shown only this once): ${password}\n`)
   },
@@ -137,12 +143,14 @@ const commands: Record<string, Command> = {
 
   async 'delete-user'(db, options, io) {
     const username = requireUsername(options)
-    const outcome = await deleteUser(db, username)
-    if (outcome === 'not_found') throw noSuchUser(username)
-    if (outcome === 'last_admin') {
-      throw new CliError(`"${username}" is the last admin: create another admin first.`)
-    }
-    await audit(db, 'user.delete', username)
+    await db.transaction().execute(async (trx) => {
+      const outcome = await deleteUser(trx, username)
+      if (outcome === 'not_found') throw noSuchUser(username)
+      if (outcome === 'last_admin') {
+        throw new CliError(`"${username}" is the last admin: create another admin first.`)
+      }
+      await audit(trx, 'user.delete', username)
+    })
     io.stdout(`Deleted "${username}" and their sessions.\n`)
   },
 }

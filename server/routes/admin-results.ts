@@ -45,13 +45,9 @@ export const adminResultRoutes = ({
         const message = `Interim releases are made while a survey is open; this one is ${survey.status}.`
         throw new ApiError(409, 'invalid_transition', message)
       }
-      const number = await release(db, survey, 'interim', minGroupSize, clock)
-      await audit({
-        actor: c.get('user').username,
-        action: 'release.create',
-        target: survey.slug,
-        details: { release: number, kind: 'interim' },
-      })
+      const actor = c.get('user').username
+      const recording = { minGroupSize, clock, audit, actor }
+      const number = await auditedRelease(db, survey, 'interim', recording)
       return c.json({ release: number, kind: 'interim' }, 201)
     })
     // Arrivals over time, live: a week's count links to no answer; small weeks are still hidden.
@@ -66,8 +62,23 @@ export const adminResultRoutes = ({
     })
 }
 
+/** A release and its audit entry in one transaction: no release goes unrecorded. */
+export async function auditedRelease(
+  db: Kysely<Database>,
+  survey: PublishedVersion,
+  kind: 'interim' | 'final',
+  by: { minGroupSize: number; clock: () => Date; audit: Audit; actor: string },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const number = await release(trx, survey, kind, by.minGroupSize, by.clock)
+    const details = { release: number, kind }
+    await by.audit({ actor: by.actor, action: 'release.create', target: survey.slug, details }, trx)
+    return number
+  })
+}
+
 /** Makes a release; a refusal becomes 409 with the attacker's reasons as details. */
-export async function release(
+async function release(
   db: Kysely<Database>,
   survey: PublishedVersion,
   kind: 'interim' | 'final',

@@ -23,8 +23,8 @@ export interface AdminSurveyDeps {
   db: Kysely<Database>
   /** Guards the routes that change surveys (the whole sub-app already requires a signed-in user). */
   requireAdmin: MiddlewareHandler<AuthEnv>
-  /** Runs after a survey is closed (the final release); its fields join the response. */
-  afterClose?: (survey: PublishedVersion) => Promise<Record<string, unknown>>
+  /** After a close: the final release, audited as `actor`; its fields join the response. */
+  afterClose?: (survey: PublishedVersion, actor: string) => Promise<Record<string, unknown>>
   /** Records each change that succeeded, with the signed-in user as actor. */
   audit: Audit
 }
@@ -55,17 +55,20 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
     const slug = c.req.param('slug') ?? ''
     const survey = await surveyOr404(db, slug)
     const to = nextStatus(survey.status, action)
-    if (!to || !(await changeStatus(db, slug, survey.status, to))) {
-      const message = `A ${survey.status} survey cannot be ${action === 'publish' ? 'published' : 'closed'}.`
-      throw new ApiError(409, 'invalid_transition', message)
-    }
-    const extra = to === 'closed' && afterClose ? await afterClose({ ...survey, status: to }) : {}
-    // The final release made on close is recorded here rather than as a separate entry.
-    const details =
-      to === 'closed'
-        ? { version: survey.version, finalRelease: extra.finalRelease ?? null }
-        : { version: survey.version }
-    await audit({ actor: c.get('user').username, action: `survey.${action}`, target: slug, details })
+    const actor = c.get('user').username
+    // The change and its audit entry are stored together or not at all.
+    await db.transaction().execute(async (trx) => {
+      if (!to || !(await changeStatus(trx, slug, survey.status, to))) {
+        const verb = action === 'publish' ? 'published' : 'closed'
+        const message = `A ${survey.status} survey cannot be ${verb}.`
+        throw new ApiError(409, 'invalid_transition', message)
+      }
+      const details = { version: survey.version }
+      await audit({ actor, action: `survey.${action}`, target: slug, details }, trx)
+    })
+    // The final release is its own step (a refused release does not undo the close).
+    const closed = { ...survey, status: 'closed' as const }
+    const extra = to === 'closed' && afterClose ? await afterClose(closed, actor) : {}
     return c.json({ slug, status: to, version: survey.version, ...extra })
   }
 
