@@ -5,7 +5,7 @@ import { recordAudit, type Audit } from '../db/queries/audit-log.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
 import { createApiTokens } from './auth/api-tokens.js'
-import { requireUserOrToken } from './auth/bearer.js'
+import { requireUserOrToken, unlessBearer } from './auth/bearer.js'
 import type { CookiePolicy } from './auth/cookie.js'
 import { refuseCrossSite } from './auth/cross-site.js'
 import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle.js'
@@ -76,7 +76,7 @@ export function createApp({
   app.use('/api/auth/*', refuseCrossSite())
   const tokens = createApiTokens({ db, clock })
   const bearer = { sessions, tokens, tokenRoutes: tokenRoutes(apiOperations) }
-  app.use('/api/admin/*', refuseCrossSite(), requireUserOrToken(bearer))
+  app.use('/api/admin/*', unlessBearer(refuseCrossSite()), requireUserOrToken(bearer))
 
   const { trustProxy } = auth
   const invitationKey = createInvitationKey(db, config.invitationSecret)

@@ -118,6 +118,30 @@ describe('API token scope', () => {
     expect(await ctx.snapshot()).toEqual(before)
   })
 
+  it('answers token_not_allowed to a POST without a Content-Type, as curl -X POST sends it', async () => {
+    const ctx = await setup()
+    const before = await ctx.snapshot()
+    const res = await ctx.app.request('/api/admin/surveys/mini/close', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ctx.token}` },
+    })
+    expect(res.status).toBe(403)
+    expect((await res.json()).error.code).toBe('token_not_allowed')
+    expect(await ctx.snapshot()).toEqual(before)
+  })
+
+  it('still refuses a cross-site form post that carries a session cookie', async () => {
+    const ctx = await setup()
+    const cookie = await signIn(ctx.app, 'anna', PASSWORD)
+    const res = await ctx.app.request('/api/admin/surveys/mini/close', {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'text/plain' },
+      body: '{}',
+    })
+    expect(res.status).toBe(403)
+    expect((await res.json()).error.code).toBe('forbidden')
+  })
+
   it('may not use a readable path with another method', async () => {
     const ctx = await setup()
     const res = await send(ctx, 'POST', '/api/admin/surveys/mini/releases')

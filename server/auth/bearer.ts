@@ -15,6 +15,16 @@ export interface BearerOptions {
 const BEARER = /^Bearer +(\S+)$/i
 
 /**
+ * Runs a cross-site guard only for requests without an `Authorization` header. Such a header is
+ * never sent by a browser on its own (cross-site it needs a CORS preflight, never approved here),
+ * and requireUserOrToken then ignores cookies, so there is no ambient credential to protect.
+ */
+export const unlessBearer =
+  (guard: MiddlewareHandler): MiddlewareHandler =>
+  (c, next) =>
+    c.req.header('authorization') === undefined ? guard(c, next) : next()
+
+/**
  * True only for a safe request whose every matching route is allow-listed. Route patterns are
  * compared, not the raw path, so encoded or doubled slashes cannot reach another handler.
  */
