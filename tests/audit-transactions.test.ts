@@ -19,7 +19,7 @@ const PASSWORD = 'correct horse battery staple'
 const base = '/api/admin/surveys'
 
 // Takes the audit log away for a moment: every audit write fails, as on a full or broken disk.
-async function withoutAuditLog<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+async function withoutAuditLog<T>(db: Kysely<Database>, work: () => T | Promise<T>) {
   await db.schema.alterTable('audit_log').renameTo('audit_log_away').execute()
   try {
     return await work()
