@@ -20,10 +20,18 @@ export function parseBy(raw: string | undefined, available: string[]): string[] 
   const by = raw === undefined ? DEFAULT_BY.filter((d) => available.includes(d)) : raw.split(',')
   const chosen = by.length > 0 ? by : available.slice(0, 2)
   const unknown = chosen.filter((name) => !available.includes(name))
-  if (chosen.length < 1 || chosen.length > 2 || unknown.length > 0 || new Set(chosen).size !== chosen.length) {
-    throw new ApiError(422, 'invalid_dimension', 'Group by one or two distinct dimensions of this survey.', [
-      { field: 'by', message: `Available dimensions: ${available.join(', ') || 'none'}.` },
-    ])
+  if (
+    chosen.length < 1 ||
+    chosen.length > 2 ||
+    unknown.length > 0 ||
+    new Set(chosen).size !== chosen.length
+  ) {
+    throw new ApiError(
+      422,
+      'invalid_dimension',
+      'Group by one or two distinct dimensions of this survey.',
+      [{ field: 'by', message: `Available dimensions: ${available.join(', ') || 'none'}.` }],
+    )
   }
   return chosen
 }
@@ -43,7 +51,11 @@ export async function versionOr404(db: Kysely<Database>, survey: PublishedVersio
 }
 
 /** The version that describes the questions: `version`, else the latest. */
-export async function describedVersion(db: Kysely<Database>, survey: PublishedVersion, raw?: string) {
+export async function describedVersion(
+  db: Kysely<Database>,
+  survey: PublishedVersion,
+  raw?: string,
+) {
   return raw === undefined
     ? { id: survey.versionId, definition: survey.definition, version: survey.version }
     : versionOr404(db, survey, raw)
@@ -53,11 +65,14 @@ export async function describedVersion(db: Kysely<Database>, survey: PublishedVe
 export async function chosenRelease(db: Kysely<Database>, survey: PublishedVersion, raw?: string) {
   const releases = await listReleases(db, survey.surveyId)
   if (releases.length === 0) {
-    if (raw !== undefined) throw new ApiError(404, 'release_not_found', 'This survey has no releases yet.')
+    if (raw !== undefined)
+      throw new ApiError(404, 'release_not_found', 'This survey has no releases yet.')
     return undefined
   }
   const chosen =
-    raw === undefined ? releases[releases.length - 1] : releases.find((r) => String(r.number) === raw)
+    raw === undefined
+      ? releases[releases.length - 1]
+      : releases.find((r) => String(r.number) === raw)
   if (!chosen) throw new ApiError(404, 'release_not_found', `No release "${raw}".`)
   return chosen
 }
@@ -76,7 +91,10 @@ export async function queryAggregates(
   const described = await describedVersion(db, survey, query.version)
   const { kinds } = factsOf(described.id, described.definition)
   const { dimensions } = factsOf(survey.versionId, survey.definition)
-  const by = parseBy(query.by, dimensions.map((d) => d.name))
+  const by = parseBy(
+    query.by,
+    dimensions.map((d) => d.name),
+  )
   const chosen = await chosenRelease(db, survey, query.release)
   if (!chosen) return liveCounts(db, survey, { by, dimensions, minGroupSize })
   const publication = JSON.parse(chosen.publication) as Publication

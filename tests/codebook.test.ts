@@ -9,10 +9,18 @@ describe('GET /codebook', () => {
     const { researcher } = await exportSetup()
     const res = await researcher.get(`${base}/codebook`)
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="counter-trafficking-v1-codebook.json"')
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="counter-trafficking-v1-codebook.json"',
+    )
     const body = await res.json()
-    expect(body).toMatchObject({ survey: 'counter-trafficking', version: 1, locales: ['fi', 'sv', 'en'] })
-    expect(body.entries.find((e: { name: string }) => e.name === 'knowledge_consent')).toMatchObject({
+    expect(body).toMatchObject({
+      survey: 'counter-trafficking',
+      version: 1,
+      locales: ['fi', 'sv', 'en'],
+    })
+    expect(
+      body.entries.find((e: { name: string }) => e.name === 'knowledge_consent'),
+    ).toMatchObject({
       correctAnswer: 'true',
       isDimension: false,
     })
@@ -33,11 +41,23 @@ describe('GET /codebook', () => {
 
   it('as CSV has a row per question, value and item, readable with default CSV readers', async () => {
     const { researcher } = await exportSetup()
-    const { header, rows } = parseCsv(await downloadText(await researcher.get(`${base}/codebook?format=csv`)))
-    expect(header.slice(0, 6)).toEqual(['question', 'row_kind', 'value', 'label_fi', 'label_sv', 'label_en'])
+    const { header, rows } = parseCsv(
+      await downloadText(await researcher.get(`${base}/codebook?format=csv`)),
+    )
+    expect(header.slice(0, 6)).toEqual([
+      'question',
+      'row_kind',
+      'value',
+      'label_fi',
+      'label_sv',
+      'label_en',
+    ])
     const region = rows.filter((r) => r.question === 'region' && r.row_kind === 'value')
     expect(region).toHaveLength(23)
-    expect(region.find((r) => r.value === 'ahvenanmaa')).toMatchObject({ label_sv: 'Åland', label_fi: 'Ahvenanmaa' })
+    expect(region.find((r) => r.value === 'ahvenanmaa')).toMatchObject({
+      label_sv: 'Åland',
+      label_fi: 'Ahvenanmaa',
+    })
     const met = rows.find((r) => r.question === 'met_count' && r.row_kind === 'question')!
     expect(met.visible_if).toBe("{met_possible_victim} anyof ['yes', 'not_sure']")
   })
@@ -55,7 +75,10 @@ describe('GET /codebook', () => {
     const { researcher } = await exportSetup()
     const bad = await researcher.get(`${base}/codebook?format=xml`)
     expect(bad.status).toBe(422)
-    expect((await bad.json()).error).toMatchObject({ code: 'invalid_format', details: [{ field: 'format' }] })
+    expect((await bad.json()).error).toMatchObject({
+      code: 'invalid_format',
+      details: [{ field: 'format' }],
+    })
     expect((await researcher.get('/api/admin/surveys/nope/codebook')).status).toBe(404)
   })
 })

@@ -8,20 +8,21 @@ export function parseCsv(text: string): { header: string[]; rows: Record<string,
   for (let i = 1; i < text.length; i++) {
     const ch = text[i]
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++)
       else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"' && field === '') quoted = true
-    else if (ch === ',') record.push(field), (field = '')
+    else if (ch === ',') (record.push(field), (field = ''))
     else if (ch === '\r' && text[i + 1] === '\n') {
       record.push(field)
       records.push(record)
-      ;(field = ''), (record = []), i++
+      ;((field = ''), (record = []), i++)
     } else if (ch === '\n' || ch === '\r') throw new Error(`bare line break at ${i}`)
     else field += ch
   }
   if (field !== '' || record.length > 0) throw new Error('last record not terminated by CRLF')
   const [header, ...body] = records
-  for (const r of body) if (r.length !== header.length) throw new Error(`ragged record: ${r.join(',')}`)
+  for (const r of body)
+    if (r.length !== header.length) throw new Error(`ragged record: ${r.join(',')}`)
   return { header, rows: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))) }
 }

@@ -24,18 +24,37 @@ cat(sum(is.na(responses$met_count)), "\\n")
 describe.skipIf(!haveR)('the R script of the response-level zip', () => {
   it('reads the CSV with base R and applies the labels', async () => {
     const setup = await exportSetup()
-    await setup.answer(6, { sector: 'social_services', region: 'helsinki', profession: 'nurse', confidence_identify: 2 })
-    await setup.answer(3, { sector: 'social_services', region: 'lappi', profession: 'nurse', confidence_identify: 5 })
-    await setup.answer(2, { sector: 'social_services', region: 'kainuu', profession: 'nurse', confidence_identify: 5 })
+    await setup.answer(6, {
+      sector: 'social_services',
+      region: 'helsinki',
+      profession: 'nurse',
+      confidence_identify: 2,
+    })
+    await setup.answer(3, {
+      sector: 'social_services',
+      region: 'lappi',
+      profession: 'nurse',
+      confidence_identify: 5,
+    })
+    await setup.answer(2, {
+      sector: 'social_services',
+      region: 'kainuu',
+      profession: 'nurse',
+      confidence_identify: 5,
+    })
     await setup.admin.post(`${base}/releases`)
     const res = await setup.admin.get(`${base}/export?level=responses&format=zip&lang=fi`)
     const dir = mkdtempSync(join(tmpdir(), 'r-export-'))
     try {
-      for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer())))) {
+      for (const [name, bytes] of Object.entries(
+        unzipSync(new Uint8Array(await res.arrayBuffer())),
+      )) {
         writeFileSync(join(dir, name), bytes)
       }
       writeFileSync(join(dir, 'check.R'), CHECK)
-      const out = execFileSync(RSCRIPT, ['check.R'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')
+      const out = execFileSync(RSCRIPT, ['check.R'], { cwd: dir, encoding: 'utf8' })
+        .trim()
+        .split('\n')
       expect(out.map((line) => line.trim())).toEqual([
         '11',
         'Sosiaalipalvelut',

@@ -31,14 +31,25 @@ describe('response-level export (admins)', () => {
         const setup = await exportSetup()
         for (const [i, g] of groups.entries()) {
           const { size, day, ...dims } = g
-          await setup.answer(size, { ...dims, comment: `SECRET-${i} I am the only midwife in Kainuu` }, day)
+          await setup.answer(
+            size,
+            { ...dims, comment: `SECRET-${i} I am the only midwife in Kainuu` },
+            day,
+          )
         }
         expect((await setup.admin.post(`${base}/releases`)).status).toBe(201)
         await setup.answer(3, { sector: 'social_services', comment: 'SECRET-late' }) // after the release
 
         const text = await downloadText(await setup.admin.get(`${base}/export?level=responses`))
         const { header, rows } = parseCsv(text)
-        expect(header.slice(0, 6)).toEqual(['month', 'sector', 'profession', 'region', 'generalised', 'knowledge_score'])
+        expect(header.slice(0, 6)).toEqual([
+          'month',
+          'sector',
+          'profession',
+          'region',
+          'generalised',
+          'knowledge_score',
+        ])
         expect(header).not.toContain('comment')
         expect(text).not.toMatch(/SECRET/)
         expect(text).not.toMatch(/[0-9a-f]{32}/)
@@ -49,11 +60,21 @@ describe('response-level export (admins)', () => {
         const months = countBy(rows, (r) => [r.sector, r.region, r.profession, r.month].join('/'))
         for (const row of rows) {
           expect(row.month).toMatch(/^(2026-1[01])?$/)
-          expect(combos.get([row.sector, row.region, row.profession].join('/'))).toBeGreaterThanOrEqual(K)
-          expect(months.get([row.sector, row.region, row.profession, row.month].join('/'))).toBeGreaterThanOrEqual(K)
+          expect(
+            combos.get([row.sector, row.region, row.profession].join('/')),
+          ).toBeGreaterThanOrEqual(K)
+          expect(
+            months.get([row.sector, row.region, row.profession, row.month].join('/')),
+          ).toBeGreaterThanOrEqual(K)
         }
         // Every released response is in the file or counted as dropped.
-        const zip = unzipSync(new Uint8Array(await (await setup.admin.get(`${base}/export?level=responses&format=zip`)).arrayBuffer()))
+        const zip = unzipSync(
+          new Uint8Array(
+            await (
+              await setup.admin.get(`${base}/export?level=responses&format=zip`)
+            ).arrayBuffer(),
+          ),
+        )
         const note = strFromU8(zip['anonymisation.md'])
         expect(note).toContain(`- responses in the release: ${released}`)
         const dropped = Number(/- rows dropped: (\d+)/.exec(note)![1])
@@ -65,7 +86,12 @@ describe('response-level export (admins)', () => {
 
   it('keeps common combinations as they are and generalises the rare region', async () => {
     const setup = await exportSetup()
-    await setup.answer(6, { sector: 'primary_health_care', region: 'helsinki', profession: 'nurse', confidence_identify: 2 })
+    await setup.answer(6, {
+      sector: 'primary_health_care',
+      region: 'helsinki',
+      profession: 'nurse',
+      confidence_identify: 2,
+    })
     await setup.answer(3, { sector: 'primary_health_care', region: 'lappi', profession: 'nurse' })
     await setup.answer(2, { sector: 'primary_health_care', region: 'kainuu', profession: 'nurse' })
     await setup.admin.post(`${base}/releases`)
@@ -78,26 +104,44 @@ describe('response-level export (admins)', () => {
     expect(regions).toEqual({ 'helsinki:': 6, '_other:region': 5 })
     const helsinki = rows.filter((r) => r.region === 'helsinki')
     expect(helsinki.map((r) => r.confidence_identify)).toEqual(Array(6).fill('2'))
-    expect(helsinki[0]).toMatchObject({ month: '2026-11', knowledge_border: 'false', 'indicators.fear_anxiety': '1' })
+    expect(helsinki[0]).toMatchObject({
+      month: '2026-11',
+      knowledge_border: 'false',
+      'indicators.fear_anxiety': '1',
+    })
     // Selected 1, not selected 0, question not answered (here: hidden by logic) empty.
     expect(helsinki[0]['training_topics_needed.legislation']).toBe('0')
     expect(helsinki[0]['actions_taken.nothing']).toBe('')
     const [entry] = await listAudit(setup.db, { limit: 1 })
-    expect(entry).toMatchObject({ actor: 'anna', action: 'export', details: { level: 'responses', format: 'csv', release: 1 } })
+    expect(entry).toMatchObject({
+      actor: 'anna',
+      action: 'export',
+      details: { level: 'responses', format: 'csv', release: 1 },
+    })
   })
 
   it('comes with an R script, SPSS syntax and a zip of everything, labelled in the chosen language', async () => {
     const setup = await exportSetup()
-    await setup.answer(5, { sector: 'primary_health_care', region: 'helsinki', profession: 'nurse' })
+    await setup.answer(5, {
+      sector: 'primary_health_care',
+      region: 'helsinki',
+      profession: 'nurse',
+    })
     await setup.admin.post(`${base}/releases`)
     const r = await setup.admin.get(`${base}/export?level=responses&format=r&lang=fi`)
-    expect(r.headers.get('content-disposition')).toBe('attachment; filename="counter-trafficking-release-1-responses.R"')
+    expect(r.headers.get('content-disposition')).toBe(
+      'attachment; filename="counter-trafficking-release-1-responses.R"',
+    )
     const script = await r.text()
-    expect(script).toContain('read.csv("counter-trafficking-release-1-responses.csv", fileEncoding = "UTF-8-BOM"')
+    expect(script).toContain(
+      'read.csv("counter-trafficking-release-1-responses.csv", fileEncoding = "UTF-8-BOM"',
+    )
     expect(script).toContain('responses[["sector"]] <- factor(responses[["sector"]],')
     expect(script).toContain('"Perusterveydenhuolto (terveyskeskus)"')
     expect(script).toContain('"_other"')
-    const sps = await (await setup.admin.get(`${base}/export?level=responses&format=sps&lang=sv`)).text()
+    const sps = await (
+      await setup.admin.get(`${base}/export?level=responses&format=sps&lang=sv`)
+    ).text()
     expect(sps).toContain("/FILE='counter-trafficking-release-1-responses.csv'")
     expect(sps).toContain("'primary_health_care' 'Primärvård (hälsovårdscentral)'")
     const zipRes = await setup.admin.get(`${base}/export?level=responses&format=zip`)
@@ -110,14 +154,23 @@ describe('response-level export (admins)', () => {
       'counter-trafficking-release-1-responses.csv',
       'counter-trafficking-release-1-responses.sps',
     ])
-    const { rows } = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['counter-trafficking-release-1-responses.csv']))
+    const { rows } = parseCsv(
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+        files['counter-trafficking-release-1-responses.csv'],
+      ),
+    )
     expect(rows).toHaveLength(5)
   })
 
   it('is for admins only, of released responses only, and refuses unknown formats', async () => {
     const setup = await exportSetup()
     await setup.answer(5)
-    const expectError = async (who: 'admin' | 'researcher', query: string, status: number, code: string) => {
+    const expectError = async (
+      who: 'admin' | 'researcher',
+      query: string,
+      status: number,
+      code: string,
+    ) => {
       const res = await setup[who].get(`${base}/export?${query}`)
       expect(res.status).toBe(status)
       expect((await res.json()).error.code).toBe(code)

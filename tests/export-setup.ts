@@ -22,13 +22,22 @@ export async function exportSetup() {
   const researcher = signedInClient(ctx.app, await signIn(ctx.app, 'rasmus', PASSWORD))
   const survey = (await findLatestVersion(ctx.db, BUNDLED_SLUG))!
   const definition = JSON.parse(survey.definition) as Record<string, unknown>
-  const answer = async (count: number, extra: Record<string, unknown> = {}, submittedOn = '2026-11-25') => {
+  const answer = async (
+    count: number,
+    extra: Record<string, unknown> = {},
+    submittedOn = '2026-11-25',
+  ) => {
     const answers = { ...allCorrectBundledAnswers, ...extra }
     const prepared = prepareResponse({ definition, locales: [] }, { answers, locale: 'fi' })
     if (!prepared.ok) throw new Error(JSON.stringify(prepared.details))
     for (let i = 0; i < count; i++) {
       const id = randomBytes(16).toString('hex')
-      await insertResponse(ctx.db, { id, surveyVersionId: survey.versionId, submittedOn, ...prepared.response })
+      await insertResponse(ctx.db, {
+        id,
+        surveyVersionId: survey.versionId,
+        submittedOn,
+        ...prepared.response,
+      })
     }
   }
   return { ...ctx, admin, researcher, answer }
@@ -45,7 +54,11 @@ export async function releasedSample(setup: Awaited<ReturnType<typeof exportSetu
     knowledge_border: 'true',
   })
   await answer(7, { sector: 'primary_health_care', region: 'pirkanmaa', confidence_identify: 3 })
-  await answer(6, { sector: 'specialised_hospital_care', region: 'pirkanmaa', confidence_identify: 2 })
+  await answer(6, {
+    sector: 'specialised_hospital_care',
+    region: 'pirkanmaa',
+    confidence_identify: 2,
+  })
   await answer(2, { sector: 'social_services', region: 'lappi', confidence_identify: 4 })
   expect((await admin.post(`${base}/releases`)).status).toBe(201)
 }

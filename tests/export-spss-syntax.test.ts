@@ -20,17 +20,32 @@ DESCRIPTIVES /VARIABLES=confidence_identify.
 describe.skipIf(!havePspp)('the SPSS syntax of the response-level zip', () => {
   it('reads the CSV and applies Swedish value labels', async () => {
     const setup = await exportSetup()
-    await setup.answer(6, { sector: 'social_services', region: 'helsinki', profession: 'nurse', confidence_identify: 2 })
-    await setup.answer(5, { sector: 'social_services', region: 'ahvenanmaa', profession: 'nurse', confidence_identify: 5 })
+    await setup.answer(6, {
+      sector: 'social_services',
+      region: 'helsinki',
+      profession: 'nurse',
+      confidence_identify: 2,
+    })
+    await setup.answer(5, {
+      sector: 'social_services',
+      region: 'ahvenanmaa',
+      profession: 'nurse',
+      confidence_identify: 5,
+    })
     await setup.admin.post(`${base}/releases`)
     const res = await setup.admin.get(`${base}/export?level=responses&format=zip&lang=sv`)
     const dir = mkdtempSync(join(tmpdir(), 'sps-export-'))
     try {
-      for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer())))) {
+      for (const [name, bytes] of Object.entries(
+        unzipSync(new Uint8Array(await res.arrayBuffer())),
+      )) {
         writeFileSync(join(dir, name), bytes)
       }
       writeFileSync(join(dir, 'check.sps'), CHECK)
-      const out = execFileSync(PSPP, ['-O', 'format=txt', 'check.sps'], { cwd: dir, encoding: 'utf8' })
+      const out = execFileSync(PSPP, ['-O', 'format=txt', 'check.sps'], {
+        cwd: dir,
+        encoding: 'utf8',
+      })
       expect(out).not.toMatch(/error/i)
       expect(out).toMatch(/Socialservice\s*\|\s*11\|/)
       expect(out).toMatch(/Åland\s*\|\s*5\|/)

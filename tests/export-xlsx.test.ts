@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { base, exportSetup, releasedSample } from './export-setup.js'
 
-type Group = { key: Record<string, string>; suppressed: boolean; n?: number; knowledgeScore?: number | null }
+type Group = {
+  key: Record<string, string>
+  suppressed: boolean
+  n?: number
+  knowledgeScore?: number | null
+}
 
 async function workbookOf(res: Response) {
   const workbook = new ExcelJS.Workbook()
@@ -22,7 +27,10 @@ describe('XLSX export', () => {
     const bySector = await get(`${base}/aggregates?by=sector`)
     const byRegion = await get(`${base}/aggregates?by=region`)
     const csvRes = await setup.researcher.get(`${base}/export?format=csv&by=sector,region`)
-    const csvLines = (await csvRes.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    const csvLines = (await csvRes.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
 
     const res = await setup.researcher.get(`${base}/export?format=xlsx&by=sector,region`)
     expect(res.status).toBe(200)
@@ -58,7 +66,8 @@ describe('XLSX export', () => {
     const regions = rowValues(sheet, 2).slice(1) as string[]
     expect(rowValues(sheet, 2)[0]).toBe('sector \\ region')
     const sectors: string[] = []
-    for (let r = 3; sheet.getRow(r).getCell(1).value !== null; r++) sectors.push(String(sheet.getRow(r).getCell(1).value))
+    for (let r = 3; sheet.getRow(r).getCell(1).value !== null; r++)
+      sectors.push(String(sheet.getRow(r).getCell(1).value))
     expect(sectors.length * regions.length).toBe(cross.groups.length)
     const scoreStart = 3 + sectors.length + 1
     expect(sheet.getRow(scoreStart).getCell(1).value).toMatch(/^Knowledge score/)
@@ -73,11 +82,17 @@ describe('XLSX export', () => {
     expect(cross.groups.filter((g: Group) => !g.suppressed).length).toBeGreaterThan(0)
 
     // One-way tables: the same as by=sector and by=region.
-    for (const [name, body] of [['sector', bySector], ['region', byRegion]] as const) {
+    for (const [name, body] of [
+      ['sector', bySector],
+      ['region', byRegion],
+    ] as const) {
       const oneWay = workbook.getWorksheet(name)!
       expect(rowValues(oneWay, 2)).toEqual([name, 'n'])
       ;(body.groups as Group[]).forEach((group, i) => {
-        expect(rowValues(oneWay, 3 + i)).toEqual([group.key[name], group.suppressed ? 'suppressed' : group.n])
+        expect(rowValues(oneWay, 3 + i)).toEqual([
+          group.key[name],
+          group.suppressed ? 'suppressed' : group.n,
+        ])
       })
     }
 

@@ -11,7 +11,13 @@ type Summary = {
   sd?: number | null
   shareCorrect?: number
 }
-type Group = { key: Record<string, string>; suppressed: boolean; n?: number; knowledgeScore?: number | null; questions?: Record<string, Summary> }
+type Group = {
+  key: Record<string, string>
+  suppressed: boolean
+  n?: number
+  knowledgeScore?: number | null
+  questions?: Record<string, Summary>
+}
 
 const num = (field: string) => (field === '' ? null : Number(field))
 
@@ -21,7 +27,11 @@ function expectedRows(body: { by: string[]; total: Group; groups: Group[] }) {
   const add = (key: Record<string, string>, group: Group) => {
     const dims = body.by.map((d) => key[d])
     if (group.suppressed) {
-      expected.set(JSON.stringify([...dims, '', '', '']), { suppressed: 'TRUE', n: null, count: null })
+      expected.set(JSON.stringify([...dims, '', '', '']), {
+        suppressed: 'TRUE',
+        n: null,
+        count: null,
+      })
       return
     }
     for (const [question, s] of Object.entries(group.questions ?? {})) {
@@ -43,20 +53,50 @@ function expectedRows(body: { by: string[]; total: Group; groups: Group[] }) {
       }
     }
   }
-  add(Object.fromEntries(body.by.map((d) => [d, '(all)'])), { ...body.total, key: {}, suppressed: Boolean(body.total.suppressed) })
+  add(Object.fromEntries(body.by.map((d) => [d, '(all)'])), {
+    ...body.total,
+    key: {},
+    suppressed: Boolean(body.total.suppressed),
+  })
   for (const group of body.groups) add(group.key, group)
   return expected
 }
 
 function actualRows(csv: string, by: string[]) {
   const { header, rows } = parseCsv(csv)
-  expect(header).toEqual([...by, 'suppressed', 'n', 'knowledge_score', 'question', 'item', 'value', 'count', 'percent', 'mean', 'median', 'sd', 'share_correct'])
+  expect(header).toEqual([
+    ...by,
+    'suppressed',
+    'n',
+    'knowledge_score',
+    'question',
+    'item',
+    'value',
+    'count',
+    'percent',
+    'mean',
+    'median',
+    'sd',
+    'share_correct',
+  ])
   const actual = new Map<string, Record<string, unknown>>()
   for (const row of rows) {
     const id = JSON.stringify([...by.map((d) => row[d]), row.question, row.item, row.value])
     expect(actual.has(id)).toBe(false)
     if (row.suppressed === 'TRUE') {
-      for (const field of ['n', 'knowledge_score', 'question', 'item', 'value', 'count', 'percent', 'mean', 'median', 'sd', 'share_correct']) {
+      for (const field of [
+        'n',
+        'knowledge_score',
+        'question',
+        'item',
+        'value',
+        'count',
+        'percent',
+        'mean',
+        'median',
+        'sd',
+        'share_correct',
+      ]) {
         expect(row[field]).toBe('')
       }
       actual.set(id, { suppressed: 'TRUE', n: null, count: null })
@@ -104,7 +144,14 @@ describe('aggregate export', () => {
     const setup = await exportSetup()
     await releasedSample(setup)
     const body = await (await setup.researcher.get(`${base}/aggregates?by=sector`)).json()
-    const values = [...Array(9).fill(5), ...Array(8).fill(1), ...Array(7).fill(3), ...Array(6).fill(2), 4, 4]
+    const values = [
+      ...Array(9).fill(5),
+      ...Array(8).fill(1),
+      ...Array(7).fill(3),
+      ...Array(6).fill(2),
+      4,
+      4,
+    ]
     const mean = values.reduce((a, b) => a + b) / values.length
     const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1))
     const sorted = [...values].sort((a, b) => a - b)
@@ -118,9 +165,13 @@ describe('aggregate export', () => {
   it('JSON is the aggregates body, as a download', async () => {
     const setup = await exportSetup()
     await releasedSample(setup)
-    const aggregates = await (await setup.researcher.get(`${base}/aggregates?by=sector&release=1`)).json()
+    const aggregates = await (
+      await setup.researcher.get(`${base}/aggregates?by=sector&release=1`)
+    ).json()
     const res = await setup.researcher.get(`${base}/export?format=json&by=sector&release=1`)
-    expect(res.headers.get('content-disposition')).toContain('counter-trafficking-release-1-by-sector.json')
+    expect(res.headers.get('content-disposition')).toContain(
+      'counter-trafficking-release-1-by-sector.json',
+    )
     expect(await res.json()).toEqual(aggregates)
   })
 
@@ -129,7 +180,13 @@ describe('aggregate export', () => {
     await setup.answer(7, { sector: 'primary_health_care', region: 'helsinki' })
     const csv = await downloadText(await setup.researcher.get(`${base}/export?by=sector`))
     const { rows } = parseCsv(csv)
-    expect(rows[0]).toMatchObject({ sector: '(all)', suppressed: 'FALSE', n: '7', question: '', count: '' })
+    expect(rows[0]).toMatchObject({
+      sector: '(all)',
+      suppressed: 'FALSE',
+      n: '7',
+      question: '',
+      count: '',
+    })
     expect(rows.slice(1).every((row) => row.suppressed === 'TRUE' && row.n === '')).toBe(true)
     expect(rows).toHaveLength(1 + 10)
   })

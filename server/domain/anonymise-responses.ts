@@ -52,7 +52,9 @@ export function generaliseOrder(dimensions: readonly string[]): number[] {
   const rank = (name: string) => GENERALISE_FIRST.indexOf(name)
   const indices = dimensions.map((_, i) => i)
   const others = indices.filter((i) => rank(dimensions[i]) < 0).reverse()
-  const known = indices.filter((i) => rank(dimensions[i]) >= 0).sort((a, b) => rank(dimensions[a]) - rank(dimensions[b]))
+  const known = indices
+    .filter((i) => rank(dimensions[i]) >= 0)
+    .sort((a, b) => rank(dimensions[a]) - rank(dimensions[b]))
   return [...others, ...known]
 }
 
@@ -99,7 +101,9 @@ export function anonymiseResponses<Cells>(
   // months would let the blank ones be told apart by subtraction.
   const months = countBy(rows, (row) => keyOf([...row.dimensions, row.month]))
   const blankCombinations = new Set(
-    rows.filter((row) => months.get(keyOf([...row.dimensions, row.month]))! < k).map((row) => keyOf(row.dimensions)),
+    rows
+      .filter((row) => months.get(keyOf([...row.dimensions, row.month]))! < k)
+      .map((row) => keyOf(row.dimensions)),
   )
   let monthBlanked = 0
   for (const row of rows) {

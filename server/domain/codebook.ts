@@ -76,8 +76,14 @@ function itemsOf(list: unknown, locales: string[]): CodebookValue[] {
 function choiceValues(q: Question, locales: string[]): CodebookValue[] {
   const type = q.getType()
   if (type === 'boolean') {
-    const yes = { value: String(q.valueTrue ?? true), label: textsOf(q.locLabelTrue, locales, 'Yes') }
-    const no = { value: String(q.valueFalse ?? false), label: textsOf(q.locLabelFalse, locales, 'No') }
+    const yes = {
+      value: String(q.valueTrue ?? true),
+      label: textsOf(q.locLabelTrue, locales, 'Yes'),
+    }
+    const no = {
+      value: String(q.valueFalse ?? false),
+      label: textsOf(q.locLabelFalse, locales, 'No'),
+    }
     return [yes, no]
   }
   if (type === 'rating') return itemsOf(q.visibleRateValues, locales)
@@ -150,7 +156,8 @@ export function buildCodebook(definition: Record<string, unknown>): Codebook {
         items: rowItems(q, locales),
         isDimension: parent === null && dimensions.has(name),
         isRequired: Boolean(q.isRequired),
-        multiple: MULTIPLE.has(q.getType()) || (q.getType() === 'imagepicker' && Boolean(q.multiSelect)),
+        multiple:
+          MULTIPLE.has(q.getType()) || (q.getType() === 'imagepicker' && Boolean(q.multiSelect)),
         correctAnswer: q.correctAnswer ?? null,
         visibleIf: q.visibleIf || null,
         enableIf: q.enableIf || null,
@@ -160,7 +167,8 @@ export function buildCodebook(definition: Record<string, unknown>): Codebook {
       })
       if (q.getType() === 'paneldynamic') {
         const template = (q as unknown as { template: { questions: Question[] } }).template
-        for (const inner of template?.questions ?? []) add(inner, parent ? `${parent}.${name}` : name)
+        for (const inner of template?.questions ?? [])
+          add(inner, parent ? `${parent}.${name}` : name)
       }
     }
     for (const q of model.getAllQuestions(false, false, false) as Question[]) add(q, null)

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { CsvField } from '../domain/export/csv.js'
 import type { CrossCell, CrossTable } from '../domain/export/cross-table.js'
 
@@ -41,7 +41,9 @@ function addGrid(
  * value of the first dimension; an empty row; the same for the mean knowledge score.
  */
 function addCrossSheet(workbook: ExcelJS.Workbook, table: CrossTable, minGroupSize: number) {
-  const name = table.columnDimension ? `${table.rowDimension} x ${table.columnDimension}` : table.rowDimension
+  const name = table.columnDimension
+    ? `${table.rowDimension} x ${table.columnDimension}`
+    : table.rowDimension
   const sheet = workbook.addWorksheet(sheetName(name))
   addGrid(sheet, table, ['Respondents', 'n'], table.respondents)
   sheet.addRow([])
@@ -55,7 +57,9 @@ function addCrossSheet(workbook: ExcelJS.Workbook, table: CrossTable, minGroupSi
 
 /** The long table, one sheet per cross-table, and the codebook, as an .xlsx file. */
 export async function buildWorkbook(content: WorkbookContent): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on first use: importing exceljs takes about a third of the server's start-up.
+  const { default: excel } = await import('exceljs')
+  const workbook = new excel.Workbook()
   addTable(workbook.addWorksheet('Long table'), content.long.header, content.long.rows)
   for (const table of content.crossTables) addCrossSheet(workbook, table, content.minGroupSize)
   addTable(workbook.addWorksheet('Codebook'), content.codebook.header, content.codebook.rows)

@@ -53,7 +53,6 @@ const EXTENSIONS: Record<keyof typeof TYPES, string> = {
   zip: 'zip',
 }
 
-
 /** A query parameter from a fixed list (first is the default), else 422 naming the choices. */
 function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[], field: string): T {
   if (raw === undefined) return allowed[0]
@@ -97,7 +96,11 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
       const codebook = codebookOf(version.id, version.definition)
       const baseName = `${survey.slug}-v${version.version}-codebook`
       if (format === 'json') {
-        const body = JSON.stringify({ survey: survey.slug, version: version.version, ...codebook }, null, 2)
+        const body = JSON.stringify(
+          { survey: survey.slug, version: version.version, ...codebook },
+          null,
+          2,
+        )
         return download(c, 'json', baseName, body)
       }
       if (format === 'csv') {
@@ -120,7 +123,11 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
         const version = await describedVersion(db, survey, c.req.query('version'))
         const chosen = await chosenRelease(db, survey, c.req.query('release'))
         if (!chosen) {
-          throw new ApiError(404, 'release_not_found', 'Only released responses are exported; this survey has no releases yet.')
+          throw new ApiError(
+            404,
+            'release_not_found',
+            'Only released responses are exported; this survey has no releases yet.',
+          )
         }
         const k = Math.max(minGroupSize, JSON.parse(chosen.publication).minGroupSize as number)
         const codebook = codebookOf(version.id, version.definition)
@@ -135,7 +142,8 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
         const baseName = `${survey.slug}-release-${chosen.number}-responses`
         const heading = `${survey.slug}, release ${chosen.number}, response level`
         const bundle = { baseName, heading, exported, codebook, lang }
-        if (format === 'csv') return download(c, 'csv', baseName, textStream(responseCsvChunks(exported)))
+        if (format === 'csv')
+          return download(c, 'csv', baseName, textStream(responseCsvChunks(exported)))
         if (format === 'zip') return download(c, 'zip', baseName, responseZip(bundle))
         const scripts = labelScripts(bundle)
         return download(c, format, baseName, format === 'r' ? scripts.r : scripts.sps)
@@ -159,7 +167,8 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
       // The workbook adds the one-way tables of a two-way request: the same release shows them.
       const oneWay = view.by.length > 1 ? view.by : []
       const views = [view]
-      for (const by of oneWay) views.push(await queryAggregates(db, factsOf, survey, { ...query, by }, minGroupSize))
+      for (const by of oneWay)
+        views.push(await queryAggregates(db, factsOf, survey, { ...query, by }, minGroupSize))
       return download(c, 'xlsx', baseName, await aggregatesWorkbook(views, codebook))
     })
 }

@@ -14,7 +14,15 @@ const record = fc.record({
   month: fc.constantFrom('2026-10', '2026-11', '2026-12'),
   dimensions: fc.tuple(
     fc.constantFrom('hospital', 'primary', 'social', ''),
-    fc.constantFrom('helsinki', 'helsinki', 'helsinki', 'lappi', 'kainuu', 'pirkanmaa', 'ahvenanmaa'),
+    fc.constantFrom(
+      'helsinki',
+      'helsinki',
+      'helsinki',
+      'lappi',
+      'kainuu',
+      'pirkanmaa',
+      'ahvenanmaa',
+    ),
     fc.constantFrom('nurse', 'nurse', 'physician', 'midwife', 'other'),
   ),
 })
@@ -46,7 +54,9 @@ describe('anonymiseResponses', () => {
         const withMonth = countBy(rows, (row) => JSON.stringify([...row.dimensions, row.month]))
         for (const row of rows) {
           expect(combos.get(JSON.stringify(row.dimensions))).toBeGreaterThanOrEqual(k)
-          expect(withMonth.get(JSON.stringify([...row.dimensions, row.month]))).toBeGreaterThanOrEqual(k)
+          expect(
+            withMonth.get(JSON.stringify([...row.dimensions, row.month])),
+          ).toBeGreaterThanOrEqual(k)
           expect(row.month).toMatch(/^(\d{4}-\d{2})?$/)
         }
       }),
@@ -64,7 +74,8 @@ describe('anonymiseResponses', () => {
           const original = records[row.cells]
           row.dimensions.forEach((value, i) => {
             expect([original.dimensions[i], GENERALISED]).toContain(value)
-            const generalised = value === GENERALISED && original.dimensions[i] !== GENERALISED
+            const generalised =
+              value === GENERALISED && (original.dimensions[i] as string) !== GENERALISED
             expect(row.generalised.includes(DIMENSIONS[i])).toBe(generalised)
           })
           // Hierarchy: a later dimension is generalised only after the earlier ones.
@@ -73,7 +84,9 @@ describe('anonymiseResponses', () => {
           if (original.month !== row.month) expect(row.month).toBe('')
         }
         for (const name of DIMENSIONS) {
-          expect(report.generalised[name]).toBe(rows.filter((r) => r.generalised.includes(name)).length)
+          expect(report.generalised[name]).toBe(
+            rows.filter((r) => r.generalised.includes(name)).length,
+          )
         }
       }),
     )
@@ -89,7 +102,8 @@ describe('anonymiseResponses', () => {
           const { rows, report } = run(records, k)
           expect(report).toMatchObject({ dropped: 0, monthBlanked: 0, rowsOut: records.length })
           expect(Object.values(report.generalised).every((n) => n === 0)).toBe(true)
-          const key = (r: { month: string; dimensions: readonly string[] }) => JSON.stringify([r.month, r.dimensions])
+          const key = (r: { month: string; dimensions: readonly string[] }) =>
+            JSON.stringify([r.month, r.dimensions])
           expect(rows.map(key).sort()).toEqual(records.map(key).sort())
         },
       ),
@@ -98,7 +112,10 @@ describe('anonymiseResponses', () => {
 
   it('generalises a rare region before anything else, and drops what cannot reach k', () => {
     const rows = (n: number, sector: string, region: string, profession: string) =>
-      Array.from({ length: n }, () => ({ month: '2026-11', dimensions: [sector, region, profession] }))
+      Array.from({ length: n }, () => ({
+        month: '2026-11',
+        dimensions: [sector, region, profession],
+      }))
     const { rows: out, report } = run(
       [
         ...rows(5, 'hospital', 'helsinki', 'nurse'),
@@ -113,10 +130,15 @@ describe('anonymiseResponses', () => {
       'hospital/helsinki/nurse': 5,
       [`hospital/${GENERALISED}/nurse`]: 5,
     })
-    expect(report).toMatchObject({ dropped: 1, generalised: { region: 5, profession: 0, sector: 0 } })
+    expect(report).toMatchObject({
+      dropped: 1,
+      generalised: { region: 5, profession: 0, sector: 0 },
+    })
   })
 
   it('generalises dimensions it does not know first, then region, profession, sector', () => {
-    expect(generaliseOrder(['sector', 'unit', 'region', 'profession', 'team'])).toEqual([4, 1, 2, 3, 0])
+    expect(generaliseOrder(['sector', 'unit', 'region', 'profession', 'team'])).toEqual([
+      4, 1, 2, 3, 0,
+    ])
   })
 })

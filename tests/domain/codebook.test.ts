@@ -8,7 +8,10 @@ import { miniSurvey } from '../fixtures'
 
 const CONFORMANCE = fileURLToPath(new URL('./fixtures/conformance/', import.meta.url))
 const bundled = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../surveys/counter-trafficking.json', import.meta.url)), 'utf8'),
+  readFileSync(
+    fileURLToPath(new URL('../../surveys/counter-trafficking.json', import.meta.url)),
+    'utf8',
+  ),
 )
 
 describe('buildCodebook', () => {
@@ -23,7 +26,11 @@ describe('buildCodebook', () => {
       'knowledge_border',
     ])
     expect(codebook.entries).toHaveLength(24)
-    expect(entry('comment')).toMatchObject({ type: 'comment', page: 'training_needs', summary: 'free text' })
+    expect(entry('comment')).toMatchObject({
+      type: 'comment',
+      page: 'training_needs',
+      summary: 'free text',
+    })
   })
 
   it('gives titles and value labels in Finnish, Swedish and English', () => {
@@ -35,7 +42,11 @@ describe('buildCodebook', () => {
     })
     expect(entry('sector').values[0]).toEqual({
       value: 'specialised_hospital_care',
-      label: { fi: 'Erikoissairaanhoito', sv: 'Specialiserad sjukvård', en: 'Specialised hospital care' },
+      label: {
+        fi: 'Erikoissairaanhoito',
+        sv: 'Specialiserad sjukvård',
+        en: 'Specialised hospital care',
+      },
     })
   })
 
@@ -51,7 +62,13 @@ describe('buildCodebook', () => {
       "{met_possible_victim} anyof ['yes', 'not_sure'] and {actions_taken} contains 'nothing'",
     )
     expect(entry('confidence_identify')).toMatchObject({ summary: 'numeric' })
-    expect(entry('confidence_identify').values.map((v) => v.value)).toEqual(['1', '2', '3', '4', '5'])
+    expect(entry('confidence_identify').values.map((v) => v.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ])
   })
 
   it('falls back to the default text where a language is missing', () => {
@@ -81,7 +98,9 @@ describe('buildCodebook', () => {
   )
 
   it('lists the questions inside a dynamic panel under it', () => {
-    const definition = JSON.parse(readFileSync(CONFORMANCE + '06-blood-relatives-paneldynamic.json', 'utf8'))
+    const definition = JSON.parse(
+      readFileSync(CONFORMANCE + '06-blood-relatives-paneldynamic.json', 'utf8'),
+    )
     const nested = buildCodebook(definition).entries.filter((e) => e.parent === 'relatives')
     expect(nested.map((e) => e.name)).toContain('relativeType')
   })

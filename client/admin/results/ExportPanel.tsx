@@ -41,27 +41,55 @@ export function ExportPanel({ slug, release, by }: Props) {
       </p>
       <ul className="export-links">
         <li>
-          Results: <a href={aggregates('csv')} download>CSV</a> ·{' '}
-          <a href={aggregates('xlsx')} download>Excel workbook</a> ·{' '}
-          <a href={aggregates('json')} download>JSON</a>
+          Results:{' '}
+          <a href={aggregates('csv')} download>
+            CSV
+          </a>{' '}
+          ·{' '}
+          <a href={aggregates('xlsx')} download>
+            Excel workbook
+          </a>{' '}
+          ·{' '}
+          <a href={aggregates('json')} download>
+            JSON
+          </a>
         </li>
         <li>
-          Codebook: <a href={codebook('md')} download>Markdown</a> ·{' '}
-          <a href={codebook('csv')} download>CSV</a> ·{' '}
-          <a href={codebook('json')} download>JSON</a>
+          Codebook:{' '}
+          <a href={codebook('md')} download>
+            Markdown
+          </a>{' '}
+          ·{' '}
+          <a href={codebook('csv')} download>
+            CSV
+          </a>{' '}
+          ·{' '}
+          <a href={codebook('json')} download>
+            JSON
+          </a>
         </li>
         {isAdmin && (
           <li>
             Anonymised responses (admins), labels in{' '}
-            <select aria-label="Label language" value={lang} onChange={(e) => setLang(e.target.value)}>
+            <select
+              aria-label="Label language"
+              value={lang}
+              onChange={(e) => setLang(e.target.value)}
+            >
               {LANGUAGES.map(([code, name]) => (
                 <option key={code} value={code}>
                   {name}
                 </option>
               ))}
             </select>
-            : <a href={responses('zip')} download>CSV with R and SPSS scripts (zip)</a> ·{' '}
-            <a href={responses('csv')} download>CSV only</a>
+            :{' '}
+            <a href={responses('zip')} download>
+              CSV with R and SPSS scripts (zip)
+            </a>{' '}
+            ·{' '}
+            <a href={responses('csv')} download>
+              CSV only
+            </a>
           </li>
         )}
       </ul>

@@ -12,7 +12,9 @@ function valueTable(title: string, values: CodebookValue[], locales: string[]): 
     '',
     `| value | ${locales.join(' | ')} |`,
     `| --- | ${locales.map(() => '---').join(' | ')} |`,
-    ...values.map((v) => `| ${cell(code(v.value))} | ${locales.map((l) => cell(v.label[l])).join(' | ')} |`),
+    ...values.map(
+      (v) => `| ${cell(code(v.value))} | ${locales.map((l) => cell(v.label[l])).join(' | ')} |`,
+    ),
     '',
   ]
 }
@@ -34,15 +36,24 @@ export function codebookMarkdown(codebook: Codebook, heading: string): string {
       `results: ${entry.summary}`,
     ]
     lines.push(`- ${facts.filter(Boolean).join(', ')}`)
-    if (entry.correctAnswer !== null) lines.push(`- correct answer: ${code(correctAnswerText(entry.correctAnswer))}`)
+    if (entry.correctAnswer !== null)
+      lines.push(`- correct answer: ${code(correctAnswerText(entry.correctAnswer))}`)
     const logic: [string, string | null][] = [
       ['shown if', entry.visibleIf],
       ['enabled if', entry.enableIf],
       ['required if', entry.requiredIf],
       ['its page or panel is shown if', entry.containerVisibleIf.join(' and ') || null],
     ]
-    for (const [label, expression] of logic) if (expression) lines.push(`- ${label}: ${code(expression)}`)
-    lines.push('', ...valueTable('Values', entry.values, locales), ...valueTable('Items', entry.items, locales))
+    for (const [label, expression] of logic)
+      if (expression) lines.push(`- ${label}: ${code(expression)}`)
+    lines.push(
+      '',
+      ...valueTable('Values', entry.values, locales),
+      ...valueTable('Items', entry.items, locales),
+    )
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`
 }

@@ -52,7 +52,10 @@ export function codebookTable(codebook: Codebook): { header: string[]; rows: Csv
     for (const item of entry.items) rows.push(labelled(entry, 'item', item))
   }
   // Every record as long as the header: RFC 4180, and what R and pandas expect.
-  return { header, rows: rows.map((row) => [...row, ...Array(header.length - row.length).fill('')]) }
+  return {
+    header,
+    rows: rows.map((row) => [...row, ...Array(header.length - row.length).fill('')]),
+  }
 }
 
 export function correctAnswerText(answer: unknown): string {

@@ -23,7 +23,10 @@ export function crossTable(view: AggregatesView): CrossTable {
   const rows = distinct(view.groups.map((g) => g.key[rowDimension]))
   const columns = columnDimension ? distinct(view.groups.map((g) => g.key[columnDimension])) : ['']
   const lookup = new Map(
-    view.groups.map((g) => [JSON.stringify([g.key[rowDimension], columnDimension ? g.key[columnDimension] : '']), g]),
+    view.groups.map((g) => [
+      JSON.stringify([g.key[rowDimension], columnDimension ? g.key[columnDimension] : '']),
+      g,
+    ]),
   )
   const grid = (measure: (g: { n?: number; knowledgeScore?: number | null }) => number | null) =>
     rows.map((row) =>

@@ -34,7 +34,9 @@ function variables({ codebook, layout, lang }: ScriptInput): Variable[] {
   const valueLabels = (entry: CodebookEntry | undefined): [string, string][] =>
     entry ? entry.values.map((v) => [v.value, v.label[lang]]) : []
   const itemLabel = (entry: CodebookEntry | undefined, column: ResponseColumn) => {
-    const item = [...(entry?.items ?? []), ...(entry?.values ?? [])].find((i) => i.value === column.item)
+    const item = [...(entry?.items ?? []), ...(entry?.values ?? [])].find(
+      (i) => i.value === column.item,
+    )
     const title = entry?.title[lang] ?? column.question
     return `${title}: ${item?.label[lang] ?? column.item}`
   }
@@ -46,15 +48,32 @@ function variables({ codebook, layout, lang }: ScriptInput): Variable[] {
   })
   const answer = (column: ResponseColumn): Variable => {
     const entry = entries.get(column.question)
-    const label = column.item === '' ? (entry?.title[lang] ?? column.name) : itemLabel(entry, column)
-    if (column.kind === 'choice') return { name: column.name, label, numeric: false, values: valueLabels(entry) }
+    const label =
+      column.item === '' ? (entry?.title[lang] ?? column.name) : itemLabel(entry, column)
+    if (column.kind === 'choice')
+      return { name: column.name, label, numeric: false, values: valueLabels(entry) }
     return { name: column.name, label, numeric: true, values: [] }
   }
   return [
-    { name: 'month', label: 'Month of submission (YYYY-MM; empty where withheld)', numeric: false, values: [] },
+    {
+      name: 'month',
+      label: 'Month of submission (YYYY-MM; empty where withheld)',
+      numeric: false,
+      values: [],
+    },
     ...layout.dimensions.map(dimension),
-    { name: 'generalised', label: 'Dimensions generalised in this row', numeric: false, values: [] },
-    { name: 'knowledge_score', label: 'Knowledge score (share of quiz items correct)', numeric: true, values: [] },
+    {
+      name: 'generalised',
+      label: 'Dimensions generalised in this row',
+      numeric: false,
+      values: [],
+    },
+    {
+      name: 'knowledge_score',
+      label: 'Knowledge score (share of quiz items correct)',
+      numeric: true,
+      values: [],
+    },
     ...layout.columns.map(answer),
   ]
 }
@@ -98,7 +117,21 @@ export function rScript(input: ScriptInput): string {
   return lines.join('\n')
 }
 
-const SPSS_RESERVED = new Set(['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT', 'NE', 'NOT', 'OR', 'TO', 'WITH'])
+const SPSS_RESERVED = new Set([
+  'ALL',
+  'AND',
+  'BY',
+  'EQ',
+  'GE',
+  'GT',
+  'LE',
+  'LT',
+  'NE',
+  'NOT',
+  'OR',
+  'TO',
+  'WITH',
+])
 
 /** SPSS names: letter first, letters/digits/._ only, not ending in a period, at most 64 bytes. */
 function spssNames(names: string[]): string[] {
@@ -148,7 +181,10 @@ export function spssSyntax(input: ScriptInput): string {
     lines.push('', 'VALUE LABELS')
     lines.push(
       labelled
-        .map(([v, name]) => `  ${name}\n${v.values.map(([value, label]) => `    ${sps(value)} ${sps(label)}`).join('\n')}`)
+        .map(
+          ([v, name]) =>
+            `  ${name}\n${v.values.map(([value, label]) => `    ${sps(value)} ${sps(label)}`).join('\n')}`,
+        )
         .join('\n  /'),
       '.',
     )
@@ -159,7 +195,14 @@ export function spssSyntax(input: ScriptInput): string {
       .map((v, i) => [v.name, names[i]] as const)
       .filter(([name]) => selected.some((c) => c.name === name))
       .map(([, name]) => name)
-    lines.push('', 'VALUE LABELS', `  ${selectedNames.join(' ')}`, "    0 'not selected'", "    1 'selected'", '.')
+    lines.push(
+      '',
+      'VALUE LABELS',
+      `  ${selectedNames.join(' ')}`,
+      "    0 'not selected'",
+      "    1 'selected'",
+      '.',
+    )
   }
   lines.push('EXECUTE.', '')
   return lines.join('\n')

@@ -101,7 +101,8 @@ function questionRows(name: string, summary: QuestionSummary, n: number | null, 
     .sort(valueOrder)
     .map((value) => cell('', value, summary.counts[value]))
   for (const [item, counts] of Object.entries(summary.items ?? {})) {
-    for (const value of Object.keys(counts).sort(valueOrder)) rows.push(cell(item, value, counts[value]))
+    for (const value of Object.keys(counts).sort(valueOrder))
+      rows.push(cell(item, value, counts[value]))
   }
   return rows.length > 0 ? rows : [{ ...EMPTY, ...stats }]
 }
@@ -111,7 +112,12 @@ function groupRows(
   group: { n?: number; knowledgeScore?: number | null; questions?: Questions },
   order?: LongOrder,
 ): LongRow[] {
-  const head = { key, suppressed: false, n: group.n ?? null, knowledgeScore: group.knowledgeScore ?? null }
+  const head = {
+    key,
+    suppressed: false,
+    n: group.n ?? null,
+    knowledgeScore: group.knowledgeScore ?? null,
+  }
   const questions = group.questions ?? {}
   const names = Object.keys(questions).sort(byRank(order?.questions ?? []))
   const rows = names.flatMap((name) => questionRows(name, questions[name], head.n, order))
@@ -132,15 +138,22 @@ export function toLongRows(view: AggregatesView, order?: LongOrder): LongRow[] {
     knowledgeScore: null,
     ...EMPTY,
   })
-  const rows = view.total.suppressed ? [suppressedRow(totalKey)] : groupRows(totalKey, view.total, order)
+  const rows = view.total.suppressed
+    ? [suppressedRow(totalKey)]
+    : groupRows(totalKey, view.total, order)
   for (const group of view.groups) {
-    rows.push(...(group.suppressed ? [suppressedRow(group.key)] : groupRows(group.key, group, order)))
+    rows.push(
+      ...(group.suppressed ? [suppressedRow(group.key)] : groupRows(group.key, group, order)),
+    )
   }
   return rows
 }
 
 /** One row's fields in the order of longColumns. */
-export function longRowFields(by: readonly string[], row: LongRow): (string | number | boolean | null)[] {
+export function longRowFields(
+  by: readonly string[],
+  row: LongRow,
+): (string | number | boolean | null)[] {
   return [
     ...by.map((name) => row.key[name] ?? ''),
     row.suppressed,

@@ -63,7 +63,9 @@ export function planResponseColumns(
     const kind = entry.summary === 'numeric' ? 'numeric' : 'choice'
     if (entry.items.length === 0 || seen.has('')) columns.push(column('', kind))
     const listed = entry.items.map((i) => i.value)
-    const items = [...new Set([...listed, ...seen])].filter((item) => item !== '').sort(rankIn(listed))
+    const items = [...new Set([...listed, ...seen])]
+      .filter((item) => item !== '')
+      .sort(rankIn(listed))
     columns.push(...items.map((item) => column(item, kind)))
   }
   const dimensions = codebook.entries.filter((e) => e.isDimension).map((e) => e.name)
@@ -84,7 +86,8 @@ export function toResponseRecord(
     const answered = answers.get(column.question)
     const cell = answered?.get(column.item)
     if (column.kind === 'selected') return answered ? (cell ? 1 : 0) : null
-    if (column.kind === 'rank' || column.kind === 'numeric') return cell?.number ?? cell?.value ?? null
+    if (column.kind === 'rank' || column.kind === 'numeric')
+      return cell?.number ?? cell?.value ?? null
     return cell?.value ?? null
   })
   return {
