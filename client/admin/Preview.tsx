@@ -21,7 +21,8 @@ export default function Preview({ definition }: Props) {
   const latestLocale = useRef(locale)
   latestLocale.current = locale
   // A new model only for a new definition; switching language keeps the answers tried so far.
-  const survey = useMemo(() => createSurveyModel(definition, latestLocale.current), [definition])
+  // Shown under the page's "Preview" heading (h2): the survey title is an h3.
+  const survey = useMemo(() => createSurveyModel(definition, latestLocale.current, 3), [definition])
   const [completed, setCompleted] = useState(false)
 
   useEffect(() => {

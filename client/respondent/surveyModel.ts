@@ -28,12 +28,24 @@ function fallbackCompletedHtml(): Json {
   ])
 }
 
-export function createSurveyModel(definition: Json, locale: Locale): Model {
+// SurveyJS renders every title as a <div>. Real headings let screen-reader users jump from question
+// to question and give the page an outline; levels below `top` follow the survey's structure.
+function titlesAsHeadings(survey: Model, top: number): void {
+  const depth: Record<string, number> = { survey: 0, page: 1 }
+  survey.onGetTitleTagName.add((_, options) => {
+    const level = top + (depth[options.element.getType()] ?? 2)
+    options.tagName = `h${Math.min(level, 6)}`
+  })
+}
+
+/** `topHeading`: the level of the survey title (1 on its own page, lower inside another page). */
+export function createSurveyModel(definition: Json, locale: Locale, topHeading = 1): Model {
   const json = withoutRemoteChoices(definition) as Json
   for (const key of DROPPED_SURVEY_KEYS) delete json[key]
   if (!json.completedHtml) json.completedHtml = fallbackCompletedHtml()
 
   const survey = new Model(json)
+  titlesAsHeadings(survey, topHeading)
   survey.locale = locale
   if (!survey.showProgressBar) survey.showProgressBar = true
   // Hidden follow-up answers are dropped at once, so `survey.data` is exactly what the
