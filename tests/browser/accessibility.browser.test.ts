@@ -68,6 +68,12 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
       await page.getByRole('button', { name: start }).click()
       await page.locator('.sd-page .sd-question').first().waitFor()
       await check(page, `respondent-${locale}-first-page`)
+      // Screen-reader users move by headings: the survey title is the one h1, questions are h3.
+      expect(await page.locator('h1').count()).toBe(1)
+      const questions = await page.locator('.sd-page .sd-question').count()
+      expect(await page.locator('.sd-page .sd-question h3.sd-question__title').count()).toBe(
+        questions,
+      )
 
       await page.locator('.sd-navigation__next-btn').click()
       await page.locator('.sd-question__erbox').first().waitFor()
@@ -93,8 +99,9 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
     })
   }
 
-  it('admin sign-in, survey list, survey and editor pages, results', { timeout: 90_000 }, async () => {
-    await postResponses(server.baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, MIXED_GROUPS))
+  it('admin pages: sign-in, survey list, survey, editor, results', { timeout: 90_000 }, async () => {
+    const responses = groupsOf(allCorrectBundledAnswers, MIXED_GROUPS)
+    await postResponses(server.baseUrl, SURVEY_SLUG, responses)
     const context = await browser.newContext(DESKTOP)
     const page = await context.newPage()
     await page.goto(`${server.baseUrl}/admin`)

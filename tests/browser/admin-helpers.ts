@@ -122,7 +122,9 @@ export const MIXED_GROUPS: [number, Answers][] = [
 
 /** `count` respondents per row, each answering `base` with the row's own values (their group). */
 export function groupsOf(base: Answers, plan: [count: number, group: Answers][]): Answers[] {
-  return plan.flatMap(([count, group]) => Array.from({ length: count }, () => ({ ...base, ...group })))
+  return plan.flatMap(([count, group]) =>
+    Array.from({ length: count }, () => ({ ...base, ...group })),
+  )
 }
 
 /** Submits responses as respondents would, through the running server's public API. */
@@ -159,11 +161,9 @@ export function expireSessions(databasePath: string, username: string, how: 'idl
     db.pragma('busy_timeout = 5000')
     const column = how === 'idle' ? 'last_seen_at' : 'expires_at'
     const past = new Date(Date.now() - 31 * 60_000).toISOString()
-    const { changes } = db
-      .prepare(
-        `update sessions set ${column} = ? where user_id = (select id from users where username = ?)`,
-      )
-      .run(past, username)
+    const sql = `update sessions set ${column} = ?
+      where user_id = (select id from users where username = ?)`
+    const { changes } = db.prepare(sql).run(past, username)
     if (changes === 0) throw new Error(`${username} has no session to expire`)
   } finally {
     db.close()

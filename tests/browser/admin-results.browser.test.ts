@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allCorrectBundledAnswers } from '../fixtures'
-import { ADMIN, ADMIN_ENV, createUser, groupsOf, MIXED_GROUPS, postResponses, signIn } from './admin-helpers'
+import {
+  ADMIN,
+  ADMIN_ENV,
+  createUser,
+  groupsOf,
+  MIXED_GROUPS,
+  postResponses,
+  signIn,
+} from './admin-helpers'
 import {
   buildApp,
   hasChromium,
@@ -24,7 +32,11 @@ describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
     buildApp()
     server = await startServer(ADMIN_ENV)
     browser = await launchChromium()
-    await postResponses(server.baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, MIXED_GROUPS))
+    await postResponses(
+      server.baseUrl,
+      SURVEY_SLUG,
+      groupsOf(allCorrectBundledAnswers, MIXED_GROUPS),
+    )
   }, 120_000)
 
   afterAll(async () => {

@@ -6,7 +6,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { REPO_ROOT } from '../server-process.js'
 import { CHROMIUM_PATH } from './chromium'
 
-export { buildApp, REPO_ROOT, startServer, SURVEY_SLUG, type RunningServer } from '../server-process.js'
+export {
+  buildApp,
+  REPO_ROOT,
+  startServer,
+  SURVEY_SLUG,
+  type RunningServer,
+} from '../server-process.js'
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots')
 
 export { CHROMIUM_PATH, hasChromium } from './chromium'

@@ -7,7 +7,7 @@ export const describeFocus = (page: Page) =>
 const focusIsIn = (page: Page, selector: string) =>
   page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector)
 
-/** Presses Tab (or Shift+Tab) until the focus is on or inside `selector`, as a keyboard user would. */
+/** Presses Tab (or Shift+Tab) until the focus is on or inside `selector`, as a user would. */
 export async function tabTo(page: Page, selector: string, backwards = false): Promise<void> {
   for (let presses = 0; presses < 80; presses++) {
     if (await focusIsIn(page, selector)) return
