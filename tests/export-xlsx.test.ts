@@ -104,4 +104,18 @@ describe('XLSX export', () => {
     expect(sectorRow[header.indexOf('label_fi')]).toBe('Millä sektorilla työskentelet pääasiassa?')
     expect(sectorRow[header.indexOf('is_dimension')]).toBe(true)
   })
+
+  it('before any release holds the total count only, like the aggregates', async () => {
+    const setup = await exportSetup()
+    await setup.answer(6, { sector: 'primary_health_care', region: 'helsinki' })
+    const res = await setup.researcher.get(`${base}/export?format=xlsx&by=sector`)
+    expect(res.headers.get('content-disposition')).toContain(
+      'counter-trafficking-no-release-by-sector.xlsx',
+    )
+    const workbook = await workbookOf(res)
+    const long = workbook.getWorksheet('Long table')!
+    expect(rowValues(long, 2).slice(0, 3)).toEqual(['(all)', false, 6])
+    const sector = workbook.getWorksheet('sector')!
+    for (let r = 3; r < 3 + 10; r++) expect(sector.getRow(r).getCell(2).value).toBe('suppressed')
+  })
 })

@@ -215,6 +215,7 @@ describe('aggregate export', () => {
     await expectError(`${base}/export?level=people`, 422, 'invalid_level')
     await expectError(`${base}/export?by=comment`, 422, 'invalid_dimension')
     await expectError(`${base}/export?release=2`, 404, 'release_not_found')
+    await expectError(`${base}/export?version=9`, 404, 'version_not_found')
     await expectError(`/api/admin/surveys/nope/export`, 404, 'survey_not_found')
     await expectError(`${base}/export?level=responses&format=csv`, 403, 'forbidden')
     expect((await app.request(`${base}/export`)).status).toBe(401)
