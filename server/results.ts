@@ -23,7 +23,8 @@ import {
 const valuesOf = (row: GroupRow, count: number) =>
   Array.from({ length: count }, (_, i) => row[`g${i}`])
 
-async function publicationFor(
+/** Counts the groups of a scope and plans their suppression against the earlier releases. */
+export async function publicationFor(
   db: Kysely<Database>,
   scope: AggregateScope,
   dimensions: Dimension[],

@@ -49,6 +49,7 @@ import { INVALID, report, type CheckContext } from './answers/context'
 import { checkContent } from './answers/content'
 import { cloneJson, isEmptyAnswer, isJsonSafe, isPlainObject } from './answers/json'
 import { DEFAULT_MAX_TEXT_LENGTH } from './answers/limits'
+import { sameJson } from './answers/same-json'
 import { createSurvey, loadAnswers } from './answers/logic'
 import { checkString, guardAnyJson, guardShape } from './answers/shape'
 import { collectSurveyErrors } from './answers/survey-errors'
@@ -205,7 +206,8 @@ function validate(definition: object, answers: unknown, maxTextLength: number): 
   }
   if (ctx.issues.length > 0) return fail(ctx.issues)
   // Score exactly what is stored, on the model already built (a second model costs as much again).
-  survey.data = cloneJson(cleaned)
+  // Setting data re-runs every condition, so it is skipped when the model already holds exactly it.
+  if (!sameJson(survey.data, cleaned)) survey.data = cloneJson(cleaned)
   const quiz = scoreSurvey(survey)
   survey.dispose()
   return { ok: true, answers: cleaned, quiz }

@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { build as esbuild } from 'esbuild'
+import { BENCH_OUT, REPO_ROOT } from './paths.js'
+
+export const SERVER_FULL = join(BENCH_OUT, 'server', 'index.js')
+export const SERVER_NORMAL = join(BENCH_OUT, 'server', 'sync-normal.js')
+export const SERVER_BARE = join(BENCH_OUT, 'server', 'bare.js')
+export const AGGREGATE_CHILD = join(BENCH_OUT, 'aggregate-child.js')
+export const CLIENT_OUT = join(BENCH_OUT, 'client')
+
+// The same flags as `npm run build:server`, into the bench's own folder (dist/ is shared).
+const bundle = (entry: string, outfile: string) =>
+  esbuild({
+    entryPoints: [join(REPO_ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  })
+
+export async function buildServers(): Promise<void> {
+  await Promise.all([
+    bundle('server/index.ts', SERVER_FULL),
+    bundle('tests/bench/entries/server-sync-normal.ts', SERVER_NORMAL),
+    bundle('tests/bench/entries/bare-server.ts', SERVER_BARE),
+    bundle('tests/bench/entries/aggregate-child.ts', AGGREGATE_CHILD),
+  ])
+}
+
+/** The production client build (vite.config.ts, precompression included) into the bench folder. */
+export function buildClient(): void {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', CLIENT_OUT], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+}

@@ -1,0 +1,79 @@
+// Runs in its own process so its peak RSS is the aggregation's alone. Prints one JSON line.
+import { sql } from 'kysely'
+import { createSqliteDb } from '../../../db/connection.js'
+import { findOpenSurvey } from '../../../db/queries/surveys.js'
+import { createDefinitionFacts } from '../../../server/definition-facts.js'
+import type { Publication } from '../../../server/domain/suppression/index.js'
+import { readDimensions } from '../../../server/domain/dimensions.js'
+import { makeRelease, publicationFor, readAggregates } from '../../../server/results.js'
+
+const [path, slug, repeats] = process.argv.slice(2)
+const BY = ['sector', 'region']
+
+const timed = async <T>(work: () => Promise<T>) => {
+  const started = performance.now()
+  const value = await work()
+  return { ms: performance.now() - started, value }
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+async function repeat<T>(times: number, work: () => Promise<T>) {
+  const runs = []
+  for (let i = 0; i < times; i++) runs.push(await timed(work))
+  return { ms: median(runs.map((run) => run.ms)), value: runs[0].value }
+}
+
+const db = createSqliteDb(path)
+const survey = await findOpenSurvey(db, slug)
+if (!survey) throw new Error(`no open survey ${slug}`)
+const times = Number(repeats)
+
+// The baseline: respondents per sector x region, one hand-written GROUP BY.
+const baseline = await repeat(3, async () =>
+  (
+    await sql<{ sector: string; region: string; n: number }>`
+      select s.value as sector, r.value as region, count(*) as n
+      from response_values s
+      join response_values r on r.response_id = s.response_id and r.question = 'region'
+        and r.item = ''
+      where s.question = 'sector' and s.item = ''
+      group by s.value, r.value`.execute(db)
+  ).rows,
+)
+
+// A release: claim every response, count the groups, plan suppression, store the publication.
+const release = await timed(() =>
+  makeRelease(db, survey, { kind: 'interim', minGroupSize: 5, today: '2026-12-01' }),
+)
+const stored = await db
+  .selectFrom('releases')
+  .select('publication')
+  .where('number', '=', release.value)
+  .executeTakeFirstOrThrow()
+const publication = JSON.parse(stored.publication) as Publication
+// The computation inside the release alone: count the groups and plan suppression (no claiming).
+const { dimensions } = readDimensions(JSON.parse(survey.definition))
+const planning = await repeat(3, () =>
+  publicationFor(db, { surveyId: survey.surveyId, releaseNo: release.value }, dimensions, 5, []),
+)
+const { kinds } = createDefinitionFacts()(survey.versionId, survey.definition)
+// What GET /aggregates?by=sector,region does once the release exists.
+const aggregates = await repeat(times, () =>
+  readAggregates(db, survey, { by: BY, releaseNo: release.value, publication, kinds }),
+)
+await db.destroy()
+
+const counted = baseline.value.reduce((sum, row) => sum + Number(row.n), 0)
+const total = aggregates.value.total as { n?: number }
+console.log(
+  JSON.stringify({
+    baselineMs: baseline.ms,
+    releaseMs: release.ms,
+    planMs: planning.ms,
+    aggregatesMs: aggregates.ms,
+    baselineRespondents: counted,
+    releasedRespondents: total.n ?? null,
+    groups: aggregates.value.groups.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+)
