@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { loadSurvey, type PublishedSurvey } from './api'
+import { CodeScreen } from './CodeScreen'
 import { localized, STRINGS, type Locale } from './i18n'
 import { LanguagePicker } from './LanguagePicker'
 import { LoadBoundary } from './LoadBoundary'
@@ -15,16 +16,20 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'not-open' }
   | { kind: 'load-failed' }
-  | { kind: 'start' | 'answering' | 'done'; published: PublishedSurvey }
+  | { kind: 'code' | 'start' | 'answering' | 'done'; published: PublishedSurvey }
 
 interface Props {
   slug: string | null
   initialLocale: Locale
+  /** From the link's fragment; only invitation-only surveys use it. */
+  invitationCode?: string | null
 }
 
-export function App({ slug, initialLocale }: Props) {
+export function App({ slug, initialLocale, invitationCode = null }: Props) {
   const [locale, setLocale] = useState(initialLocale)
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
+  // The accepted invitation code, sent with the answers; kept in memory only.
+  const [code, setCode] = useState<string | undefined>()
   const text = STRINGS[locale]
 
   const load = useCallback(async () => {
@@ -33,7 +38,8 @@ export function App({ slug, initialLocale }: Props) {
     const result = await loadSurvey(slug)
     if (result.kind === 'not-open') return setPhase({ kind: 'not-open' })
     if (result.kind === 'failed') return setPhase({ kind: 'load-failed' })
-    setPhase({ kind: 'start', published: result.survey })
+    const needsCode = result.survey.access === 'invitation'
+    setPhase({ kind: needsCode ? 'code' : 'start', published: result.survey })
   }, [slug])
 
   useEffect(() => {
@@ -64,7 +70,7 @@ export function App({ slug, initialLocale }: Props) {
   )
 
   const main = useRef<HTMLElement>(null)
-  const advance = (kind: 'answering' | 'done') => {
+  const advance = (kind: 'start' | 'answering' | 'done') => {
     if (!('published' in phase)) return
     setPhase({ ...phase, kind })
     window.scrollTo(0, 0)
@@ -88,6 +94,18 @@ export function App({ slug, initialLocale }: Props) {
           <StatusPage title={text.notOpenTitle} body={text.notOpenBody} />
         )}
         {phase.kind === 'load-failed' && failedPage(() => void load())}
+        {phase.kind === 'code' && slug !== null && (
+          <CodeScreen
+            title={title}
+            slug={slug}
+            text={text}
+            initialCode={invitationCode}
+            onAccepted={(accepted) => {
+              setCode(accepted)
+              advance('start')
+            }}
+          />
+        )}
         {phase.kind === 'start' && (
           <StartScreen title={title} text={text} onStart={() => advance('answering')} />
         )}
@@ -99,6 +117,7 @@ export function App({ slug, initialLocale }: Props) {
                 slug={slug}
                 locale={locale}
                 text={text}
+                code={code}
                 onCompleted={() => advance('done')}
               />
             </Suspense>

@@ -8,6 +8,8 @@ const MESSAGE: Record<SubmitFailure['kind'], keyof Strings> = {
   closed: 'sendClosed',
   'too-large': 'sendTooLarge',
   'rate-limited': 'sendRateLimited',
+  'code-used': 'sendCodeUsed',
+  'code-invalid': 'sendCodeInvalid',
   offline: 'sendOffline',
   failed: 'sendFailed',
 }

@@ -13,6 +13,8 @@ interface Props {
   slug: string
   locale: Locale
   text: Strings
+  /** The invitation code of an invitation-only survey, sent with the answers. */
+  code?: string
   onCompleted: () => void
 }
 
@@ -24,12 +26,12 @@ export type SendState = { kind: 'idle' } | { kind: 'sending' } | SubmitFailure
  * failure completion is cancelled, so the respondent stays on the last page with every answer
  * intact and can send again (the Complete button or the retry button below it).
  */
-export function SurveyScreen({ definition, slug, locale, text, onCompleted }: Props) {
+export function SurveyScreen({ definition, slug, locale, text, code, onCompleted }: Props) {
   const [survey] = useState(() => createSurveyModel(definition, locale))
   const [send, setSend] = useState<SendState>({ kind: 'idle' })
   // Handlers are registered once but must see the language and callbacks of the latest render.
-  const current = useRef({ locale, text, onCompleted })
-  current.current = { locale, text, onCompleted }
+  const current = useRef({ locale, text, code, onCompleted })
+  current.current = { locale, text, code, onCompleted }
 
   // Switching language only changes the texts; the model keeps every answer.
   useEffect(() => {
@@ -40,7 +42,8 @@ export function SurveyScreen({ definition, slug, locale, text, onCompleted }: Pr
     const post = async (sender: Model, options: CompletingEvent) => {
       setSend({ kind: 'sending' })
       // SurveyJS never settles completion if this promise rejects, so nothing may throw here.
-      const result = await submitAnswers(slug, sender.data, current.current.locale)
+      const { locale: language, code: invitation } = current.current
+      const result = await submitAnswers(slug, sender.data, language, invitation)
       if (result.kind === 'ok') return setSend({ kind: 'idle' })
       options.allow = false
       if (result.kind === 'invalid') markProblems(sender, result.problems, current.current.text)

@@ -6,6 +6,8 @@ export interface PublishedSurvey {
   version: number
   title: string
   definition: Record<string, unknown>
+  /** Only invitation-only surveys say so: then every response needs a one-time code. */
+  access?: 'invitation'
 }
 
 export type LoadResult =
@@ -25,6 +27,8 @@ export type SubmitResult =
   | { kind: 'closed' }
   | { kind: 'too-large' }
   | { kind: 'rate-limited' }
+  | { kind: 'code-used' }
+  | { kind: 'code-invalid' }
   | { kind: 'offline' }
   | { kind: 'failed' }
 
@@ -71,10 +75,14 @@ export async function loadSurvey(slug: string): Promise<LoadResult> {
   }
 }
 
+const CODE_REFUSALS = new Set(['code_required', 'invalid_code'])
+
+/** `code`: the invitation code, for invitation-only surveys. */
 export async function submitAnswers(
   slug: string,
   answers: unknown,
   locale: Locale,
+  code?: string,
 ): Promise<SubmitResult> {
   let res: Response
   try {
@@ -82,15 +90,22 @@ export async function submitAnswers(
       ...baseInit,
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ answers, locale }),
+      body: JSON.stringify({ answers, locale, code }),
     })
   } catch {
     return { kind: 'offline' }
   }
   if (res.ok) return { kind: 'ok' }
   switch (res.status) {
-    case 422:
-      return { kind: 'invalid', problems: await readProblems(res) }
+    case 422: {
+      const error = await readError(res)
+      if (CODE_REFUSALS.has(error.code)) return { kind: 'code-invalid' }
+      return { kind: 'invalid', problems: answerProblems(error.details) }
+    }
+    case 409: {
+      const used = (await readError(res)).code === 'code_used'
+      return used ? { kind: 'code-used' } : { kind: 'failed' }
+    }
     case 404:
     case 410:
       return { kind: 'closed' }
@@ -103,16 +118,46 @@ export async function submitAnswers(
   }
 }
 
-async function readProblems(res: Response): Promise<AnswerProblem[]> {
+export type CodeCheck = 'valid' | 'used' | 'invalid' | 'closed' | 'rate-limited' | 'failed'
+
+/** Asks whether an invitation code can be used, without using it. */
+export async function checkCode(slug: string, code: string): Promise<CodeCheck> {
+  let res: Response
   try {
-    const body = (await res.json()) as { error?: { details?: unknown } }
-    const details = body.error?.details
-    if (!Array.isArray(details)) return []
-    return details.filter(
-      (d): d is AnswerProblem =>
-        typeof d === 'object' && d !== null && typeof d.question === 'string',
-    )
+    res = await fetch(`${surveyUrl(slug)}/codes/check`, {
+      ...baseInit,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ code }),
+    })
   } catch {
-    return []
+    return 'failed'
   }
+  if (res.ok) return 'valid'
+  const outcomes: Record<number, CodeCheck> = {
+    409: 'used',
+    422: 'invalid',
+    404: 'closed',
+    429: 'rate-limited',
+  }
+  return outcomes[res.status] ?? 'failed'
+}
+
+/** The error's code and details; empty when the body is not the API's error shape. */
+async function readError(res: Response): Promise<{ code: string; details: unknown[] }> {
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; details?: unknown } }
+    const code = typeof body.error?.code === 'string' ? body.error.code : ''
+    const details = Array.isArray(body.error?.details) ? body.error.details : []
+    return { code, details }
+  } catch {
+    return { code: '', details: [] }
+  }
+}
+
+function answerProblems(details: unknown[]): AnswerProblem[] {
+  return details.filter(
+    (d): d is AnswerProblem =>
+      typeof d === 'object' && d !== null && typeof (d as AnswerProblem).question === 'string',
+  )
 }

@@ -55,6 +55,18 @@ export interface Strings {
   sendFailed: string
   thanksTitle: string
   thanksBody: string
+  codeIntro: string
+  codeLabel: string
+  codeHint: string
+  codeContinue: string
+  codeChecking: string
+  codeMissing: string
+  codeInvalid: string
+  codeUsed: string
+  codeCheckFailed: string
+  codePrivacy: string
+  sendCodeUsed: string
+  sendCodeInvalid: string
 }
 
 export const STRINGS: Record<Locale, Strings> = {
@@ -88,6 +100,21 @@ export const STRINGS: Record<Locale, Strings> = {
     sendFailed: 'Vastausten lähettäminen epäonnistui. Yritä hetken kuluttua uudelleen.',
     thanksTitle: 'Kiitos vastauksistasi!',
     thanksBody: 'Vastauksesi on tallennettu. Voit nyt sulkea tämän sivun.',
+    codeIntro: 'Kyselyyn vastataan kutsusta. Kirjoita kutsussa saamasi koodi.',
+    codeLabel: 'Kutsukoodi',
+    codeHint:
+      'Esimerkiksi ABCD-EFGH-JKMN-PQRS. Isoilla ja pienillä kirjaimilla tai väliviivoilla ei ole väliä.',
+    codeContinue: 'Jatka',
+    codeChecking: 'Tarkistetaan koodia…',
+    codeMissing: 'Kirjoita kutsukoodi.',
+    codeInvalid: 'Koodi ei kelpaa tähän kyselyyn. Tarkista koodi ja yritä uudelleen.',
+    codeUsed: 'Tämä koodi on jo käytetty. Kutakin koodia voi käyttää vain kerran.',
+    codeCheckFailed: 'Koodia ei voitu tarkistaa. Tarkista verkkoyhteys ja yritä uudelleen.',
+    codePrivacy:
+      'Koodi osoittaa vain, että sinut on kutsuttu. Sitä ei tallenneta vastaustesi yhteyteen, joten vastauksiasi ei voi yhdistää sinuun.',
+    sendCodeUsed:
+      'Kutsukoodisi on jo käytetty, joten näitä vastauksia ei voi lähettää. Kutakin koodia voi käyttää vain kerran.',
+    sendCodeInvalid: 'Kutsukoodisi ei kelpaa tähän kyselyyn, joten vastauksia ei voi lähettää.',
   },
   sv: {
     languageGroup: 'Språk',
@@ -119,6 +146,21 @@ export const STRINGS: Record<Locale, Strings> = {
     sendFailed: 'Svaren kunde inte skickas. Försök igen om en stund.',
     thanksTitle: 'Tack för dina svar!',
     thanksBody: 'Dina svar har sparats. Du kan nu stänga den här sidan.',
+    codeIntro: 'Enkäten besvaras på inbjudan. Skriv in koden från din inbjudan.',
+    codeLabel: 'Inbjudningskod',
+    codeHint:
+      'Till exempel ABCD-EFGH-JKMN-PQRS. Stora och små bokstäver eller bindestreck spelar ingen roll.',
+    codeContinue: 'Fortsätt',
+    codeChecking: 'Koden kontrolleras…',
+    codeMissing: 'Skriv in din inbjudningskod.',
+    codeInvalid: 'Koden gäller inte för den här enkäten. Kontrollera koden och försök igen.',
+    codeUsed: 'Koden har redan använts. Varje kod kan användas en gång.',
+    codeCheckFailed: 'Koden kunde inte kontrolleras. Kontrollera nätverksanslutningen och försök igen.',
+    codePrivacy:
+      'Koden visar bara att du har bjudits in. Den sparas inte med dina svar, så dina svar kan inte kopplas till dig.',
+    sendCodeUsed:
+      'Din inbjudningskod har redan använts, så svaren kan inte skickas. Varje kod kan användas en gång.',
+    sendCodeInvalid: 'Din inbjudningskod gäller inte för den här enkäten, så svaren kan inte skickas.',
   },
   en: {
     languageGroup: 'Language',
@@ -150,5 +192,19 @@ export const STRINGS: Record<Locale, Strings> = {
     sendFailed: 'Sending your answers failed. Please try again in a moment.',
     thanksTitle: 'Thank you for your answers!',
     thanksBody: 'Your answers have been saved. You can now close this page.',
+    codeIntro: 'This survey is by invitation. Enter the code from your invitation.',
+    codeLabel: 'Invitation code',
+    codeHint: 'For example ABCD-EFGH-JKMN-PQRS. Capitals and dashes do not matter.',
+    codeContinue: 'Continue',
+    codeChecking: 'Checking the code…',
+    codeMissing: 'Enter your invitation code.',
+    codeInvalid: 'This code is not valid for this survey. Check it and try again.',
+    codeUsed: 'This code has already been used. Each code can be used once.',
+    codeCheckFailed: 'The code could not be checked. Check your connection and try again.',
+    codePrivacy:
+      'The code only shows that you were invited. It is not stored with your answers, so your answers cannot be linked to you.',
+    sendCodeUsed:
+      'Your invitation code has already been used, so these answers cannot be sent. Each code can be used once.',
+    sendCodeInvalid: 'Your invitation code is not valid for this survey, so these answers cannot be sent.',
   },
 }

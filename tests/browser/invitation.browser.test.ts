@@ -1,0 +1,142 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN, ADMIN_ENV } from './admin-helpers'
+import {
+  buildApp,
+  CHROMIUM_PATH,
+  cspViolations,
+  hasChromium,
+  launchChromium,
+  readResponses,
+  startServer,
+  type RunningServer,
+} from './helpers'
+
+if (!hasChromium) console.log(`Skipping invitation browser tests: no ${CHROMIUM_PATH}.`)
+
+const SLUG = 'invited'
+const definition = {
+  title: 'Invited survey',
+  pages: [
+    {
+      name: 'p1',
+      elements: [{ type: 'radiogroup', name: 'sector', choices: ['hospital', 'other'] }],
+    },
+  ],
+}
+
+/** Through the admin API: an open, invitation-only survey and its codes. */
+async function inviteOnlySurvey(baseUrl: string, count: number): Promise<string[]> {
+  const send = (path: string, body: unknown, cookie = '', method = 'POST') =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify(body),
+    })
+  const login = await send('/api/auth/login', ADMIN)
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+  const admin = '/api/admin/surveys'
+  const steps = [
+    await send(admin, { slug: SLUG, definition }, cookie),
+    await send(`${admin}/${SLUG}/publish`, {}, cookie),
+    await send(`${admin}/${SLUG}/access`, { access: 'invitation' }, cookie, 'PUT'),
+    await send(`${admin}/${SLUG}/invitation-codes`, { count }, cookie),
+  ]
+  expect([login, ...steps].map((res) => res.status)).toEqual([200, 201, 200, 200, 201])
+  return (await steps[3].text()).trimEnd().split('\r\n').slice(1)
+}
+
+describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let codes: string[]
+
+  beforeAll(async () => {
+    buildApp()
+    server = await startServer(ADMIN_ENV)
+    browser = await launchChromium()
+    codes = await inviteOnlySurvey(server.baseUrl, 4)
+  }, 120_000)
+
+  afterAll(async () => {
+    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const openPage = async (path: string) => {
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
+    await page.goto(`${server.baseUrl}${path}`)
+    return { page, requests, close: () => context.close() }
+  }
+
+  const answerAndComplete = async (page: Page) => {
+    await page.getByRole('button', { name: 'Start the survey' }).click()
+    await page.locator('.sd-question[data-name="sector"] .sd-item label').first().click()
+    await page.locator('.sd-navigation__complete-btn').click()
+  }
+
+  it('takes the code from the link, drops it from the address bar, and spends it once', {
+    timeout: 60_000,
+  }, async () => {
+    const { page, requests, close } = await openPage(`/s/${SLUG}#code=${codes[0]}`)
+    // A valid code from the link goes straight to the privacy notice.
+    await page.getByRole('button', { name: 'Start the survey' }).waitFor()
+    expect(page.url()).toBe(`${server.baseUrl}/s/${SLUG}`)
+    await answerAndComplete(page)
+    await page.getByText('Thank you for your answers!').waitFor()
+    expect(readResponses(server.databasePath)).toHaveLength(1)
+    // The code travelled only in request bodies, never in an address a log could record.
+    const plain = codes[0].replace(/-/g, '')
+    for (const url of requests) expect(url.toUpperCase().replace(/-/g, '')).not.toContain(plain)
+    await close()
+  })
+
+  it('asks for the code, with accessible errors for a wrong or used one', {
+    timeout: 60_000,
+  }, async () => {
+    const { page, close } = await openPage(`/s/${SLUG}`)
+    const input = page.getByLabel('Invitation code')
+    await input.waitFor()
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByText('Enter your invitation code.').waitFor()
+
+    await input.fill('ABCD-EFGH-JKMN-PQRS')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByRole('alert').filter({ hasText: 'not valid for this survey' }).waitFor()
+    expect(await input.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = (await input.getAttribute('aria-describedby')) ?? ''
+    expect(describedBy.split(' ')).toContain('invitation-code-error')
+
+    await input.fill(codes[0]) // spent by the previous test
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByText('This code has already been used.').waitFor()
+
+    await input.fill(` ${codes[1].toLowerCase()} `)
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await answerAndComplete(page)
+    await page.getByText('Thank you for your answers!').waitFor()
+    expect(readResponses(server.databasePath)).toHaveLength(2)
+    await close()
+  })
+
+  it('says so when the code was used elsewhere while answering, and stores nothing', {
+    timeout: 60_000,
+  }, async () => {
+    const { page, close } = await openPage(`/s/${SLUG}#code=${codes[2]}`)
+    await page.getByRole('button', { name: 'Start the survey' }).waitFor()
+    const elsewhere = await fetch(`${server.baseUrl}/api/surveys/${SLUG}/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { sector: 'other' }, code: codes[2] }),
+    })
+    expect(elsewhere.status).toBe(201)
+    await answerAndComplete(page)
+    await page.getByRole('alert').filter({ hasText: 'already been used' }).waitFor()
+    expect(readResponses(server.databasePath)).toHaveLength(3)
+    await close()
+  })
+})
