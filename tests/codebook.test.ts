@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from './csv.js'
 import { base, downloadText, exportSetup } from './export-setup.js'
-import { addSurvey } from './helpers.js'
+import { addSurvey, createTestContext } from './helpers.js'
 import { miniSurvey } from './fixtures.js'
 
 describe('GET /codebook', () => {
   it('answers JSON by default, for the latest version', async () => {
-    const { researcher } = await exportSetup()
+    const { researcher } = await exportSetup(await createTestContext())
     const res = await researcher.get(`${base}/codebook`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toBe(
@@ -27,7 +27,7 @@ describe('GET /codebook', () => {
   })
 
   it('selects a version, and answers 404 for one that does not exist', async () => {
-    const { researcher, db } = await exportSetup()
+    const { researcher, db } = await exportSetup(await createTestContext())
     await addSurvey(db, 'mini', miniSurvey)
     await addSurvey(db, 'mini', { ...miniSurvey, title: 'Mini 2' })
     const first = await (await researcher.get('/api/admin/surveys/mini/codebook?version=1')).json()
@@ -40,7 +40,7 @@ describe('GET /codebook', () => {
   })
 
   it('as CSV has a row per question, value and item, readable with default CSV readers', async () => {
-    const { researcher } = await exportSetup()
+    const { researcher } = await exportSetup(await createTestContext())
     const { header, rows } = parseCsv(
       await downloadText(await researcher.get(`${base}/codebook?format=csv`)),
     )
@@ -63,7 +63,7 @@ describe('GET /codebook', () => {
   })
 
   it('as Markdown has a section per question', async () => {
-    const { researcher } = await exportSetup()
+    const { researcher } = await exportSetup(await createTestContext())
     const res = await researcher.get(`${base}/codebook?format=md`)
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
     const md = await res.text()
@@ -72,7 +72,7 @@ describe('GET /codebook', () => {
   })
 
   it('refuses an unknown format with 422 and an unknown survey with 404', async () => {
-    const { researcher } = await exportSetup()
+    const { researcher } = await exportSetup(await createTestContext())
     const bad = await researcher.get(`${base}/codebook?format=xml`)
     expect(bad.status).toBe(422)
     expect((await bad.json()).error).toMatchObject({

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { createTestContext } from './helpers.js'
 import { base, exportSetup } from './export-setup.js'
 
 const RSCRIPT = '/usr/bin/Rscript'
@@ -23,7 +24,7 @@ cat(sum(is.na(responses$met_count)), "\\n")
 
 describe.skipIf(!haveR)('the R script of the response-level zip', () => {
   it('reads the CSV with base R and applies the labels', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await setup.answer(6, {
       sector: 'social_services',
       region: 'helsinki',

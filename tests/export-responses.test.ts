@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { listAudit } from '../db/queries/audit-log.js'
 import { parseCsv } from './csv.js'
+import { createTestContext } from './helpers.js'
 import { base, downloadText, exportSetup } from './export-setup.js'
 
 const SECTORS = ['primary_health_care', 'specialised_hospital_care', 'social_services']
@@ -28,7 +29,7 @@ describe('response-level export (admins)', () => {
   it('is k-anonymous on random data, with no free text, id or exact date', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(group, { minLength: 1, maxLength: 8 }), async (groups) => {
-        const setup = await exportSetup()
+        const setup = await exportSetup(await createTestContext())
         for (const [i, g] of groups.entries()) {
           const { size, day, ...dims } = g
           await setup.answer(
@@ -85,7 +86,7 @@ describe('response-level export (admins)', () => {
   }, 300_000)
 
   it('keeps common combinations as they are and generalises the rare region', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await setup.answer(6, {
       sector: 'primary_health_care',
       region: 'helsinki',
@@ -121,7 +122,7 @@ describe('response-level export (admins)', () => {
   })
 
   it('comes with an R script, SPSS syntax and a zip of everything, labelled in the chosen language', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await setup.answer(5, {
       sector: 'primary_health_care',
       region: 'helsinki',
@@ -163,7 +164,7 @@ describe('response-level export (admins)', () => {
   })
 
   it('is for admins only, of released responses only, and refuses unknown formats', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await setup.answer(5)
     const expectError = async (
       who: 'admin' | 'researcher',

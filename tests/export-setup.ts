@@ -4,7 +4,7 @@ import { insertResponse } from '../db/queries/responses.js'
 import { findLatestVersion } from '../db/queries/surveys.js'
 import { prepareResponse } from '../server/domain/prepare-response.js'
 import { allCorrectBundledAnswers } from './fixtures.js'
-import { BUNDLED_SLUG, createTestContext, createUser, signIn, signedInClient } from './helpers.js'
+import { BUNDLED_SLUG, createUser, signIn, signedInClient, type TestContext } from './helpers.js'
 
 export const PASSWORD = 'correct horse battery staple'
 export const base = `/api/admin/surveys/${BUNDLED_SLUG}`
@@ -14,8 +14,7 @@ export const base = `/api/admin/surveys/${BUNDLED_SLUG}`
  * submission does and stores it `count` times directly: posting hundreds is slow and the
  * respondent API has its own tests.
  */
-export async function exportSetup() {
-  const ctx = await createTestContext()
+export async function exportSetup(ctx: TestContext) {
   await createUser(ctx.db, 'anna', 'admin', PASSWORD)
   await createUser(ctx.db, 'rasmus', 'researcher', PASSWORD)
   const admin = signedInClient(ctx.app, await signIn(ctx.app, 'anna', PASSWORD))

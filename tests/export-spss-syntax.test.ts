@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { createTestContext } from './helpers.js'
 import { base, exportSetup } from './export-setup.js'
 
 // PSPP reads SPSS syntax; it stands in for SPSS, which cannot run in tests.
@@ -19,7 +20,7 @@ DESCRIPTIVES /VARIABLES=confidence_identify.
 
 describe.skipIf(!havePspp)('the SPSS syntax of the response-level zip', () => {
   it('reads the CSV and applies Swedish value labels', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await setup.answer(6, {
       sector: 'social_services',
       region: 'helsinki',

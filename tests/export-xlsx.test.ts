@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { createTestContext } from './helpers.js'
 import { base, exportSetup, releasedSample } from './export-setup.js'
 
 type Group = {
@@ -20,7 +21,7 @@ const rowValues = (sheet: ExcelJS.Worksheet, row: number) =>
 
 describe('XLSX export', () => {
   it('holds the long table, cross-tables and codebook with the figures of the aggregates', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await releasedSample(setup)
     const get = async (path: string) => (await setup.researcher.get(path)).json()
     const cross = await get(`${base}/aggregates?by=sector,region`)
@@ -106,7 +107,7 @@ describe('XLSX export', () => {
   })
 
   it('before any release holds the total count only, like the aggregates', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await setup.answer(6, { sector: 'primary_health_care', region: 'helsinki' })
     const res = await setup.researcher.get(`${base}/export?format=xlsx&by=sector`)
     expect(res.headers.get('content-disposition')).toContain(

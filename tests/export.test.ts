@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { listAudit } from '../db/queries/audit-log.js'
 import { parseCsv } from './csv.js'
+import { createTestContext } from './helpers.js'
 import { base, downloadText, exportSetup, releasedSample } from './export-setup.js'
 
 type Summary = {
@@ -122,7 +123,7 @@ describe('aggregate export', () => {
   it.each(['sector', 'sector,region', 'region,profession'])(
     'CSV shows exactly the figures of the aggregates endpoint (by=%s)',
     async (by) => {
-      const setup = await exportSetup()
+      const setup = await exportSetup(await createTestContext())
       await releasedSample(setup)
       const aggregates = await (await setup.researcher.get(`${base}/aggregates?by=${by}`)).json()
       expect(aggregates.groups.some((g: Group) => !g.suppressed)).toBe(true)
@@ -141,7 +142,7 @@ describe('aggregate export', () => {
   )
 
   it('adds median and sd to numeric questions, from the published distribution', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await releasedSample(setup)
     const body = await (await setup.researcher.get(`${base}/aggregates?by=sector`)).json()
     const values = [
@@ -163,7 +164,7 @@ describe('aggregate export', () => {
   })
 
   it('JSON is the aggregates body, as a download', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await releasedSample(setup)
     const aggregates = await (
       await setup.researcher.get(`${base}/aggregates?by=sector&release=1`)
@@ -176,7 +177,7 @@ describe('aggregate export', () => {
   })
 
   it('before any release shows what aggregates show: the total count, every group suppressed', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await setup.answer(7, { sector: 'primary_health_care', region: 'helsinki' })
     const csv = await downloadText(await setup.researcher.get(`${base}/export?by=sector`))
     const { rows } = parseCsv(csv)
@@ -192,7 +193,7 @@ describe('aggregate export', () => {
   })
 
   it('is recorded in the audit log, with what was exported and nothing about respondents', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     await releasedSample(setup)
     await setup.researcher.get(`${base}/export?format=json&by=sector`)
     const [entry] = await listAudit(setup.db, { limit: 1 })
@@ -205,7 +206,7 @@ describe('aggregate export', () => {
   })
 
   it('refuses wrong parameters and roles the way aggregates do, and changes nothing', async () => {
-    const { researcher, app, db } = await exportSetup()
+    const { researcher, app, db } = await exportSetup(await createTestContext())
     const expectError = async (path: string, status: number, code: string) => {
       const res = await researcher.get(path)
       expect(res.status).toBe(status)
@@ -223,7 +224,7 @@ describe('aggregate export', () => {
   })
 
   it('keeps Finnish and Swedish characters intact in UTF-8 with a byte order mark', async () => {
-    const setup = await exportSetup()
+    const setup = await exportSetup(await createTestContext())
     const res = await setup.researcher.get(`${base}/codebook?format=csv`)
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
