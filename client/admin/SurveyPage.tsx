@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, type ApiResult, type SurveyDetail } from './api'
 import { CopyLink } from './CopyLink'
+import { InvitationCodes } from './InvitationCodes'
 import { clearFlash, peekFlash } from './flash'
 import { LoadFailed } from './LoadFailed'
 import { PageHeading } from './PageHeading'
@@ -86,6 +87,7 @@ export function SurveyPage({ slug }: { slug: string }) {
               }}
             />
           )}
+          {user.role === 'admin' && <InvitationCodes slug={survey.slug} status={survey.status} />}
           <section aria-labelledby="preview-title">
             <h2 id="preview-title">Preview</h2>
             <button

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN, ADMIN_ENV } from './admin-helpers'
+import { readFileSync } from 'node:fs'
+import { ADMIN, ADMIN_ENV, signIn } from './admin-helpers'
 import {
   buildApp,
   CHROMIUM_PATH,
@@ -138,5 +139,35 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     await page.getByRole('alert').filter({ hasText: 'already been used' }).waitFor()
     expect(readResponses(server.databasePath)).toHaveLength(3)
     await close()
+  })
+
+  it('lets an admin see the counts, download new codes and open the survey to everyone', {
+    timeout: 60_000,
+  }, async () => {
+    const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true })
+    const page = await context.newPage()
+    await page.goto(`${server.baseUrl}/admin/surveys/${SLUG}`)
+    await signIn(page, ADMIN.username, ADMIN.password)
+    const section = page.getByRole('region', { name: 'Who can answer' })
+    await section.getByText('Invitation codes: 3 of 4 used').waitFor()
+    expect(await section.getByLabel('Invitation only').isChecked()).toBe(true)
+
+    await section.getByLabel('Number of new codes').fill('5')
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Generate and download' }).click(),
+    ])
+    expect(file.suggestedFilename()).toBe(`${SLUG}-invitation-codes.csv`)
+    const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\r\n')
+    expect(lines[0]).toBe('code')
+    expect(lines.slice(1)).toHaveLength(5)
+    await section.getByText('Invitation codes: 3 of 9 used').waitFor()
+
+    await section.getByLabel('Anyone with the link').check()
+    await section.getByRole('button', { name: 'Save access' }).click()
+    await section.getByText('Saved: the survey is now open to anyone with the link.').waitFor()
+    const survey = await (await fetch(`${server.baseUrl}/api/surveys/${SLUG}`)).json()
+    expect(survey.access).toBeUndefined()
+    await context.close()
   })
 })

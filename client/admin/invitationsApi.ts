@@ -1,0 +1,50 @@
+import { request, type ApiFailure, type ApiResult } from './api'
+
+export type Access = 'public' | 'invitation'
+
+export interface CodeCounts {
+  access: Access
+  total: number
+  used: number
+}
+
+const path = (slug: string) => `/api/admin/surveys/${encodeURIComponent(slug)}`
+
+export const invitations = {
+  counts: (slug: string) => request<CodeCounts>('GET', `${path(slug)}/invitation-codes`),
+  setAccess: (slug: string, access: Access) =>
+    request<{ slug: string; access: Access }>('PUT', `${path(slug)}/access`, { body: { access } }),
+  /** The new codes as the server's CSV file (the only place they ever exist in plain). */
+  async generate(slug: string, count: number): Promise<ApiResult<Blob>> {
+    let res: Response
+    try {
+      res = await fetch(`${path(slug)}/invitation-codes`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: { Accept: 'text/csv', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ count }),
+      })
+    } catch {
+      return failure(0, 'offline', 'The server could not be reached. Check your connection.')
+    }
+    if (res.ok) return { ok: true, data: await res.blob() }
+    const body = (await res.json().catch(() => null)) as { error?: Partial<ApiFailure> } | null
+    const message = body?.error?.message ?? `The server answered ${res.status}.`
+    return failure(res.status, body?.error?.code ?? 'error', message)
+  },
+}
+
+function failure(status: number, code: string, message: string): ApiFailure {
+  return { ok: false, status, code, message, details: [] }
+}
+
+/** Hands a file to the browser's downloads, without keeping it anywhere in the page. */
+export function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
