@@ -1,4 +1,6 @@
 import type { SurveyStatus } from '../../db/schema.js'
+import { isPlainObject } from './answers/json.js'
+import { definitionSizeProblems } from './definition-limits.js'
 import { readDimensions, type Dimension } from './dimensions.js'
 import { inspectDefinition } from './survey-definition.js'
 
@@ -8,6 +10,8 @@ export type DefinitionCheck =
 
 /** What an admin must fix before a definition can be stored: loads cleanly, has questions, sane dimensions. */
 export function checkDefinition(definition: unknown): DefinitionCheck {
+  const tooBig = isPlainObject(definition) ? definitionSizeProblems(definition) : []
+  if (tooBig.length > 0) return { ok: false, errors: tooBig }
   const report = inspectDefinition(definition)
   if (report.errors.length > 0) return { ok: false, errors: report.errors }
   const dimensions = readDimensions(definition as Record<string, unknown>)
