@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { serializeOn } from '../dialect.js'
+import { hideArrivalOrder, serializeOn } from '../dialect.js'
 import type { Database, ReleaseKind } from '../schema.js'
 import { inTransaction } from '../transaction.js'
 
@@ -37,7 +37,7 @@ export async function createRelease(
   input: { surveyId: number; kind: ReleaseKind; createdOn: string },
   plan: (trx: Transaction<Database>, releaseNo: number) => Promise<string>,
 ): Promise<number> {
-  return inTransaction(db, async (trx) => {
+  const releaseNo = await inTransaction(db, async (trx) => {
     await serializeOn(trx, 'releases', input.surveyId)
     const last = await trx
       .selectFrom('releases')
@@ -69,4 +69,6 @@ export async function createRelease(
       .execute()
     return releaseNo
   })
+  await hideArrivalOrder(db)
+  return releaseNo
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { serializeOn } from '../dialect.js'
 import type { Database, SurveyAccess, SurveyStatus } from '../schema.js'
 
 export interface PublishedVersion {
@@ -60,6 +61,8 @@ export async function saveSurveyVersion(
   input: SurveyVersionInput,
 ): Promise<{ outcome: SaveOutcome; version: number }> {
   return db.transaction().execute(async (trx) => {
+    // Several instances load the bundled surveys at start: one at a time, so none sees a half-made one.
+    await serializeOn(trx, 'survey-definitions')
     let survey = await trx
       .selectFrom('surveys')
       .select('id')
