@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Audit } from '../../db/queries/audit-log.js'
+import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { chosenRelease, describedVersion, queryAggregates } from '../aggregates-query.js'
 import type { AuthEnv } from '../auth/middleware.js'
@@ -88,6 +89,61 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
   const factsOf = createDefinitionFacts()
   const codebookOf = createCodebooks()
 
+  // The aggregates endpoint's answer for the same query, as a file: never more than it shows.
+  async function aggregatesDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
+    const format = oneOf(c.req.query('format'), AGGREGATE_FORMATS, 'format')
+    const query = c.req.query()
+    const view: AggregatesView = await queryAggregates(db, factsOf, survey, query, minGroupSize)
+    const version = await describedVersion(db, survey, query.version)
+    const codebook = codebookOf(version.id, version.definition)
+    const when = view.release === null ? 'no-release' : `release-${view.release}`
+    const baseName = `${survey.slug}-${when}-by-${view.by.join('-')}`
+    let body: string | Uint8Array
+    if (format === 'json') body = JSON.stringify(view)
+    else if (format === 'csv') body = aggregatesCsv(view, codebook)
+    else {
+      // The workbook adds the one-way tables of a two-way request: the same release shows them.
+      const views = [view]
+      for (const by of view.by.length > 1 ? view.by : []) {
+        views.push(await queryAggregates(db, factsOf, survey, { ...query, by }, minGroupSize))
+      }
+      body = await aggregatesWorkbook(views, codebook)
+    }
+    const details = { level: 'aggregates', format, release: view.release, by: view.by }
+    await audit({ actor: c.get('user').username, action: 'export', target: survey.slug, details })
+    return download(c, format, baseName, body)
+  }
+
+  // One row per released response, k-anonymised; admins only.
+  async function responsesDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
+    if (c.get('user').role !== 'admin') {
+      throw new ApiError(403, 'forbidden', 'Only admins may export response-level data.')
+    }
+    const format = oneOf(c.req.query('format'), RESPONSE_FORMATS, 'format')
+    const lang = oneOf<LabelLanguage>(c.req.query('lang'), LABEL_LANGUAGES, 'lang')
+    const version = await describedVersion(db, survey, c.req.query('version'))
+    const chosen = await chosenRelease(db, survey, c.req.query('release'))
+    if (!chosen) {
+      const message = 'Only released responses are exported; this survey has no releases yet.'
+      throw new ApiError(404, 'release_not_found', message)
+    }
+    const k = Math.max(minGroupSize, JSON.parse(chosen.publication).minGroupSize as number)
+    const codebook = codebookOf(version.id, version.definition)
+    const scope = { surveyId: survey.surveyId, releaseNo: chosen.number }
+    const exported = await readResponseExport(db, scope, codebook, k)
+    const details = { level: 'responses', format, release: chosen.number, lang }
+    await audit({ actor: c.get('user').username, action: 'export', target: survey.slug, details })
+    const baseName = `${survey.slug}-release-${chosen.number}-responses`
+    const heading = `${survey.slug}, release ${chosen.number}, response level`
+    const bundle = { baseName, heading, exported, codebook, lang }
+    if (format === 'csv') {
+      return download(c, 'csv', baseName, textStream(responseCsvChunks(exported)))
+    }
+    if (format === 'zip') return download(c, 'zip', baseName, responseZip(bundle))
+    const scripts = labelScripts(bundle)
+    return download(c, format, baseName, format === 'r' ? scripts.r : scripts.sps)
+  }
+
   return new Hono<AuthEnv>()
     .get('/:slug/codebook', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
@@ -96,12 +152,8 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
       const codebook = codebookOf(version.id, version.definition)
       const baseName = `${survey.slug}-v${version.version}-codebook`
       if (format === 'json') {
-        const body = JSON.stringify(
-          { survey: survey.slug, version: version.version, ...codebook },
-          null,
-          2,
-        )
-        return download(c, 'json', baseName, body)
+        const body = { survey: survey.slug, version: version.version, ...codebook }
+        return download(c, 'json', baseName, JSON.stringify(body, null, 2))
       }
       if (format === 'csv') {
         const { header, rows } = codebookTable(codebook)
@@ -113,62 +165,6 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
     .get('/:slug/export', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
       const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')
-      const actor = c.get('user').username
-      if (level === 'responses') {
-        if (c.get('user').role !== 'admin') {
-          throw new ApiError(403, 'forbidden', 'Only admins may export response-level data.')
-        }
-        const format = oneOf(c.req.query('format'), RESPONSE_FORMATS, 'format')
-        const lang = oneOf<LabelLanguage>(c.req.query('lang'), LABEL_LANGUAGES, 'lang')
-        const version = await describedVersion(db, survey, c.req.query('version'))
-        const chosen = await chosenRelease(db, survey, c.req.query('release'))
-        if (!chosen) {
-          throw new ApiError(
-            404,
-            'release_not_found',
-            'Only released responses are exported; this survey has no releases yet.',
-          )
-        }
-        const k = Math.max(minGroupSize, JSON.parse(chosen.publication).minGroupSize as number)
-        const codebook = codebookOf(version.id, version.definition)
-        const scope = { surveyId: survey.surveyId, releaseNo: chosen.number }
-        const exported = await readResponseExport(db, scope, codebook, k)
-        await audit({
-          actor,
-          action: 'export',
-          target: survey.slug,
-          details: { level, format, release: chosen.number, lang },
-        })
-        const baseName = `${survey.slug}-release-${chosen.number}-responses`
-        const heading = `${survey.slug}, release ${chosen.number}, response level`
-        const bundle = { baseName, heading, exported, codebook, lang }
-        if (format === 'csv')
-          return download(c, 'csv', baseName, textStream(responseCsvChunks(exported)))
-        if (format === 'zip') return download(c, 'zip', baseName, responseZip(bundle))
-        const scripts = labelScripts(bundle)
-        return download(c, format, baseName, format === 'r' ? scripts.r : scripts.sps)
-      }
-
-      const format = oneOf(c.req.query('format'), AGGREGATE_FORMATS, 'format')
-      const query = c.req.query()
-      const view: AggregatesView = await queryAggregates(db, factsOf, survey, query, minGroupSize)
-      const version = await describedVersion(db, survey, query.version)
-      const codebook = codebookOf(version.id, version.definition)
-      await audit({
-        actor,
-        action: 'export',
-        target: survey.slug,
-        details: { level, format, release: view.release, by: view.by },
-      })
-      const when = view.release === null ? 'no-release' : `release-${view.release}`
-      const baseName = `${survey.slug}-${when}-by-${view.by.join('-')}`
-      if (format === 'json') return download(c, 'json', baseName, JSON.stringify(view))
-      if (format === 'csv') return download(c, 'csv', baseName, aggregatesCsv(view, codebook))
-      // The workbook adds the one-way tables of a two-way request: the same release shows them.
-      const oneWay = view.by.length > 1 ? view.by : []
-      const views = [view]
-      for (const by of oneWay)
-        views.push(await queryAggregates(db, factsOf, survey, { ...query, by }, minGroupSize))
-      return download(c, 'xlsx', baseName, await aggregatesWorkbook(views, codebook))
+      return level === 'responses' ? responsesDownload(c, survey) : aggregatesDownload(c, survey)
     })
 }
