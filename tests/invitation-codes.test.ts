@@ -147,7 +147,7 @@ describe('invitation codes: admin', () => {
     const access = await db.selectFrom('surveys').select('access').execute()
     expect(access.map((row) => row.access)).toEqual(['public', 'public'])
     const actions = (await listAudit(db, { limit: 10 })).map((e) => e.action)
-    expect(actions).toEqual(['survey.close'])
+    expect(actions).toEqual(['release.create', 'survey.close']) // closing makes the final release
   })
 })
 
