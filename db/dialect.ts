@@ -58,19 +58,20 @@ export async function currentSchema(db: Kysely<any>): Promise<string | undefined
   return rows[0]?.schema
 }
 
-// Primary-key indexes of the response-side tables (named in db/migrations).
+// Primary-key indexes of the response-side tables and the invitation codes (named in db/migrations).
 const RESPONSE_KEY_INDEXES = {
   responses: 'responses_pkey',
   response_values: 'response_values_pk',
   response_quiz_items: 'response_quiz_items_pk',
+  invitation_codes: 'invitation_codes_pk',
 } as const
 
 /**
  * PostgreSQL appends rows to the heap in arrival order, so a plain scan would list responses in
- * the order they came. CLUSTER rewrites the response tables in (random) primary-key order. It
- * locks them while it runs, so it is done when a release is made, not on every submission; rows
- * that arrive after a release stay in arrival order until the next one. SQLite keeps WITHOUT
- * ROWID tables in key order all the time, so there is nothing to do.
+ * the order they came (and codes in the order they were used). CLUSTER rewrites these tables in
+ * (random) primary-key order. It locks them while it runs, so it is done when a release is made,
+ * not on every submission; rows that arrive after a release stay in arrival order until the next
+ * one. SQLite keeps WITHOUT ROWID tables in key order all the time, so there is nothing to do.
  */
 export async function hideArrivalOrder(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) !== 'postgres') return

@@ -56,6 +56,14 @@ export async function createRelease(
           .where('survey_versions.survey_id', '=', input.surveyId),
       )
       .execute()
+    // Re-stamp the survey's invitation codes in this transaction: on PostgreSQL a used code's row
+    // would otherwise keep the transaction id (xmin) and heap position of the submission it
+    // unlocked, which the response's row shares until this release re-stamps it too.
+    await trx
+      .updateTable('invitation_codes')
+      .set((eb) => ({ used: eb.ref('used') }))
+      .where('survey_id', '=', input.surveyId)
+      .execute()
     const publication = await plan(trx, releaseNo)
     await trx
       .insertInto('releases')

@@ -1,0 +1,54 @@
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { findLatestVersion } from '../db/queries/surveys.js'
+import { makeRelease } from '../server/results.js'
+import { miniSurvey, validMiniAnswers } from './fixtures.js'
+import {
+  addSurvey,
+  createTestContext,
+  createUser,
+  postJson,
+  signedInClient,
+  signIn,
+} from './helpers.js'
+import { TEST_ENGINE } from './test-database.js'
+
+// What someone with direct access to the database could read beyond the columns: the physical
+// order of rows, and on PostgreSQL the id of the transaction that wrote each row (xmin). After a
+// release, neither may tie a used invitation code to the response it unlocked, or give the order
+// in which responses arrived.
+describe('storage traces after a release', () => {
+  it('leaves codes in key order and no per-submission transaction id on codes or responses', async () => {
+    const ctx = await createTestContext({ loadBundled: false })
+    await addSurvey(ctx.db, 'mini', miniSurvey)
+    const password = 'correct horse battery staple'
+    await createUser(ctx.db, 'anna', 'admin', password)
+    const anna = signedInClient(ctx.app, await signIn(ctx.app, 'anna', password))
+    await anna.put('/api/admin/surveys/mini/access', { access: 'invitation' })
+    const csv = await (await anna.post('/api/admin/surveys/mini/invitation-codes', { count: 16 })).text()
+    const codes = csv.trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0])
+    for (const code of codes.slice(0, 10)) {
+      const res = await postJson(ctx.app, '/api/surveys/mini/responses', {
+        answers: validMiniAnswers,
+        code,
+      })
+      expect(res.status).toBe(201)
+    }
+    const survey = await findLatestVersion(ctx.db, 'mini')
+    await makeRelease(ctx.db, survey!, { kind: 'interim', minGroupSize: 5, today: '2026-11-25' })
+
+    const scanned = (await sql<{ code_hmac: string }>`select code_hmac from invitation_codes`
+      .execute(ctx.db)).rows.map((row) => row.code_hmac)
+    expect(scanned).toHaveLength(16)
+    expect(scanned).toEqual([...scanned].sort())
+
+    if (TEST_ENGINE === 'postgres') {
+      const xmins = async (table: string) =>
+        (await sql<{ xmin: string }>`select distinct xmin::text as xmin from ${sql.table(table)}`
+          .execute(ctx.db)).rows.map((row) => row.xmin)
+      // One transaction id for all of them (the release's), so none points at a submission.
+      expect(await xmins('responses')).toHaveLength(1)
+      expect(await xmins('invitation_codes')).toHaveLength(1)
+    }
+  })
+})
