@@ -1,12 +1,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allCorrectBundledAnswers } from '../fixtures'
+import { LANGUAGE_NAMES, LOCALES, STRINGS } from '../../client/respondent/i18n'
+import { allCorrectBundledAnswers, miniSurvey } from '../fixtures'
 import {
   ADMIN,
   ADMIN_ENV,
   groupsOf,
   makeRelease,
   MIXED_GROUPS,
+  openInvitationOnly,
   postResponses,
   signIn,
   writeQuestionnaireFile,
@@ -26,11 +28,6 @@ import {
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
-const LANGUAGES = [
-  { locale: 'fi', button: 'Suomi', start: 'Aloita kysely' },
-  { locale: 'sv', button: 'Svenska', start: 'Starta enkäten' },
-  { locale: 'en', button: 'English', start: 'Start the survey' },
-]
 
 describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)', () => {
   let server: RunningServer
@@ -55,12 +52,13 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
     expect.soft(describeViolations(found), `axe on ${screen}`).toBe('')
   }
 
-  for (const { locale, button, start } of LANGUAGES) {
+  for (const locale of LOCALES) {
+    const { start } = STRINGS[locale]
     it(`respondent pages in ${locale}`, { timeout: 60_000 }, async () => {
       const context = await browser.newContext({ ...PHONE, locale: 'en-GB' })
       const page = await context.newPage()
       await page.goto(`${server.baseUrl}/s/${SURVEY_SLUG}`)
-      await page.getByRole('button', { name: button }).click()
+      await page.getByRole('button', { name: LANGUAGE_NAMES[locale] }).click()
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale)
       await page.getByRole('button', { name: start }).waitFor()
       await check(page, `respondent-${locale}-start`)
@@ -98,6 +96,27 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
       await context.close()
     })
   }
+
+  it('invitation code step in fi, sv and en, with a refused code', { timeout: 60_000 }, async () => {
+    await openInvitationOnly(server.baseUrl, 'invited', miniSurvey)
+    for (const locale of LOCALES) {
+      const text = STRINGS[locale]
+      const context = await browser.newContext({ ...PHONE, locale: 'en-GB' })
+      const page = await context.newPage()
+      await page.goto(`${server.baseUrl}/s/invited`)
+      await page.getByRole('button', { name: LANGUAGE_NAMES[locale] }).click()
+      const input = page.getByLabel(text.codeLabel)
+      await input.waitFor()
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale)
+      await check(page, `respondent-${locale}-code`)
+
+      await input.fill('ABCD-EFGH-JKMN-PQRS')
+      await page.getByRole('button', { name: text.codeContinue }).click()
+      await page.getByText(text.codeInvalid).waitFor()
+      await check(page, `respondent-${locale}-code-refused`)
+      await context.close()
+    }
+  })
 
   it('admin pages: sign-in, survey list, survey, editor, results', { timeout: 90_000 }, async () => {
     const responses = groupsOf(allCorrectBundledAnswers, MIXED_GROUPS)

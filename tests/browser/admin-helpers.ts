@@ -169,3 +169,26 @@ export function expireSessions(databasePath: string, username: string, how: 'idl
     db.close()
   }
 }
+
+/** Through the admin API: an open survey that only takes respondents with an invitation code. */
+export async function openInvitationOnly(baseUrl: string, slug: string, definition: object) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+  const send = (method: string, path: string, body: unknown) =>
+    fetch(`${baseUrl}/api/admin/surveys${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify(body),
+    })
+  const statuses = [
+    login.status,
+    (await send('POST', '', { slug, definition })).status,
+    (await send('POST', `/${slug}/publish`, {})).status,
+    (await send('PUT', `/${slug}/access`, { access: 'invitation' })).status,
+  ]
+  if (statuses.join() !== '200,201,200,200') throw new Error(`setup refused: ${statuses}`)
+}
