@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
     })
   }
 
-  it('invitation code step in fi, sv and en, with a refused code', { timeout: 60_000 }, async () => {
+  it('invitation code step in fi, sv and en, code refused', { timeout: 60_000 }, async () => {
     await openInvitationOnly(server.baseUrl, 'invited', miniSurvey)
     for (const locale of LOCALES) {
       const text = STRINGS[locale]
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
     }
   })
 
-  it('admin pages: sign-in, survey list, survey, editor, results', { timeout: 90_000 }, async () => {
+  it('admin pages: sign-in, list, survey, editor, results', { timeout: 90_000 }, async () => {
     const responses = groupsOf(allCorrectBundledAnswers, MIXED_GROUPS)
     await postResponses(server.baseUrl, SURVEY_SLUG, responses)
     const context = await browser.newContext(DESKTOP)
