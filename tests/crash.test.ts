@@ -132,9 +132,14 @@ describe('crash safety (SIGKILL under concurrent submissions)', () => {
         )
         // The first answers of a fresh process are slow (warm-up): kill 100-600 ms into the
         // steady stream, so each cycle has acknowledged responses and requests in flight.
-        const before = tally.acknowledged.length
+        // Both kinds, so every cycle has acknowledged invited responses too (while codes last).
+        const invitedAcks = () => tally.acknowledged.filter((m) => tally.codeOf.has(m)).length
+        const before = [tally.acknowledged.length - invitedAcks(), invitedAcks()]
         const deadline = Date.now() + 15_000
-        while (tally.acknowledged.length === before && Date.now() < deadline) await sleep(10)
+        const waiting = () =>
+          tally.acknowledged.length - invitedAcks() === before[0] ||
+          (invitedAcks() === before[1] && unsent.length > 0)
+        while (waiting() && Date.now() < deadline) await sleep(10)
         await sleep(100 + Math.random() * 500)
         server.child.kill('SIGKILL')
         await exited(server.child)
