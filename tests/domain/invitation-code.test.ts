@@ -7,6 +7,7 @@ import {
   codeHmac,
   normalizeCode,
 } from '../../server/domain/invitation-code'
+import { invitationCsv, invitationLink } from '../../server/domain/invitation-csv'
 
 const randomBytes = fc.uint8Array({ minLength: CODE_BYTES, maxLength: CODE_BYTES })
 
@@ -71,5 +72,17 @@ describe('invitation codes', () => {
   it('hash differently under another secret', () => {
     const code = normalizeCode(codeFromBytes(new Uint8Array(CODE_BYTES).fill(3)))!
     expect(codeHmac(Buffer.alloc(32, 1), code)).not.toBe(codeHmac(Buffer.alloc(32, 2), code))
+  })
+})
+
+describe('the invitation CSV', () => {
+  it('has a code per line, and links when the public address is known, quoted as needed', () => {
+    const codes = ['AAAA-BBBB-CCCC-DDDD', 'EEEE-FFFF-GGGG-HHHH']
+    expect(invitationCsv(codes)).toBe('code\r\nAAAA-BBBB-CCCC-DDDD\r\nEEEE-FFFF-GGGG-HHHH\r\n')
+    const link = invitationLink('https://example.org/a,"b"', 'nurses')
+    const quoted = '"https://example.org/a,""b""/s/nurses#code=AAAA-BBBB-CCCC-DDDD"'
+    expect(invitationCsv(codes.slice(0, 1), link)).toBe(
+      `code,link\r\nAAAA-BBBB-CCCC-DDDD,${quoted}\r\n`,
+    )
   })
 })
