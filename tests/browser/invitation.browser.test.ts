@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { ADMIN, ADMIN_ENV, signIn } from './admin-helpers'
+import { blockingViolations, describeViolations } from './axe'
 import {
   buildApp,
   CHROMIUM_PATH,
@@ -111,6 +112,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     expect(await input.getAttribute('aria-invalid')).toBe('true')
     const describedBy = (await input.getAttribute('aria-describedby')) ?? ''
     expect(describedBy.split(' ')).toContain('invitation-code-error')
+    expect(describeViolations(await blockingViolations(page)), 'axe on the code step').toBe('')
 
     await input.fill(codes[0]) // spent by the previous test
     await page.getByRole('button', { name: 'Continue' }).click()
