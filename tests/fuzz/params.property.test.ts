@@ -1,0 +1,34 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createTestContext } from '../helpers.js'
+import { requestFor } from '../endpoints/request.js'
+import { apiEndpoints } from '../endpoints/routes.js'
+import { createWorld } from '../endpoints/world.js'
+import { pathSegment, queryFor } from './arbitraries.js'
+import { expectNoServerError, FUZZ_RUNS } from './fuzz-check.js'
+
+const endpoints = apiEndpoints((await createTestContext({ loadBundled: false })).app)
+const paramNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((match) => match[1])
+const withParams = endpoints.filter((e) => paramNames(e.path).length > 0 || e.spec.query)
+
+describe('fuzzed path parameters and query strings', () => {
+  it.each(withParams.map((e) => [e.key, e] as const))(
+    '%s: never a 5xx; refusals in the error shape store nothing',
+    async (_key, endpoint) => {
+      const world = await createWorld()
+      const valid = await endpoint.spec.valid(world)
+      const names = paramNames(endpoint.path)
+      const params = fc.record(Object.fromEntries(names.map((name) => [name, pathSegment])))
+      const query = queryFor(endpoint.spec.query ?? [])
+      await fc.assert(
+        fc.asyncProperty(params, query, async (fuzzedParams, fuzzedQuery) => {
+          const call = { ...valid, params: { ...valid.params, ...fuzzedParams }, query: fuzzedQuery }
+          await expectNoServerError(world, requestFor(endpoint.method, endpoint.path, call))
+        }),
+        { numRuns: FUZZ_RUNS || 100 },
+      )
+      expect(world.errors).toEqual([])
+    },
+    300_000,
+  )
+})
