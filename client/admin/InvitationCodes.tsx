@@ -17,8 +17,15 @@ const ACCESS_CHOICES: { value: Access; label: string; hint: string }[] = [
   },
 ]
 
+interface Props {
+  slug: string
+  status: SurveyStatus
+  /** After access was saved, so the rest of the page can say who can answer. */
+  onAccessChanged: () => void
+}
+
 /** Admins: who may answer (public or invitation only) and the one-time invitation codes. */
-export function InvitationCodes({ slug, status }: { slug: string; status: SurveyStatus }) {
+export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
   const { state, reload } = useLoad(() => invitations.counts(slug), slug)
   const [access, setAccess] = useState<Access>('public')
   const [count, setCount] = useState('100')
@@ -51,6 +58,7 @@ export function InvitationCodes({ slug, status }: { slug: string; status: Survey
       if (!result.ok) return describeFailure(result)
       const now = access === 'invitation' ? 'invitation only' : 'open to anyone with the link'
       setNotice(`Saved: the survey is now ${now}.`)
+      onAccessChanged()
       return null
     })
   }

@@ -77,7 +77,11 @@ export function SurveyPage({ slug }: { slug: string }) {
             </Link>
           </p>
           <CopyLink slug={survey.slug} />
-          <p className="hint">{LINK_NOTES[survey.status]}</p>
+          <p className="hint">
+            {survey.status === 'open' && survey.access === 'invitation'
+              ? 'Only people with an invitation code can answer.'
+              : LINK_NOTES[survey.status]}
+          </p>
           {user.role === 'admin' && (
             <SurveyActions
               survey={survey}
@@ -87,7 +91,9 @@ export function SurveyPage({ slug }: { slug: string }) {
               }}
             />
           )}
-          {user.role === 'admin' && <InvitationCodes slug={survey.slug} status={survey.status} />}
+          {user.role === 'admin' && (
+            <InvitationCodes slug={survey.slug} status={survey.status} onAccessChanged={reload} />
+          )}
           <section aria-labelledby="preview-title">
             <h2 id="preview-title">Preview</h2>
             <button

@@ -21,6 +21,8 @@ export interface SurveyDetail {
   title: string
   status: SurveyStatus
   version: number
+  /** 'invitation': only holders of a one-time code can answer. */
+  access: 'public' | 'invitation'
   definition: Record<string, unknown>
 }
 

@@ -153,6 +153,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     const section = page.getByRole('region', { name: 'Who can answer' })
     await section.getByText('Invitation codes: 3 of 4 used').waitFor()
     expect(await section.getByLabel('Invitation only').isChecked()).toBe(true)
+    await page.getByText('Only people with an invitation code can answer.').waitFor()
 
     await section.getByLabel('Number of new codes').fill('5')
     const [file] = await Promise.all([
@@ -168,6 +169,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     await section.getByLabel('Anyone with the link').check()
     await section.getByRole('button', { name: 'Save access' }).click()
     await section.getByText('Saved: the survey is now open to anyone with the link.').waitFor()
+    await page.getByText('Anyone with this link can answer.').waitFor()
     const survey = await (await fetch(`${server.baseUrl}/api/surveys/${SLUG}`)).json()
     expect(survey.access).toBeUndefined()
     await context.close()
