@@ -176,11 +176,11 @@ describe('npm run admin -- list-users, set-password, delete-user', () => {
     let stderr = ''
     const code = await main(['list-users'], {
       ...io,
-      env: { DATABASE_URL: 'postgres://db/x' },
+      env: { DATABASE_URL: 'mysql://db/x' },
       stderr: (text) => (stderr += text),
     })
     expect(code).toBe(1)
-    expect(stderr).toMatch(/DATABASE_URL: PostgreSQL is not supported yet/)
+    expect(stderr).toMatch(/DATABASE_URL: unsupported scheme/)
   })
 })
 

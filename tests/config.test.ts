@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { describeDatabase } from '../db/connection.js'
 import { loadConfig } from '../server/config.js'
 
 describe('configuration from environment variables', () => {
@@ -34,7 +35,18 @@ describe('configuration from environment variables', () => {
     })
   })
 
+  it('selects PostgreSQL for postgres:// URLs, with a pool size, and never prints the password', () => {
+    const url = 'postgresql://survey:s3cret@db.example:5432/survey'
+    const { database } = loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' })
+    expect(database).toEqual({ kind: 'postgres', url, poolSize: 25 })
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db' }).database).toMatchObject({ poolSize: 10 })
+    const described = describeDatabase(database)
+    expect(described).toContain('db.example:5432/survey')
+    expect(described).not.toContain('s3cret')
+  })
+
   it.each([
+    [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE: must be at least 1/],
     [{ PORT: 'eighty' }, /PORT: must be a number/],
     [{ PORT: '70000' }, /PORT: must be between 0 and 65535/],
     [{ PORT: '80.5' }, /PORT: must be an integer/],
