@@ -36,6 +36,10 @@ const CODES_BY_STATUS: Record<number, string> = {
   429: 'too_many_requests',
 }
 
+/** What node's request stream throws when the client disconnects before the body is complete. */
+const isClientAbort = (error: Error) =>
+  error.message === 'aborted' && (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+
 /** Never echoes internals: unexpected errors are logged (without request data) and masked. */
 export function renderError(error: Error, c: Context, log: (message: string) => void) {
   if (error instanceof ApiError) {
@@ -44,6 +48,10 @@ export function renderError(error: Error, c: Context, log: (message: string) => 
   if (error instanceof HTTPException && error.status < 500) {
     const code = CODES_BY_STATUS[error.status] ?? 'error'
     return c.json(errorBody(code, error.message || code.replace(/_/g, ' ')), error.status)
+  }
+  // A client that hangs up mid-upload is not our error, and a log line would time-stamp it.
+  if (isClientAbort(error)) {
+    return c.json(errorBody('incomplete_body', 'The body ended before it was complete.'), 400)
   }
   log(`unexpected error: ${error.stack ?? error.message}`)
   return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500)
