@@ -126,6 +126,17 @@ const authClass = (
   ...extra,
 })
 
+/** A request with this Authorization header and no session cookie. */
+const bearerClass = (name: string, authorization: string): MalformedClass => ({
+  name,
+  appliesTo: needsSession,
+  build: (e, call) => {
+    const base = request(e, call)
+    const headers = { ...withoutHeader(base.headers, 'cookie'), Authorization: authorization }
+    return [{ ...base, headers }]
+  },
+})
+
 // The test clock stands at 2026-11-25T14:37:21Z (tests/helpers.ts).
 const HOURS_AGO = (hours: number) =>
   new Date(Date.parse('2026-11-25T14:37:21.123Z') - hours * 3_600_000).toISOString()
@@ -137,7 +148,9 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
   bodyClass('empty body', () => ''),
   bodyClass('JSON null', () => 'null'),
   bodyClass('JSON array instead of an object', (e, call) => `[${JSON.stringify(call.body)}]`),
-  bodyClass('JSON string instead of an object', (e, call) => JSON.stringify(JSON.stringify(call.body))),
+  bodyClass('JSON string instead of an object', (e, call) =>
+    JSON.stringify(JSON.stringify(call.body)),
+  ),
 
   // Content type.
   {
@@ -153,7 +166,8 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
   {
     name: 'text/plain Content-Type',
     appliesTo: hasBody,
-    build: (e, call) => withBody(e, call, JSON.stringify(call.body), { 'Content-Type': 'text/plain' }),
+    build: (e, call) =>
+      withBody(e, call, JSON.stringify(call.body), { 'Content-Type': 'text/plain' }),
   },
   {
     name: 'multipart/form-data Content-Type',
@@ -194,7 +208,8 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
   ),
   textClass('string over the length cap', (e, call) => {
     const spec = body(e)
-    return JSON.stringify(setAt(call.body, spec.text!, 'x'.repeat((spec.textCap ?? spec.maxBytes) + 1)))
+    const tooLong = 'x'.repeat((spec.textCap ?? spec.maxBytes) + 1)
+    return JSON.stringify(setAt(call.body, spec.text!, tooLong))
   }),
   bodyClass('huge array', (e, call) => {
     const room = body(e).maxBytes - Buffer.byteLength(JSON.stringify(call.body)) - 16
@@ -319,7 +334,9 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
   // Sessions and roles.
   authClass('no session', async () => undefined),
   authClass('garbage session cookie', async () => 'session=not-a-token'),
-  authClass('unknown session token', async () => `session=${randomBytes(32).toString('base64url')}`),
+  authClass('unknown session token', async () => {
+    return `session=${randomBytes(32).toString('base64url')}`
+  }),
   authClass(
     'expired session',
     (world) =>
@@ -370,6 +387,8 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
     if (res.status !== 200) throw new Error(`logout failed: ${res.status}`)
     return cookie
   }),
+  bearerClass('malformed Authorization header', 'Basic YWxpY2U6cGFzc3dvcmQ='),
+  bearerClass('unknown API token', `Bearer hsv_${randomBytes(32).toString('base64url')}`),
   {
     name: 'wrong role (researcher)',
     appliesTo: (e) => e.spec.access === 'admin',

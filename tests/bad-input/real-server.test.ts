@@ -90,7 +90,8 @@ describe('bad input over a real socket', () => {
 
   it('answers 400 to invalid UTF-8 and to NUL in a string, sent as raw bytes', async () => {
     const [before, after] = JSON.stringify(validSubmission(0)).split('Tarvitsemme')
-    const invalid = Buffer.concat([Buffer.from(before), Buffer.from([0xc3, 0x28]), Buffer.from(after)])
+    const badBytes = Buffer.from([0xc3, 0x28])
+    const invalid = Buffer.concat([Buffer.from(before), badBytes, Buffer.from(after)])
     await expectRefused(await post(invalid), 400)
     const withNul = JSON.stringify({ ...validSubmission(1), locale: 'f\u0000i' })
     await expectRefused(await post(withNul), 400)

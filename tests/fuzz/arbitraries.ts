@@ -84,7 +84,8 @@ const EDITS: Record<string, Edit> = {
 /** A valid body with one to three fields edited. */
 export function mutationsOf(valid: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(valid).filter((path) => path.length > 0)
-  const step = fc.tuple(fc.constantFrom(...Object.keys(EDITS)), fc.constantFrom(...paths), awkwardValue)
+  const edit = fc.constantFrom(...Object.keys(EDITS))
+  const step = fc.tuple(edit, fc.constantFrom(...paths), awkwardValue)
   return fc.array(step, { minLength: 1, maxLength: 3 }).map((steps) => {
     const body = structuredClone(valid) as Record<string, unknown>
     for (const [edit, path, extra] of steps) {
@@ -107,7 +108,9 @@ export function bodiesFor(valid: unknown): fc.Arbitrary<string | Uint8Array> {
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((body) => JSON.stringify(body)) },
     {
       weight: 2,
-      arbitrary: adversarialObject.map((extra) => JSON.stringify({ ...(valid as object), ...extra })),
+      arbitrary: adversarialObject.map((extra) =>
+        JSON.stringify({ ...(valid as object), ...extra }),
+      ),
     },
     { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 60 }) },

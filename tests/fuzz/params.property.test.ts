@@ -22,7 +22,8 @@ describe('fuzzed path parameters and query strings', () => {
       const query = queryFor(endpoint.spec.query ?? [])
       await fc.assert(
         fc.asyncProperty(params, query, async (fuzzedParams, fuzzedQuery) => {
-          const call = { ...valid, params: { ...valid.params, ...fuzzedParams }, query: fuzzedQuery }
+          const merged = { ...valid.params, ...fuzzedParams }
+          const call = { ...valid, params: merged, query: fuzzedQuery }
           await expectNoServerError(world, requestFor(endpoint.method, endpoint.path, call))
         }),
         { numRuns: FUZZ_RUNS || 100 },
