@@ -15,7 +15,8 @@ const listOf = (node: unknown, key: string): unknown[] => {
 export function definitionSizeProblems(definition: Record<string, unknown>): string[] {
   const pages = listOf(definition, 'pages')
   if (pages.length > MAX_PAGES) return [`at most ${MAX_PAGES} pages (this one has ${pages.length})`]
-  const pending = [...pages, ...CHILD_LISTS.flatMap((key) => listOf(definition, key))]
+  // The definition itself too: SurveyJS also takes elements without pages.
+  const pending: unknown[] = [definition, ...pages]
   let elements = 0
   while (pending.length > 0) {
     const node = pending.pop()
