@@ -37,13 +37,13 @@ export function parseBy(raw: string | undefined, available: string[]): string[] 
 }
 
 export async function versionOr404(db: Kysely<Database>, survey: PublishedVersion, raw: string) {
-  const version = Number(raw)
-  const row = Number.isInteger(version)
+  // Digits only: 1e23 is an integer to JavaScript but not to PostgreSQL's integer column.
+  const row = /^\d{1,9}$/.test(raw)
     ? await db
         .selectFrom('survey_versions')
         .select(['id', 'definition', 'version'])
         .where('survey_id', '=', survey.surveyId)
-        .where('version', '=', version)
+        .where('version', '=', Number(raw))
         .executeTakeFirst()
     : undefined
   if (!row) throw new ApiError(404, 'version_not_found', `No version "${raw}" of this survey.`)

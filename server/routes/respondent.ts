@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { insertResponse } from '../../db/queries/responses.js'
 import { findOpenSurvey, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
+import { isValidSlug } from '../domain/slug.js'
 import { ApiError } from '../errors.js'
 import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 import { prepareResponse } from '../domain/prepare-response.js'
@@ -53,7 +54,8 @@ export const respondentRoutes = ({
   const invitations = createInvitationGate(db, invitationKey)
   const limit = submissionLimit({ clock, limit: submissionRateLimit, trustProxy })
   const openSurvey = async (slug: string): Promise<PublishedVersion> => {
-    const survey = await findOpenSurvey(db, slug)
+    // No lookup for what cannot be a slug: PostgreSQL refuses a NUL in a query parameter.
+    const survey = isValidSlug(slug) ? await findOpenSurvey(db, slug) : undefined
     if (!survey) throw surveyNotOpen()
     return survey
   }
