@@ -12,6 +12,9 @@ export interface AggregationResult {
   baselineRespondents: number
   releasedRespondents: number | null
   groups: number
+  /** Peak RSS after the baseline, after the release, and at the end (after the reads). */
+  rssAfterBaselineMb: number
+  rssAfterReleaseMb: number
   maxRssMb: number
 }
 

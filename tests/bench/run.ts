@@ -106,7 +106,7 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
     ],
     notes: [
       `autocannon, ${options.load.connections} connections, ${options.load.seconds} s after a ` +
-        `${options.load.warmupSeconds} s warm-up, cycling through ${bodies.length} valid responses ` +
+        `${options.load.warmupSeconds} s warm-up (30 s request timeout), cycling through ${bodies.length} valid responses ` +
         'to the bundled survey; the server is the production bundle on a fresh SQLite file (WAL).',
       'The baseline is a bare Hono route on @hono/node-server that parses the same JSON body and ' +
         'answers 201 without validating or storing it.',
@@ -168,7 +168,8 @@ async function aggregation(options: BenchOptions, dir: string, result: BenchResu
         `${fmt(scale, 0)}x more data (1 = linear): baseline ${fmt(growth((r) => r.baselineMs), 2)}, ` +
         `count + suppression ${fmt(growth((r) => r.planMs), 2)}, ` +
         `release ${fmt(growth((r) => r.releaseMs), 2)}, aggregates ${fmt(growth((r) => r.aggregatesMs), 2)}.`,
-      'Peak RSS is the measuring child process\'s maxRSS (it runs the baseline, the release and the reads).',
+      'Peak RSS is the measuring child process\'s VmHWM (it runs the baseline, the release and the ' +
+        `reads): ${result.aggregation.map(({ size, result: r }) => `${fmt(size, 0)}: ${fmt(r.rssAfterBaselineMb, 0)} MB after the baseline, ${fmt(r.rssAfterReleaseMb, 0)} after the release, ${fmt(r.maxRssMb, 0)} after the reads`).join('; ')}.`,
     ],
   })
   const worst = (pick: (r: AggregationResult) => number) =>

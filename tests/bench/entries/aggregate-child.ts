@@ -1,4 +1,5 @@
 // Runs in its own process so its peak RSS is the aggregation's alone. Prints one JSON line.
+import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { createSqliteDb } from '../../../db/connection.js'
 import { findOpenSurvey } from '../../../db/queries/surveys.js'
@@ -14,6 +15,12 @@ const timed = async <T>(work: () => Promise<T>) => {
   const started = performance.now()
   const value = await work()
   return { ms: performance.now() - started, value }
+}
+// VmHWM, not resourceUsage().maxRSS: on Linux maxRSS keeps the parent's peak across fork and
+// exec, so it would report the generator's memory instead of this process's.
+function rssMb(): number {
+  const status = readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s+(\d+) kB/)
+  return status ? Number(status[1]) / 1024 : process.resourceUsage().maxRSS / 1024
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
@@ -41,10 +48,12 @@ const baseline = await repeat(3, async () =>
   ).rows,
 )
 
+const rssAfterBaseline = rssMb()
 // A release: claim every response, count the groups, plan suppression, store the publication.
 const release = await timed(() =>
   makeRelease(db, survey, { kind: 'interim', minGroupSize: 5, today: '2026-12-01' }),
 )
+const rssAfterRelease = rssMb()
 const stored = await db
   .selectFrom('releases')
   .select('publication')
@@ -74,6 +83,8 @@ console.log(
     baselineRespondents: counted,
     releasedRespondents: total.n ?? null,
     groups: aggregates.value.groups.length,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    rssAfterBaselineMb: rssAfterBaseline,
+    rssAfterReleaseMb: rssAfterRelease,
+    maxRssMb: rssMb(),
   }),
 )
