@@ -19,11 +19,15 @@ if (!postgresUrl) {
   console.log('PostgreSQL test runs skipped: TEST_DATABASE_URL is not set (SQLite runs only).')
 }
 
-const shared = { testTimeout: 20_000, hookTimeout: 60_000 }
+// Pages and child servers answer asynchronously: expect.poll waits up to 10 s (default 1 s).
+const shared = { testTimeout: 20_000, hookTimeout: 60_000, expect: { poll: { timeout: 10_000 } } }
 
 export default defineConfig({
   test: {
     globalSetup: ['tests/browser/skip-line.ts'],
+    // vitest's default on two cores is one worker; many tests wait on child processes (servers,
+    // Chromium, PostgreSQL), so two workers keep both cores busy.
+    maxWorkers: 2,
     projects: [
       { test: { ...shared, name: 'sqlite', include: ['tests/**/*.test.ts'] } },
       ...(postgresUrl
