@@ -19,20 +19,40 @@ export interface TestDatabase {
   drop: () => Promise<void>
 }
 
-async function onServer(url: string, statement: string): Promise<void> {
+async function onServer(url: string, statement: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    await client.query(statement)
+    return (await client.query(statement, values)).rows
   } finally {
     await client.end()
   }
 }
 
-/** Each PostgreSQL test gets its own schema, so test files run in parallel without seeing each other. */
+let workerDatabase: Promise<string> | undefined
+
+/**
+ * One database per vitest worker, made on first use. Kysely's migrator inspects every table of
+ * the database it runs in; a schema dropped by a test in another worker meanwhile would make that
+ * inspection fail. Inside one worker, tests run one at a time.
+ */
+function workerDatabaseUrl(serverUrl: string): Promise<string> {
+  workerDatabase ??= (async () => {
+    const url = new URL(serverUrl)
+    const name = `${decodeURIComponent(url.pathname.slice(1))}_w${process.env.VITEST_POOL_ID ?? 0}`
+    const found = await onServer(serverUrl, 'select 1 from pg_database where datname = $1', [name])
+    if (found.length === 0) await onServer(serverUrl, `create database "${name}"`)
+    url.pathname = `/${encodeURIComponent(name)}`
+    return url.toString()
+  })()
+  return workerDatabase
+}
+
+/** Each PostgreSQL test gets its own schema in its worker's database. */
 async function createPostgresTestDatabase(): Promise<TestDatabase> {
-  const url = process.env.TEST_DATABASE_URL
-  if (!url) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL')
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL')
+  const url = await workerDatabaseUrl(serverUrl)
   const schema = `test_${randomBytes(8).toString('hex')}`
   await onServer(url, `create schema ${schema}`)
   const db = createPostgresDb(url, { schema, poolSize: 4 })
