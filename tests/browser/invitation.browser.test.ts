@@ -5,7 +5,6 @@ import { ADMIN, ADMIN_ENV, signIn } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
 import {
   buildApp,
-  CHROMIUM_PATH,
   cspViolations,
   hasChromium,
   launchChromium,
@@ -13,8 +12,6 @@ import {
   startServer,
   type RunningServer,
 } from './helpers'
-
-if (!hasChromium) console.log(`Skipping invitation browser tests: no ${CHROMIUM_PATH}.`)
 
 const SLUG = 'invited'
 const definition = {
