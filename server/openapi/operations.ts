@@ -21,6 +21,13 @@ import * as responses from './response-schemas.js'
 
 const surveyMissing = '`survey_not_found`: no such survey'
 
+/** What every JSON-body route refuses before its own checks (server/json-body.ts). */
+const jsonBodyErrors = (limit?: string) => ({
+  400: '`malformed_json`, `invalid_body`',
+  413: limit ? `\`payload_too_large\`: over ${limit}` : '`payload_too_large`',
+  415: '`unsupported_media_type`',
+})
+
 const auditQuery = z.object({
   limit: z.string().optional().describe('Entries to return, newest first: 1 to 1000 (default 100)'),
 })
@@ -45,10 +52,8 @@ const respondent: ApiOperation[] = [
     body: submissionSchema,
     responses: { 201: { description: 'Stored', schema: responses.okSchema } },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
+      ...jsonBodyErrors('64 KiB'),
       404: '`survey_not_found`',
-      413: '`payload_too_large`: over 64 KiB',
-      415: '`unsupported_media_type`',
       422: '`invalid_answers` (one detail per problem), `invalid_locale`',
       429: '`too_many_requests`, with Retry-After',
     },
@@ -66,10 +71,8 @@ const auth: ApiOperation[] = [
     body: loginSchema,
     responses: { 200: { description: 'Signed in', schema: responses.userSchema } },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
+      ...jsonBodyErrors(),
       401: '`invalid_credentials`',
-      413: '`payload_too_large`',
-      415: '`unsupported_media_type`',
       429: '`too_many_attempts`, with Retry-After',
     },
   },
@@ -119,10 +122,8 @@ const surveys: ApiOperation[] = [
     body: createSchema,
     responses: { 201: { description: 'Created as a draft', schema: responses.surveySummarySchema } },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
+      ...jsonBodyErrors('1 MiB'),
       409: '`slug_taken`',
-      413: '`payload_too_large`: over 1 MiB',
-      415: '`unsupported_media_type`',
       422: '`invalid_slug`, `invalid_definition` (one detail per problem)',
     },
   },
@@ -137,11 +138,9 @@ const surveys: ApiOperation[] = [
     body: replaceSchema,
     responses: { 200: { description: 'Saved', schema: responses.surveySummarySchema } },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
+      ...jsonBodyErrors('1 MiB'),
       404: surveyMissing,
       409: '`survey_closed`',
-      413: '`payload_too_large`: over 1 MiB',
-      415: '`unsupported_media_type`',
       422: '`invalid_definition`',
     },
   },
@@ -274,11 +273,9 @@ const invitations: ApiOperation[] = [
     body: codeCheckSchema,
     responses: { 200: { description: 'Valid and unused', schema: z.object({ valid: z.literal(true) }) } },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
+      ...jsonBodyErrors(),
       404: '`survey_not_found`',
       409: '`code_used`',
-      413: '`payload_too_large`',
-      415: '`unsupported_media_type`',
       422: '`code_required`, `invalid_code`',
       429: '`too_many_requests`, with Retry-After',
     },
@@ -313,11 +310,9 @@ const invitations: ApiOperation[] = [
       },
     },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
+      ...jsonBodyErrors(),
       404: surveyMissing,
       409: '`survey_closed`',
-      413: '`payload_too_large`',
-      415: '`unsupported_media_type`',
     },
   },
   {
@@ -331,11 +326,9 @@ const invitations: ApiOperation[] = [
     body: generateSchema,
     responses: { 201: { description: 'The new codes', content: { 'text/csv': 'code (and link)' } } },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
+      ...jsonBodyErrors(),
       404: surveyMissing,
       409: '`survey_closed`',
-      413: '`payload_too_large`',
-      415: '`unsupported_media_type`',
       422: '`invalid_count`',
     },
   },
@@ -371,9 +364,7 @@ const admin: ApiOperation[] = [
     body: createTokenSchema,
     responses: { 201: { description: 'Created', schema: createdTokenSchema } },
     errors: {
-      400: '`malformed_json`, `invalid_body`',
-      413: '`payload_too_large`',
-      415: '`unsupported_media_type`',
+      ...jsonBodyErrors(),
     },
   },
   {
