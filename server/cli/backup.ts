@@ -10,10 +10,9 @@ import {
   statSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
 import { loadConfig } from '../config.js'
-import { CliError, runAsScript, runCli, sqliteFileOf, type CliStreams } from './runner.js'
+import { CliError, parseFileArgs, runAsScript, runCli, sqliteFileOf, type CliStreams } from './runner.js'
 
 export type BackupIo = CliStreams
 
@@ -53,20 +52,9 @@ export function verifyDatabaseFile(path: string): { responses: number } {
 }
 
 function run(argv: string[], io: BackupIo): void {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    })
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2)
-  }
+  const parsed = parseFileArgs(argv, 'force', USAGE)
+  if (parsed === 'help') return io.stdout(`${USAGE}\n`)
   const { values, positionals } = parsed
-  if (values.help) return io.stdout(`${USAGE}\n`)
-  if (positionals.length !== 1) throw new CliError(`Give exactly one backup file.\n\n${USAGE}`, 2)
 
   const source = sqliteFileOf(loadConfig(io.env).database)
   const target = resolve(positionals[0])

@@ -1,9 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, realpathSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { fsyncPath, verifyDatabaseFile, type BackupIo } from './backup.js'
-import { CliError, runAsScript, runCli, sqliteFileOf } from './runner.js'
+import { CliError, parseFileArgs, runAsScript, runCli, sqliteFileOf } from './runner.js'
 
 const USAGE = `Usage: npm run restore -- <backup file> --yes
 
@@ -12,20 +11,9 @@ after checking the backup. STOP THE SERVER FIRST: a running server keeps writing
 database. --yes confirms that it is stopped and that the current data may be replaced.`
 
 function run(argv: string[], io: BackupIo): void {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    })
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2)
-  }
+  const parsed = parseFileArgs(argv, 'yes', USAGE)
+  if (parsed === 'help') return io.stdout(`${USAGE}\n`)
   const { values, positionals } = parsed
-  if (values.help) return io.stdout(`${USAGE}\n`)
-  if (positionals.length !== 1) throw new CliError(`Give exactly one backup file.\n\n${USAGE}`, 2)
   // SQLite cannot tell reliably whether another process has the file open: ask instead.
   if (!values.yes) {
     throw new CliError(`Refusing without --yes: stop the server first.\n\n${USAGE}`, 2)

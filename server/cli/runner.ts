@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.js'
 import type { DatabaseTarget } from '../../db/connection.js'
 
@@ -68,4 +69,27 @@ export function sqliteFileOf(target: DatabaseTarget): string {
   throw new CliError(
     'DATABASE_URL points to PostgreSQL: use pg_dump / pg_restore (see README, "Running on PostgreSQL").',
   )
+}
+
+/**
+ * `<file> [--flag] [--help]`, as backup and restore take it: wrong usage is exit code 2 with the
+ * usage text; 'help' when asked for it.
+ */
+export function parseFileArgs<F extends string>(argv: string[], flag: F, usage: string) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { [flag]: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${usage}`, 2)
+  }
+  if (parsed.values.help) return 'help' as const
+  if (parsed.positionals.length !== 1) {
+    throw new CliError(`Give exactly one backup file.\n\n${usage}`, 2)
+  }
+  return { values: parsed.values as Partial<Record<F, boolean>>, positionals: parsed.positionals }
 }
