@@ -33,7 +33,7 @@ export function buildApp(): void {
   if (!existsSync(join(REPO_ROOT, 'dist', 'server', 'index.js'))) npm('build:server')
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)
@@ -79,26 +79,54 @@ async function launch(
   env: Record<string, string>,
   cleanUp: () => void,
 ): Promise<RunningServer> {
+  // Many test submissions come from 127.0.0.1: the per-address limit would refuse them.
+  const defaults = { SUBMISSION_RATE_LIMIT: '100000', DATABASE_URL: databasePath }
+  try {
+    const node = await startNode('dist/server/index.js', { ...defaults, ...env }, {
+      readyPath: `/api/surveys/${SURVEY_SLUG}`,
+      pollMs: 150,
+      timeoutMs: 30_000,
+    })
+    const stop = async () => {
+      await node.stop()
+      cleanUp()
+    }
+    return { baseUrl: node.baseUrl, databasePath, child: node.child, output: node.output, stop }
+  } catch (error) {
+    cleanUp()
+    throw error
+  }
+}
+
+export interface NodeProcess {
+  baseUrl: string
+  child: ChildProcess
+  output: () => string
+  /** Milliseconds from spawn to the first 200 from the ready URL. */
+  readyMs: number
+  stop: () => Promise<void>
+}
+
+/**
+ * Spawns `node <script>` on a free loopback port and polls `readyPath` until it answers 200; the
+ * poll interval bounds how precisely the start-up time is known (the benchmark polls often).
+ */
+export async function startNode(
+  script: string,
+  env: Record<string, string>,
+  ready: { readyPath: string; pollMs: number; timeoutMs: number },
+): Promise<NodeProcess> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-
-  const child = spawn(process.execPath, ['dist/server/index.js'], {
+  const started = performance.now()
+  const child = spawn(process.execPath, [script], {
     cwd: REPO_ROOT,
-    // Many test submissions come from 127.0.0.1: the per-address limit would refuse them.
-    env: {
-      ...process.env,
-      SUBMISSION_RATE_LIMIT: '100000',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databasePath,
-      ...env,
-    },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
-
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM')
@@ -106,26 +134,27 @@ async function launch(
       await exited(child)
       clearTimeout(killer)
     }
-    cleanUp()
   }
 
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + ready.timeoutMs
   for (;;) {
     if (child.exitCode !== null) {
       await stop()
-      throw new Error(`Server exited with code ${child.exitCode}:\n${output}`)
+      throw new Error(`${script} exited with code ${child.exitCode}:\n${output}`)
     }
     try {
-      const res = await fetch(`${baseUrl}/api/surveys/${SURVEY_SLUG}`)
+      const res = await fetch(baseUrl + ready.readyPath)
+      await res.arrayBuffer()
       if (res.status === 200) break
     } catch {
       // Not listening yet.
     }
     if (Date.now() > deadline) {
       await stop()
-      throw new Error(`Server did not serve the survey within 30 s:\n${output}`)
+      throw new Error(`${script} did not answer ${ready.readyPath} in ${ready.timeoutMs} ms:\n${output}`)
     }
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    await new Promise((resolve) => setTimeout(resolve, ready.pollMs))
   }
-  return { baseUrl, databasePath, child, output: () => output, stop }
+  const readyMs = performance.now() - started
+  return { baseUrl, child, output: () => output, readyMs, stop }
 }
