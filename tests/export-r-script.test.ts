@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { unzipSync } from 'fflate'
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createTestContext } from './helpers.js'
-import { base, exportSetup } from './export-setup.js'
+import { base, exportSetup, runOnUnzipped } from './export-setup.js'
 
 const RSCRIPT = '/usr/bin/Rscript'
 const haveR = existsSync(RSCRIPT)
@@ -45,27 +41,18 @@ describe.skipIf(!haveR)('the R script of the response-level zip', () => {
     })
     await setup.admin.post(`${base}/releases`)
     const res = await setup.admin.get(`${base}/export?level=responses&format=zip&lang=fi`)
-    const dir = mkdtempSync(join(tmpdir(), 'r-export-'))
-    try {
-      for (const [name, bytes] of Object.entries(
-        unzipSync(new Uint8Array(await res.arrayBuffer())),
-      )) {
-        writeFileSync(join(dir, name), bytes)
-      }
-      writeFileSync(join(dir, 'check.R'), CHECK)
-      const out = execFileSync(RSCRIPT, ['check.R'], { cwd: dir, encoding: 'utf8' })
-        .trim()
-        .split('\n')
-      expect(out.map((line) => line.trim())).toEqual([
-        '11',
-        'Sosiaalipalvelut',
-        '5',
-        ((6 * 2 + 5 * 5) / 11).toFixed(6),
-        '11',
-        '11',
-      ])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const printed = await runOnUnzipped(res, { name: 'check.R', text: CHECK }, (script) => [
+      RSCRIPT,
+      [script],
+    ])
+    const out = printed.trim().split('\n')
+    expect(out.map((line) => line.trim())).toEqual([
+      '11',
+      'Sosiaalipalvelut',
+      '5',
+      ((6 * 2 + 5 * 5) / 11).toFixed(6),
+      '11',
+      '11',
+    ])
   }, 60_000)
 })

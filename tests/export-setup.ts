@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { unzipSync } from 'fflate'
 import { expect } from 'vitest'
 import { insertResponse } from '../db/queries/responses.js'
 import { findLatestVersion } from '../db/queries/surveys.js'
@@ -65,4 +70,26 @@ export async function releasedSample(setup: Awaited<ReturnType<typeof exportSetu
 /** A download's text exactly as sent (Response.text() would drop the byte order mark). */
 export async function downloadText(res: Response) {
   return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await res.arrayBuffer())
+}
+
+/**
+ * Unpacks a downloaded zip into a temporary folder beside a check script, runs `command` with
+ * the script's name in that folder, and returns what it printed (the folder is then removed).
+ */
+export async function runOnUnzipped(
+  res: Response,
+  check: { name: string; text: string },
+  command: (script: string) => [string, string[]],
+): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'export-zip-'))
+  try {
+    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer())))) {
+      writeFileSync(join(dir, name), bytes)
+    }
+    writeFileSync(join(dir, check.name), check.text)
+    const [program, args] = command(check.name)
+    return execFileSync(program, args, { cwd: dir, encoding: 'utf8' })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { unzipSync } from 'fflate'
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createTestContext } from './helpers.js'
-import { base, exportSetup } from './export-setup.js'
+import { base, exportSetup, runOnUnzipped } from './export-setup.js'
 
 // PSPP reads SPSS syntax; it stands in for SPSS, which cannot run in tests.
 const PSPP = '/usr/bin/pspp'
@@ -35,24 +31,13 @@ describe.skipIf(!havePspp)('the SPSS syntax of the response-level zip', () => {
     })
     await setup.admin.post(`${base}/releases`)
     const res = await setup.admin.get(`${base}/export?level=responses&format=zip&lang=sv`)
-    const dir = mkdtempSync(join(tmpdir(), 'sps-export-'))
-    try {
-      for (const [name, bytes] of Object.entries(
-        unzipSync(new Uint8Array(await res.arrayBuffer())),
-      )) {
-        writeFileSync(join(dir, name), bytes)
-      }
-      writeFileSync(join(dir, 'check.sps'), CHECK)
-      const out = execFileSync(PSPP, ['-O', 'format=txt', 'check.sps'], {
-        cwd: dir,
-        encoding: 'utf8',
-      })
-      expect(out).not.toMatch(/error/i)
-      expect(out).toMatch(/Socialservice\s*\|\s*11\|/)
-      expect(out).toMatch(/Åland\s*\|\s*5\|/)
-      expect(out).toMatch(/\|\s*11\|\s*3\.36\|/) // N and mean of confidence_identify
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const out = await runOnUnzipped(res, { name: 'check.sps', text: CHECK }, (script) => [
+      PSPP,
+      ['-O', 'format=txt', script],
+    ])
+    expect(out).not.toMatch(/error/i)
+    expect(out).toMatch(/Socialservice\s*\|\s*11\|/)
+    expect(out).toMatch(/Åland\s*\|\s*5\|/)
+    expect(out).toMatch(/\|\s*11\|\s*3\.36\|/) // N and mean of confidence_identify
   }, 60_000)
 })
