@@ -1,24 +1,9 @@
-import { useRef, useState } from 'react'
-
-type Copy = 'idle' | 'copied' | 'manual'
+import { useClipboardCopy } from './useClipboardCopy'
 
 /** The respondent link, always visible, with a copy button and a select-it-yourself fallback. */
 export function CopyLink({ slug }: { slug: string }) {
   const url = `${location.origin}/s/${slug}`
-  const input = useRef<HTMLInputElement>(null)
-  const [copy, setCopy] = useState<Copy>('idle')
-
-  const copyLink = async () => {
-    try {
-      // Missing outside secure contexts; may also be refused by the browser's permissions.
-      await navigator.clipboard.writeText(url)
-      setCopy('copied')
-    } catch {
-      input.current?.focus()
-      input.current?.select()
-      setCopy('manual')
-    }
-  }
+  const { input, copy, copyText: copyLink } = useClipboardCopy(url)
 
   return (
     <div className="copy-link">

@@ -1,25 +1,12 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
+import { useClipboardCopy } from '../useClipboardCopy'
 import type { CreatedToken } from './tokensApi'
-
-type Copy = 'idle' | 'copied' | 'manual'
 
 /** The new token, this one time, with a copy button; focused so screen readers read the warning. */
 export function NewTokenSecret({ created, onDone }: { created: CreatedToken; onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null)
-  const input = useRef<HTMLInputElement>(null)
-  const [copy, setCopy] = useState<Copy>('idle')
+  const { input, copy, copyText: copyToken } = useClipboardCopy(created.token)
   useEffect(() => heading.current?.focus(), [])
-
-  const copyToken = async () => {
-    try {
-      await navigator.clipboard.writeText(created.token)
-      setCopy('copied')
-    } catch {
-      input.current?.focus()
-      input.current?.select()
-      setCopy('manual')
-    }
-  }
 
   return (
     <section className="token-secret" aria-labelledby="token-secret-heading">
