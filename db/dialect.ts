@@ -48,7 +48,16 @@ export async function serializeOn(trx: Transaction<any>, scope: LockScope, id = 
   await sql`select pg_advisory_xact_lock(${LOCK_SCOPES[scope]}, ${id})`.execute(trx)
 }
 
-const LOCK_SCOPES = { 'survey-definitions': 1, releases: 2 } as const
+/**
+ * The shared side of serializeOn: many holders at once, but none while someone holds it
+ * exclusively (a submission takes it; a release, which must see all or none, takes serializeOn).
+ */
+export async function shareLockOn(trx: Transaction<any>, scope: LockScope, id = 0): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return
+  await sql`select pg_advisory_xact_lock_shared(${LOCK_SCOPES[scope]}, ${id})`.execute(trx)
+}
+
+const LOCK_SCOPES = { 'survey-definitions': 1, releases: 2, responses: 3 } as const
 export type LockScope = keyof typeof LOCK_SCOPES
 
 /** The schema unqualified names resolve to (PostgreSQL search_path), or undefined on SQLite. */
@@ -63,6 +72,7 @@ const RESPONSE_KEY_INDEXES = {
   responses: 'responses_pkey',
   response_values: 'response_values_pk',
   response_quiz_items: 'response_quiz_items_pk',
+  response_counts: 'response_counts_pk',
   invitation_codes: 'invitation_codes_pk',
 } as const
 

@@ -59,6 +59,27 @@ export interface ResponseValuesTable {
   number: number | null
 }
 
+/**
+ * Running counts per survey, release (0 = not yet released) and combination of dimension values
+ * g0..g3 (named by `dims`): see db/queries/response-counts.ts. Counts only, never a response.
+ */
+export interface ResponseCountsTable {
+  survey_id: number
+  release_no: number
+  dims: string
+  g0: string
+  g1: string
+  g2: string
+  g3: string
+  kind: 'response' | 'answer' | 'quiz'
+  question: string
+  item: string
+  value: string
+  n: number
+  numbers: number
+  number_sum: number
+}
+
 export interface ResponseQuizItemsTable {
   response_id: string
   question: string
@@ -71,6 +92,7 @@ export interface Database {
   responses: ResponsesTable
   response_values: ResponseValuesTable
   response_quiz_items: ResponseQuizItemsTable
+  response_counts: ResponseCountsTable
   releases: ReleasesTable
   users: UsersTable
   sessions: SessionsTable
@@ -92,6 +114,7 @@ export const RESPONSE_SIDE_TABLES = [
   'responses',
   'response_values',
   'response_quiz_items',
+  'response_counts',
   'invitation_codes',
 ] as const
 

@@ -1,12 +1,5 @@
 import type { Kysely } from 'kysely'
-import {
-  countAnswers,
-  countGroups,
-  knowledgeScores,
-  quizShares,
-  type AggregateScope,
-  type GroupRow,
-} from '../db/queries/aggregates.js'
+import { aggregateReader, type AggregateScope, type GroupRow } from '../db/queries/aggregates.js'
 import { createRelease, listReleases, ReleaseRefused } from '../db/queries/releases.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database, ReleaseKind } from '../db/schema.js'
@@ -32,7 +25,8 @@ export async function publicationFor(
   previous: Publication[],
 ): Promise<Publication> {
   const names = dimensions.map((d) => d.name)
-  const rows = (await countGroups(db, scope, names)).map((row) => ({
+  const reader = await aggregateReader(db, scope)
+  const rows = (await reader.countGroups(names)).map((row) => ({
     values: valuesOf(row, names.length),
     n: row.n,
   }))
@@ -92,11 +86,12 @@ export async function readAggregates(
   // Dimensions are never counted inside groups: that would bypass the suppressed cross-tables.
   const grouping = new Set(publication.dimensions.map((d) => d.name))
   const kinds = new Map([...request.kinds].filter(([name]) => !grouping.has(name)))
+  const reader = await aggregateReader(db, scope)
   const stats = async (groupBy: string[]): Promise<GroupStats> => {
     const [answers, quiz, scores] = await Promise.all([
-      countAnswers(db, scope, groupBy),
-      quizShares(db, scope, groupBy),
-      knowledgeScores(db, scope, groupBy),
+      reader.countAnswers(groupBy),
+      reader.quizShares(groupBy),
+      reader.knowledgeScores(groupBy),
     ])
     const groups = (row: GroupRow) => valuesOf(row, groupBy.length)
     return {
@@ -129,7 +124,8 @@ export async function liveCounts(
   survey: PublishedVersion,
   options: { by: string[]; dimensions: Dimension[]; minGroupSize: number },
 ) {
-  const [row] = await countGroups(db, { surveyId: survey.surveyId }, [])
+  const reader = await aggregateReader(db, { surveyId: survey.surveyId })
+  const [row] = await reader.countGroups([])
   const n = row?.n ?? 0
   const domains = options.by.map((name) => domainOf(options.dimensions.find((d) => d.name === name)!))
   const keys = domains.reduce<Record<string, string>[]>(

@@ -1,10 +1,13 @@
 import type { PublishedVersion } from '../db/queries/surveys.js'
+import { readDimensions } from './domain/dimensions.js'
 import { inspectDefinition } from './domain/survey-definition.js'
 
 export interface VersionContext {
   versionId: number
   definition: Record<string, unknown>
   locales: string[]
+  /** Names of the version's grouping dimensions: responses are counted by them. */
+  dimensions: string[]
 }
 
 /** Versions are immutable, so their parsed definition can be kept; bounded to stay small. */
@@ -19,6 +22,7 @@ export function createVersionCache(maxEntries = 64) {
         versionId: version.versionId,
         definition,
         locales: inspectDefinition(definition).locales,
+        dimensions: readDimensions(definition).dimensions.map((dimension) => dimension.name),
       }
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as number)
       cache.set(version.versionId, context)

@@ -23,6 +23,23 @@ const REVIEWED_COLUMNS: Record<string, string[]> = {
   ],
   response_values: ['response_id', 'question', 'item', 'value', 'number'],
   response_quiz_items: ['response_id', 'question', 'correct'],
+  // Counts per combination of dimension values; no response id, nothing per respondent.
+  response_counts: [
+    'survey_id',
+    'release_no',
+    'dims',
+    'g0',
+    'g1',
+    'g2',
+    'g3',
+    'kind',
+    'question',
+    'item',
+    'value',
+    'n',
+    'numbers',
+    'number_sum',
+  ],
   // No time and no response reference: see tests/invitation-anonymity.test.ts.
   invitation_codes: ['survey_id', 'code_hmac', 'used'],
 }

@@ -38,7 +38,9 @@ export async function exportSetup(ctx: TestContext) {
       const id = randomBytes(16).toString('hex')
       await insertResponse(ctx.db, {
         id,
+        surveyId: survey.surveyId,
         surveyVersionId: survey.versionId,
+        dimensions: ['sector', 'region', 'profession'],
         submittedOn,
         ...prepared.response,
       })

@@ -6,6 +6,7 @@ import * as createReleases from './2026-11-25T22-30_create-releases.js'
 import * as createAuditLog from './2026-11-25T23-00_create-audit-log.js'
 import * as createApiTokens from './2026-11-25T23-10_create-api-tokens.js'
 import * as invitationCodes from './2026-11-26T00-00_invitation-codes.js'
+import * as responseCounts from './2026-11-26T02-00_response-counts.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T23-00_create-audit-log': createAuditLog,
   '2026-11-25T23-10_create-api-tokens': createApiTokens,
   '2026-11-26T00-00_invitation-codes': invitationCodes,
+  '2026-11-26T02-00_response-counts': responseCounts,
 }

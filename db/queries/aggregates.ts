@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../schema.js'
+import { countsLayout, countsReader } from './response-counts.js'
 
 /** Which responses an aggregate reads: one survey, optionally one version, up to one release. */
 export interface AggregateScope {
@@ -112,4 +113,28 @@ export async function countByDay(db: Kysely<Database>, scope: AggregateScope) {
     group by r.submitted_on
     order by r.submitted_on`
   return (await query.execute(db)).rows.map((row) => ({ day: row.day, n: Number(row.n) }))
+}
+
+export type AggregateReader = Awaited<ReturnType<typeof aggregateReader>>
+
+/**
+ * The four aggregate queries for one scope, read from the running counts (response-counts.ts)
+ * when they can answer it, else straight from the answer rows: a version filter, or versions
+ * kept by different dimensions, need the rows themselves.
+ */
+export async function aggregateReader(db: Kysely<Database>, scope: AggregateScope) {
+  const layout = scope.version === undefined ? await countsLayout(db, scope) : undefined
+  const counts = layout && countsReader(db, scope, layout)
+  const pick = <T>(groupBy: readonly string[], fromCounts: () => T, fromRows: () => T) =>
+    counts?.canGroupBy(groupBy) ? fromCounts() : fromRows()
+  return {
+    countGroups: (groupBy: readonly string[]) =>
+      pick(groupBy, () => counts!.countGroups(groupBy), () => countGroups(db, scope, groupBy)),
+    countAnswers: (groupBy: readonly string[]) =>
+      pick(groupBy, () => counts!.countAnswers(groupBy), () => countAnswers(db, scope, groupBy)),
+    quizShares: (groupBy: readonly string[]) =>
+      pick(groupBy, () => counts!.quizShares(groupBy), () => quizShares(db, scope, groupBy)),
+    knowledgeScores: (groupBy: readonly string[]) =>
+      pick(groupBy, () => counts!.knowledgeScores(groupBy), () => knowledgeScores(db, scope, groupBy)),
+  }
 }

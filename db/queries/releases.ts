@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { hideArrivalOrder, serializeOn } from '../dialect.js'
+import { claimResponseCounts } from './response-counts.js'
 import type { Database, ReleaseKind } from '../schema.js'
 import { inTransaction } from '../transaction.js'
 
@@ -39,6 +40,9 @@ export async function createRelease(
 ): Promise<number> {
   const releaseNo = await inTransaction(db, async (trx) => {
     await serializeOn(trx, 'releases', input.surveyId)
+    // Waits for submissions in flight and holds new ones back, so the responses claimed below
+    // and the counts relabelled with them are the same set (see insertResponse).
+    await serializeOn(trx, 'responses', input.surveyId)
     const last = await trx
       .selectFrom('releases')
       .select((eb) => eb.fn.max('number').as('number'))
@@ -56,6 +60,7 @@ export async function createRelease(
           .where('survey_versions.survey_id', '=', input.surveyId),
       )
       .execute()
+    await claimResponseCounts(trx, input.surveyId, releaseNo)
     // Re-stamp the survey's invitation codes in this transaction: on PostgreSQL a used code's row
     // would otherwise keep the transaction id (xmin) and heap position of the submission it
     // unlocked, which the response's row shares until this release re-stamps it too.

@@ -1,9 +1,15 @@
 import type { Kysely, Transaction } from 'kysely'
+import { shareLockOn } from '../dialect.js'
 import type { Database, NewResponseValue } from '../schema.js'
+import { inTransaction } from '../transaction.js'
+import { addResponseCounts } from './response-counts.js'
 
 export interface ResponseInput {
   id: string
+  surveyId: number
   surveyVersionId: number
+  /** The version's dimension names: its counts are kept per combination of their values. */
+  dimensions: readonly string[]
   locale: string
   submittedOn: string
   answers: Record<string, unknown>
@@ -25,7 +31,9 @@ export async function insertResponse(
   input: ResponseInput,
   before?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    // Held until commit: a release waits for this response to be stored and counted (or not).
+    await shareLockOn(trx, 'responses', input.surveyId)
     await before?.(trx)
     await trx
       .insertInto('responses')
@@ -57,6 +65,7 @@ export async function insertResponse(
         )
         .execute()
     }
+    await addResponseCounts(trx, input.id, input.dimensions)
   })
 }
 

@@ -6,7 +6,10 @@ import { validateAnswers } from './validate-answers.js'
 export const RESPONDENT_LOCALES = ['fi', 'sv', 'en'] as const
 export const DEFAULT_LOCALE = 'en'
 
-type PreparedResponse = Omit<ResponseInput, 'id' | 'surveyVersionId' | 'submittedOn'>
+type PreparedResponse = Omit<
+  ResponseInput,
+  'id' | 'surveyId' | 'surveyVersionId' | 'dimensions' | 'submittedOn'
+>
 
 export type Preparation =
   | { ok: true; response: PreparedResponse }

@@ -84,7 +84,8 @@ export const respondentRoutes = ({
       )
       const survey = await openSurvey(c.req.param('slug'))
       const code = await invitations.admit(survey, body.code)
-      const prepared = prepareResponse(versions.get(survey), body)
+      const version = versions.get(survey)
+      const prepared = prepareResponse(version, body)
       if (!prepared.ok) {
         throw new ApiError(422, prepared.code, prepared.message, prepared.details)
       }
@@ -92,7 +93,9 @@ export const respondentRoutes = ({
       const spendCode = code === undefined ? undefined : invitations.spend(survey, code)
       const response = {
         id: randomBytes(16).toString('hex'),
+        surveyId: survey.surveyId,
         surveyVersionId: survey.versionId,
+        dimensions: version.dimensions,
         submittedOn: clock().toISOString().slice(0, 10),
         ...prepared.response,
       }

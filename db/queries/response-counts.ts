@@ -1,0 +1,181 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../schema.js'
+import type { AggregateScope, GroupRow } from './aggregates.js'
+
+/**
+ * Running counts per combination of dimension values (`response_counts`): for each survey,
+ * release (0 = not yet released) and sector x region x ... cell, the number of responses, answer
+ * values and correct quiz items, with sums for means. A response adds its counts in its own
+ * transaction and a release relabels the pending ones, so results read these few rows instead of
+ * every answer. Up to four dimensions are kept; `dims` names them (JSON) in column order.
+ */
+export const COUNTED_DIMENSIONS = 4
+
+const dimsKey = (dimensions: readonly string[]) => JSON.stringify(dimensions.slice(0, COUNTED_DIMENSIONS))
+
+function dimensionValues(dimensions: readonly string[]) {
+  return Array.from({ length: COUNTED_DIMENSIONS }, (_, i) =>
+    i < dimensions.length ? sql`coalesce(${sql.raw(`d${i}`)}.value, '')` : sql`''`,
+  )
+}
+
+function dimensionJoins(dimensions: readonly string[]) {
+  return sql.join(
+    dimensions.slice(0, COUNTED_DIMENSIONS).map((question, i) => {
+      const d = sql.raw(`d${i}`)
+      return sql`left join response_values ${d} on ${d}.response_id = r.id and ${d}.question = ${question} and ${d}.item = ''`
+    }),
+    sql` `,
+  )
+}
+
+const KEY_COLUMNS = 'survey_id, release_no, dims, g0, g1, g2, g3, kind, question, item, value'
+const KEY_POSITIONS = '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11'
+
+/** One INSERT ... SELECT ... GROUP BY per kind; ordered so concurrent upserts lock rows alike. */
+function addCounts(
+  dimensions: readonly string[],
+  responses: RawBuilder<unknown>,
+  kind: 'response' | 'answer' | 'quiz',
+) {
+  const counted = {
+    response: { join: sql``, what: sql`'', '', '', count(*), count(r.knowledge_score), coalesce(sum(r.knowledge_score), 0)`, filter: sql`` },
+    answer: {
+      join: sql`join response_values a on a.response_id = r.id`,
+      what: sql`a.question, a.item, a.value, count(*), count(a.number), coalesce(sum(a.number), 0)`,
+      // A value-less row (a number kept only as a number) is never shown as a count.
+      filter: sql`and a.value is not null`,
+    },
+    quiz: {
+      join: sql`join response_quiz_items q on q.response_id = r.id`,
+      what: sql`q.question, '', '', count(*), count(q.correct), coalesce(sum(q.correct), 0)`,
+      filter: sql``,
+    },
+  }[kind]
+  return sql`
+    insert into response_counts (${sql.raw(KEY_COLUMNS)}, n, numbers, number_sum)
+    select v.survey_id, coalesce(r.release_no, 0), cast(${dimsKey(dimensions)} as text),
+      ${sql.join(dimensionValues(dimensions), sql`, `)}, cast(${kind} as text), ${counted.what}
+    from responses r
+    join survey_versions v on v.id = r.survey_version_id
+    ${dimensionJoins(dimensions)}
+    ${counted.join}
+    where ${responses} ${counted.filter}
+    group by ${sql.raw(KEY_POSITIONS)}
+    order by ${sql.raw(KEY_POSITIONS)}
+    on conflict (${sql.raw(KEY_COLUMNS)}) do update set
+      n = response_counts.n + excluded.n,
+      numbers = response_counts.numbers + excluded.numbers,
+      number_sum = response_counts.number_sum + excluded.number_sum`
+}
+
+async function addAllCounts(
+  db: Kysely<any>,
+  dimensions: readonly string[],
+  responses: RawBuilder<unknown>,
+) {
+  for (const kind of ['response', 'answer', 'quiz'] as const) {
+    await addCounts(dimensions, responses, kind).execute(db)
+  }
+}
+
+/** Adds one stored response to the counts; call inside the transaction that stored it. */
+export function addResponseCounts(db: Kysely<any>, responseId: string, dimensions: readonly string[]) {
+  return addAllCounts(db, dimensions, sql`r.id = ${responseId}`)
+}
+
+/**
+ * Counts every response of one version from scratch, in one pass per kind (a migration, or
+ * responses written in bulk); the version's counts must not exist yet.
+ */
+export function rebuildResponseCounts(
+  db: Kysely<any>,
+  version: { versionId: number; dimensions: readonly string[] },
+) {
+  return addAllCounts(db, version.dimensions, sql`r.survey_version_id = ${version.versionId}`)
+}
+
+/** Moves the pending counts into release N, in the transaction that claims the responses. */
+export async function claimResponseCounts(
+  db: Kysely<Database>,
+  surveyId: number,
+  releaseNo: number,
+): Promise<void> {
+  await db
+    .updateTable('response_counts')
+    .set({ release_no: releaseNo })
+    .where('survey_id', '=', surveyId)
+    .where('release_no', '=', 0)
+    .execute()
+}
+
+function scopeFilter(scope: AggregateScope) {
+  const release =
+    scope.releaseNo === undefined ? sql`` : sql`and release_no between 1 and ${scope.releaseNo}`
+  return sql`survey_id = ${scope.surveyId} ${release}`
+}
+
+/**
+ * The dimension names the counts of a scope are kept by, when every count uses the same ones
+ * ([] when there are none); undefined when versions with different dimensions are mixed.
+ */
+export async function countsLayout(
+  db: Kysely<Database>,
+  scope: AggregateScope,
+): Promise<string[] | undefined> {
+  const { rows } = await sql<{ dims: string }>`
+    select distinct dims from response_counts where ${scopeFilter(scope)}`.execute(db)
+  if (rows.length > 1) return undefined
+  return rows.length === 0 ? [] : (JSON.parse(rows[0].dims) as string[])
+}
+
+/** Reads aggregates from the counts of one layout; `groupBy` must all be in the layout. */
+export function countsReader(db: Kysely<Database>, scope: AggregateScope, layout: string[]) {
+  const groups = (groupBy: readonly string[]) =>
+    groupBy.map((name, i) => sql`${sql.raw(`g${layout.indexOf(name)}`)} as ${sql.raw(`g${i}`)}`)
+  const read = async <Row>(
+    groupBy: readonly string[],
+    kind: string,
+    columns: RawBuilder<unknown>,
+    extra: string[] = [],
+  ) => {
+    // The stored columns, not the g0.. aliases: PostgreSQL groups by a same-named column first.
+    const keys = [...groupBy.map((name) => `g${layout.indexOf(name)}`), ...extra]
+    const query = sql<Row>`
+      select ${sql.join([...groups(groupBy), columns], sql`, `)}
+      from response_counts
+      where ${scopeFilter(scope)} and kind = ${kind}
+      ${keys.length > 0 ? sql`group by ${sql.raw(keys.join(', '))}` : sql``}`
+    return (await query.execute(db)).rows
+  }
+  const mean = sql`case when sum(numbers) > 0 then sum(number_sum) / sum(numbers) end`
+  return {
+    canGroupBy: (groupBy: readonly string[]) =>
+      groupBy.every((name) => layout.indexOf(name) >= 0 && layout.indexOf(name) < COUNTED_DIMENSIONS),
+    async countGroups(groupBy: readonly string[]) {
+      const rows = await read<GroupRow & { n: number }>(groupBy, 'response', sql`coalesce(sum(n), 0) as n`)
+      return rows.map((row) => ({ ...row, n: Number(row.n) }))
+    },
+    async countAnswers(groupBy: readonly string[]) {
+      const rows = await read<GroupRow & { question: string; item: string; value: string | null; n: number; mean: number | null }>(
+        groupBy,
+        'answer',
+        sql`question, item, value, sum(n) as n, ${mean} as mean`,
+        ['question', 'item', 'value'],
+      )
+      return rows.map((row) => ({ ...row, n: Number(row.n) }))
+    },
+    async quizShares(groupBy: readonly string[]) {
+      const rows = await read<GroupRow & { question: string; n: number; correct: number }>(
+        groupBy,
+        'quiz',
+        sql`question, sum(n) as n, sum(number_sum) as correct`,
+        ['question'],
+      )
+      return rows.map((row) => ({ ...row, n: Number(row.n), correct: Number(row.correct) }))
+    },
+    knowledgeScores(groupBy: readonly string[]) {
+      return read<GroupRow & { mean: number | null }>(groupBy, 'response', sql`${mean} as mean`)
+    },
+  }
+}
