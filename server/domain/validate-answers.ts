@@ -38,21 +38,15 @@
  *   `matrix.row.column`, `dynamicMatrix[0].column`, `panels[1].question`, `multi.item`.
  */
 import type { SurveyModel } from 'survey-core'
-import {
-  buildCatalog,
-  hasCommentArea,
-  isShown,
-  primaryQuestion,
-  type KeyEntry,
-} from './answers/catalog'
-import { INVALID, report, type CheckContext } from './answers/context'
-import { checkContent } from './answers/content'
-import { cloneJson, isEmptyAnswer, isJsonSafe, isPlainObject } from './answers/json'
+import { buildCatalog, isShown } from './answers/catalog'
+import { type CheckContext } from './answers/context'
+import { cloneJson, isPlainObject } from './answers/json'
 import { DEFAULT_MAX_TEXT_LENGTH } from './answers/limits'
 import { sameJson } from './answers/same-json'
 import { createSurvey, loadAnswers } from './answers/logic'
-import { checkString, guardAnyJson, guardShape } from './answers/shape'
+import { checkContents, checkKeys, errorText, fail, type LogicView } from './answers/passes'
 import { collectSurveyErrors } from './answers/survey-errors'
+import { compiledValidator } from './fast-validate'
 import { scoreSurvey, type QuizScore } from './score-quiz'
 
 // A type alias (not an interface) so issues are assignable to index-signature records.
@@ -67,111 +61,22 @@ export type AnswerValidation =
   | { ok: false; issues: AnswerIssue[] }
 export interface ValidateOptions {
   maxTextLength?: number // default 5000 characters per text value
+  /**
+   * 'auto' (default) uses the compiled validator when the definition allows one, else survey-core;
+   * 'survey-core' always builds a model (tests compare the two).
+   */
+  engine?: 'auto' | 'survey-core'
 }
 
-const MAX_ISSUES = 100
-
-function fail(issues: AnswerIssue[]): AnswerValidation {
-  if (issues.length <= MAX_ISSUES) return { ok: false, issues }
-  const more = issues.length - MAX_ISSUES
-  const summary = { question: '', code: 'too_many_issues', message: `${more} more issues omitted.` }
-  return { ok: false, issues: [...issues.slice(0, MAX_ISSUES), summary] }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-/** Pass 1 over the top-level keys; returns the answers that may be given to survey-core. */
-function checkKeys(
-  catalog: Map<string, KeyEntry>,
-  answers: Record<string, unknown>,
-  ctx: CheckContext,
-  failed: Set<string>,
-): Record<string, unknown> {
-  const fed: Record<string, unknown> = {}
-  for (const key of Object.keys(answers)) {
-    const entry = catalog.get(key)
-    const value = answers[key]
-    const before = ctx.issues.length
-    if (!entry) {
-      report(ctx, key, 'unknown_question', `"${key}" is not a question of this survey.`)
-    } else if (entry.kind === 'display') {
-      const type = entry.question.getType()
-      report(ctx, key, 'unknown_question', `"${key}" is ${type} content and takes no answer.`)
-    } else if (entry.kind === 'computed' || value === null || value === undefined) {
-      continue // computed values are recomputed; null means "no answer"
-    } else if (entry.kind === 'comment') {
-      if (typeof value !== 'string') {
-        report(ctx, key, 'invalid_type', 'Expected the comment to be a string.')
-      } else if (checkString(value, ctx.maxTextLength, key, ctx)) {
-        fed[key] = value
-      }
-    } else if (entry.kind === 'variable') {
-      if (guardAnyJson(value, key, ctx)) fed[key] = cloneJson(value)
-    } else if (guardShape(primaryQuestion(entry.questions), value, key, ctx)) {
-      fed[key] = cloneJson(value)
-    }
-    if (ctx.issues.length > before) failed.add(key)
+/** What pass 2 reads from a model after logic has settled. */
+function modelView(survey: SurveyModel): LogicView {
+  return {
+    valueOf: (key) => survey.getValue(key),
+    shown: isShown,
+    get computed() {
+      return survey.data as Record<string, unknown>
+    },
   }
-  return withoutOrphanOtherText(catalog, fed)
-}
-
-/**
- * "Other" text without an answer to its question would make survey-core select "other" by itself
- * (and count a required question as answered); SurveyJS clears such text on completion.
- */
-function withoutOrphanOtherText(catalog: Map<string, KeyEntry>, fed: Record<string, unknown>) {
-  for (const key of Object.keys(fed)) {
-    const entry = catalog.get(key)
-    if (entry?.kind !== 'comment' || hasCommentArea(entry.question)) continue
-    if (isEmptyAnswer(fed[entry.question.getValueName()])) delete fed[key]
-  }
-  return fed
-}
-
-/** Pass 2: what survives logic, checked and normalized. */
-function checkContents(
-  survey: SurveyModel,
-  catalog: Map<string, KeyEntry>,
-  fed: Record<string, unknown>,
-  ctx: CheckContext,
-  failed: Set<string>,
-): Record<string, unknown> {
-  const cleaned: Record<string, unknown> = {}
-  for (const key of Object.keys(fed)) {
-    const entry = catalog.get(key)
-    if (!entry) continue
-    const clearedByLogic = isEmptyAnswer(survey.getValue(key))
-    if (entry.kind !== 'question') {
-      if (!clearedByLogic) cleaned[key] = fed[key] // unused "other" text is cleared
-      continue
-    }
-    const question = primaryQuestion(entry.questions)
-    // Hidden questions' answers are dropped, not rejected. A visible question is checked even
-    // when survey-core discarded its value (e.g. a choice hidden by choicesVisibleIf).
-    if (clearedByLogic && !isShown(question)) continue
-    const before = ctx.issues.length
-    let checked: unknown
-    try {
-      checked = checkContent(question, fed[key], key, ctx)
-    } catch (error) {
-      checked = report(
-        ctx,
-        key,
-        'invalid_shape',
-        `The answer could not be checked: ${errorText(error)}`,
-      )
-    }
-    if (checked === INVALID || ctx.issues.length > before) failed.add(key)
-    else if (checked !== undefined) cleaned[key] = checked
-  }
-  const data = survey.data as Record<string, unknown>
-  for (const [key, entry] of catalog) {
-    if (entry.kind !== 'computed' || !Object.hasOwn(data, key)) continue
-    if (!isEmptyAnswer(data[key]) && isJsonSafe(data[key])) cleaned[key] = cloneJson(data[key])
-  }
-  return cleaned
 }
 
 function validate(definition: object, answers: unknown, maxTextLength: number): AnswerValidation {
@@ -197,7 +102,7 @@ function validate(definition: object, answers: unknown, maxTextLength: number): 
     const message = `The answers could not be processed: ${errorText(error)}`
     return fail([...ctx.issues, { question: '', code: 'invalid_shape', message }])
   }
-  const cleaned = checkContents(survey, catalog, fed, ctx, failed)
+  const cleaned = checkContents(modelView(survey), catalog, fed, ctx, failed)
   try {
     collectSurveyErrors(survey, ctx, (root) => failed.has(root))
   } catch (error) {
@@ -223,7 +128,11 @@ export function validateAnswers(
   const maxTextLength =
     Number.isInteger(limit) && (limit as number) > 0 ? (limit as number) : DEFAULT_MAX_TEXT_LENGTH
   try {
-    return validate(definition, answers, maxTextLength)
+    // The compiled validator answers exactly as survey-core would, without a model per call;
+    // undefined means it met something it leaves to survey-core.
+    const compiled = options.engine === 'survey-core' ? null : compiledValidator(definition)
+    const fast = compiled?.(answers, maxTextLength)
+    return fast ?? validate(definition, answers, maxTextLength)
   } catch (error) {
     const message = `The answers could not be validated: ${errorText(error)}`
     return fail([{ question: '', code: 'invalid_shape', message }])

@@ -1,0 +1,118 @@
+// Compiles a definition into a Plan when it stays inside the subset the fast path reproduces
+// exactly; null otherwise (see ./support.ts for what is refused, ./index.ts for the contract).
+import type { ItemValue, PanelModelBase, Question, SurveyModel } from 'survey-core'
+import { compileCondition, type Condition } from './expressions'
+import { otherText, requiredText } from './error-texts'
+import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
+import {
+  commentKeyOf,
+  unsupportedContainer,
+  unsupportedQuestion,
+  unsupportedSurvey,
+} from './support'
+
+const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox'])
+const CLEAR_MODES = new Set<string>(['none', 'onComplete', 'onHidden'])
+
+type Element = Question | PanelModelBase
+
+class Refused extends Error {}
+
+function condition(expression: unknown, names: Map<string, string>): Condition | null {
+  if (typeof expression !== 'string' || expression.trim() === '') return null
+  const compiled = compileCondition(expression, names)
+  if (!compiled) throw new Refused(`expression ${expression}`)
+  return compiled
+}
+
+function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPlan {
+  const withClear = q as unknown as { getClearIfInvisible(): string }
+  const clearMode = String(withClear.getClearIfInvisible())
+  if (!CLEAR_MODES.has(clearMode)) throw new Refused(`clearInvisibleValues ${clearMode}`)
+  const isChoice = CHOICE_TYPES.has(q.getType())
+  const withQuiz = q as unknown as {
+    hasCorrectAnswerValue(): boolean
+    getCorrectAnswerValue(): unknown
+    getAnswerCorrectIgnoreOrder(): boolean
+  }
+  return {
+    node,
+    name: q.getValueName(),
+    model: q,
+    clearMode: clearMode as ClearMode,
+    choices: isChoice ? (q.visibleChoices as ItemValue[]) : null,
+    multiple: q.getType() === 'checkbox',
+    otherItem: isChoice && q.showOtherItem ? (q.otherItem as ItemValue) : null,
+    commentKey: isChoice && q.showOtherItem ? commentKeyOf(survey, q) : null,
+    requiredText: requiredText(q),
+    otherText: isChoice ? otherText(q) : '',
+    hasInput: Boolean(q.hasInput),
+    quiz: withQuiz.hasCorrectAnswerValue()
+      ? {
+          correct: withQuiz.getCorrectAnswerValue(),
+          ignoreOrder: withQuiz.getAnswerCorrectIgnoreOrder(),
+        }
+      : null,
+  }
+}
+
+/** Builds the plan from a fresh model (no data set yet), or null with the reason refused. */
+export function buildPlan(survey: SurveyModel): { plan: Plan | null; reason: string } {
+  const surveyReason = unsupportedSurvey(survey)
+  if (surveyReason) return { plan: null, reason: surveyReason }
+  const all = survey.getAllQuestions(false, false, true) as Question[]
+  const names = new Map<string, string>()
+  for (const q of survey.getAllQuestions(false, false, false) as Question[]) {
+    const lower = q.name.toLowerCase()
+    if (names.has(lower)) return { plan: null, reason: `duplicate name ${q.name}` }
+    names.set(lower, q.getValueName())
+  }
+  const plan: Plan = { nodes: [], pages: [], questions: [], conditionOrder: [], hasQuiz: false }
+  const visit = (el: Element, kind: Node['kind'], parent: Node | null): Node => {
+    const reason =
+      kind === 'question'
+        ? unsupportedQuestion(el as Question)
+        : unsupportedContainer(el as PanelModelBase)
+    if (reason) throw new Refused(`${el.name}: ${reason}`)
+    const node: Node = {
+      index: plan.nodes.length,
+      kind,
+      parent,
+      children: [],
+      visibleIf: condition(el.visibleIf, names),
+      enableIf: condition(el.enableIf, names),
+      requiredIf: condition((el as Question).requiredIf, names),
+      initialVisible: Boolean(el.visible),
+      initialReadOnly: Boolean(el.readOnly),
+      initialRequired: kind === 'question' && Boolean((el as Question).isRequired),
+      question: null,
+    }
+    plan.nodes.push(node)
+    if (kind === 'question') {
+      const q = el as Question
+      if (!q.isPanel && !['html', 'image', 'empty'].includes(q.getType())) {
+        node.question = questionPlan(q, node, survey)
+        plan.questions.push(node.question)
+      }
+    } else {
+      for (const child of (el as PanelModelBase).elements) {
+        const childKind = child.isPanel ? 'panel' : 'question'
+        node.children.push(visit(child as unknown as Element, childKind, node))
+      }
+    }
+    plan.conditionOrder.push(node) // after its children: the order survey-core runs them in
+    return node
+  }
+  try {
+    for (const page of survey.pages) plan.pages.push(visit(page, 'page', null))
+  } catch (error) {
+    if (error instanceof Refused) return { plan: null, reason: error.message }
+    throw error
+  }
+  const order = (survey.getAllQuestions(false, false, false) as Question[]).map((q) => q.name)
+  const mine = plan.questions.map((q) => q.model.name)
+  const valueQuestions = order.filter((name) => mine.includes(name))
+  if (valueQuestions.join('\n') !== mine.join('\n')) return { plan: null, reason: 'question order' }
+  plan.hasQuiz = all.some((q) => q.correctAnswer !== undefined && q.correctAnswer !== null)
+  return { plan, reason: '' }
+}

@@ -1,0 +1,28 @@
+// Pass 3 without a model: what survey.validate() reports for the supported subset, in the order
+// collectSurveyErrors (../answers/survey-errors.ts) reads it: required, then "other" text.
+import type { CheckContext } from '../answers/context'
+import type { LogicState } from './logic'
+import { isOtherSelected } from './values'
+
+export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<string>): void {
+  for (const page of state.plan.pages) {
+    if (!state.isPageVisible(page)) continue
+    for (const q of state.plan.questions) {
+      if (q.node.kind !== 'question' || !belongsTo(q.node, page)) continue
+      if (failed.has(q.name) || !state.isShown(q.node) || state.isReadOnly(q.node)) continue
+      if (state.isRequiredEmpty(q)) {
+        ctx.issues.push({ question: q.name, code: 'required', message: q.requiredText })
+      }
+      const comment = q.commentKey ? state.values[q.commentKey] : undefined
+      if (isOtherSelected(q, state.valueOf(q.name)) && !comment) {
+        ctx.issues.push({ question: q.name, code: 'required', message: q.otherText })
+      }
+    }
+  }
+}
+
+function belongsTo(node: { parent: typeof node | null }, page: object): boolean {
+  let at = node
+  while (at.parent) at = at.parent
+  return at === page
+}

@@ -1,0 +1,144 @@
+// Replays what survey-core does between `survey.data = answers` and a settled model (see
+// ../answers/logic.ts): conditions run after the data is set, then clearUnusedValues() until
+// nothing changes. Order matters (clearing one answer can reveal or hide another), so this walks
+// questions in the same order, re-runs conditions after every change as the model does, and in
+// "onHidden" mode clears a question the moment it turns hidden.
+import { settings } from 'survey-core'
+import { MAX_LOGIC_PASSES } from '../answers/limits'
+import type { Node, Plan, QuestionPlan } from './plan'
+import { isOtherSelected, isSurveyEmpty, questionValue } from './values'
+
+export class LogicState {
+  readonly visible: boolean[]
+  readonly readOnly: boolean[]
+  readonly required: boolean[]
+  private running = false
+  private rerun = false
+  private readonly byName: Map<string, QuestionPlan>
+
+  constructor(
+    readonly plan: Plan,
+    readonly values: Record<string, unknown>,
+  ) {
+    this.visible = plan.nodes.map((node) => node.initialVisible)
+    this.readOnly = plan.nodes.map((node) => node.initialReadOnly)
+    this.required = plan.nodes.map((node) => node.initialRequired)
+    this.byName = new Map(plan.questions.map((q) => [q.name, q]))
+  }
+
+  /** The question's value as expressions and validation see it. */
+  valueOf = (name: string): unknown => {
+    const raw = Object.hasOwn(this.values, name) ? this.values[name] : undefined
+    const q = this.byName.get(name)
+    return q ? questionValue(q, raw) : raw
+  }
+
+  /** PanelModelBase.isVisible: its own flag and at least one visible element. */
+  private containerVisible(node: Node): boolean {
+    if (!this.visible[node.index]) return false
+    return node.children.some((child) =>
+      child.kind === 'question' ? this.visible[child.index] : this.containerVisible(child),
+    )
+  }
+
+  /** isVisibleInSurvey: the question and every panel and page around it are visible. */
+  isShown(node: Node): boolean {
+    if (!this.visible[node.index]) return false
+    for (let parent = node.parent; parent; parent = parent.parent) {
+      if (!this.containerVisible(parent)) return false
+    }
+    return true
+  }
+
+  isPageVisible(page: Node): boolean {
+    return this.containerVisible(page)
+  }
+
+  isReadOnly(node: Node): boolean {
+    for (let at: Node | null = node; at; at = at.parent) if (this.readOnly[at.index]) return true
+    return false
+  }
+
+  /** survey.runConditions(): every condition once, again while answers changed meanwhile. */
+  runConditions(): void {
+    if (this.running) {
+      this.rerun = true
+      return
+    }
+    this.running = true
+    let count = 0
+    for (;;) {
+      this.rerun = false
+      for (const node of this.plan.conditionOrder) this.runNode(node)
+      if (!this.rerun || count >= settings.maxConditionRunCountOnValueChanged) break
+      count++
+    }
+    this.running = false
+  }
+
+  private runNode(node: Node) {
+    if (node.visibleIf) {
+      const was = this.visible[node.index]
+      this.visible[node.index] = node.visibleIf.run(this.valueOf)
+      const q = node.question
+      if (was && !this.visible[node.index] && q?.clearMode === 'onHidden') this.clear(q)
+    }
+    if (node.enableIf) this.readOnly[node.index] = !node.enableIf.run(this.valueOf)
+    if (node.requiredIf) this.required[node.index] = node.requiredIf.run(this.valueOf)
+  }
+
+  private changed() {
+    this.runConditions() // while conditions run this only asks for another round
+  }
+
+  /** Question.clearValue(): the value and its comment ("other" text). */
+  private clear(q: QuestionPlan) {
+    if (this.valueOf(q.name) !== undefined) {
+      delete this.values[q.name]
+      this.changed()
+    }
+    if (q.commentKey && this.values[q.commentKey]) {
+      delete this.values[q.commentKey]
+      this.changed()
+    }
+  }
+
+  /** survey.clearUnusedValues(): unused "other" text, then answers of hidden questions. */
+  private clearUnusedValues() {
+    for (const q of this.plan.questions) {
+      if (!q.commentKey || !Object.hasOwn(this.values, q.commentKey)) continue
+      if (isOtherSelected(q, this.valueOf(q.name))) continue
+      delete this.values[q.commentKey]
+      this.changed()
+    }
+    for (const q of this.plan.questions) {
+      if (q.clearMode === 'none' || this.isShown(q.node)) continue
+      this.clear(q)
+    }
+  }
+
+  /** Conditions over fixed values (no clearing), as a model holding exactly these answers. */
+  evaluate(): void {
+    for (let round = 0; round < MAX_LOGIC_PASSES; round++) {
+      const before = this.visible.join()
+      for (const node of this.plan.conditionOrder) {
+        if (node.visibleIf) this.visible[node.index] = node.visibleIf.run(this.valueOf)
+      }
+      if (this.visible.join() === before) return
+    }
+  }
+
+  /** loadAnswers(): the data is set, then unused values are cleared until nothing changes. */
+  settle(): void {
+    this.runConditions()
+    for (let pass = 0; pass < MAX_LOGIC_PASSES; pass++) {
+      const before = JSON.stringify(this.values)
+      this.clearUnusedValues()
+      if (JSON.stringify(this.values) === before) return
+    }
+  }
+
+  isRequiredEmpty(q: QuestionPlan): boolean {
+    return this.required[q.node.index] && isSurveyEmpty(this.valueOf(q.name))
+  }
+}

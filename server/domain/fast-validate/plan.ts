@@ -1,0 +1,46 @@
+// The compiled shape of a definition: its pages, panels and questions in survey-core's order,
+// with the conditions and static properties the fast path needs. Built once from one model.
+import type { ItemValue, Question } from 'survey-core'
+import type { Condition } from './expressions'
+
+export type ClearMode = 'none' | 'onComplete' | 'onHidden'
+
+export interface Node {
+  index: number // position in Plan.nodes, used to index per-call flag arrays
+  kind: 'page' | 'panel' | 'question'
+  parent: Node | null
+  children: Node[]
+  visibleIf: Condition | null
+  enableIf: Condition | null
+  requiredIf: Condition | null
+  /** Flags of a fresh model before any data is set (conditions run over empty values). */
+  initialVisible: boolean
+  initialReadOnly: boolean
+  initialRequired: boolean
+  question: QuestionPlan | null
+}
+
+export interface QuestionPlan {
+  node: Node
+  name: string
+  model: Question // from the compile-time model: read-only use for pass 1/2 checks
+  clearMode: ClearMode
+  /** Choices survey-core maps raw values onto (valueFromData), null for non-choice questions. */
+  choices: ItemValue[] | null
+  multiple: boolean
+  otherItem: ItemValue | null
+  commentKey: string | null
+  requiredText: string
+  otherText: string
+  hasInput: boolean
+  quiz: { correct: unknown; ignoreOrder: boolean } | null
+}
+
+export interface Plan {
+  nodes: Node[] // every page, panel and question, parents before children, in model order
+  pages: Node[]
+  questions: QuestionPlan[] // getAllQuestions() order
+  /** Order in which survey-core runs conditions: a panel's children first, then the panel. */
+  conditionOrder: Node[]
+  hasQuiz: boolean
+}

@@ -1,0 +1,30 @@
+// Quiz scoring as scoreSurvey (../score-quiz.ts) computes it on a model holding the stored
+// answers: visible pages, visible questions with a correct answer, survey-core's comparison.
+import { Helpers, settings } from 'survey-core'
+import type { QuizScore } from '../score-quiz'
+import type { LogicState } from './logic'
+import { isSurveyEmpty } from './values'
+
+export function scoreQuiz(state: LogicState): QuizScore | null {
+  if (!state.plan.hasQuiz) return null
+  const items: QuizScore['items'] = []
+  for (const q of state.plan.questions) {
+    if (!q.quiz || !q.hasInput || !state.visible[q.node.index]) continue
+    let page = q.node
+    while (page.parent) page = page.parent
+    if (!state.isPageVisible(page)) continue
+    const value = state.valueOf(q.name)
+    const correct =
+      !isSurveyEmpty(value) &&
+      Helpers.isTwoValueEquals(
+        value,
+        q.quiz.correct,
+        q.quiz.ignoreOrder,
+        settings.comparator.caseSensitive,
+        true,
+      )
+    items.push({ question: q.name, correct })
+  }
+  const correct = items.filter((item) => item.correct).length
+  return { correct, total: items.length, items }
+}

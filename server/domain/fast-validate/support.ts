@@ -1,0 +1,100 @@
+// The subset the fast path reproduces exactly. Each check names what it refuses: a definition
+// using any of it is validated by survey-core instead (slower, never different).
+import {
+  settings,
+  type ItemValue,
+  type PanelModelBase,
+  type Question,
+  type SurveyModel,
+} from 'survey-core'
+import { commentKey } from '../answers/catalog'
+
+const QUESTION_TYPES = new Set([
+  'radiogroup',
+  'dropdown',
+  'checkbox',
+  'rating',
+  'boolean',
+  'comment',
+  'text',
+  'html',
+  'image',
+  'empty',
+])
+const TEXT_INPUTS = new Set(['', 'text', 'number'])
+
+const isSet = (value: unknown): boolean =>
+  value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length)
+
+export function commentKeyOf(survey: SurveyModel, q: Question): string {
+  return commentKey(survey, q)
+}
+
+export function unsupportedSurvey(survey: SurveyModel): string {
+  if (survey.triggers.length > 0) return 'triggers'
+  if (survey.calculatedValues.length > 0) return 'calculated values'
+  if (survey.isDisplayMode) return 'display mode'
+  if (survey.firstPageIsStartPage) return 'start page'
+  if (survey.questionsOnPageMode !== 'standard') return 'questionsOnPageMode'
+  if (survey.questionsOrder === 'random') return 'random question order'
+  if ((survey as unknown as { areEmptyElementsHidden: boolean }).areEmptyElementsHidden) {
+    return 'hidden empty elements'
+  }
+  if (!survey.onExpressionRunning.isEmpty || !survey.onIsAnswerCorrect.isEmpty) return 'events'
+  if (settings.readOnly.enableValidation) return 'read-only validation'
+  return ''
+}
+
+export function unsupportedContainer(panel: PanelModelBase): string {
+  const type = panel.getType()
+  if (type !== 'page' && type !== 'panel') return `type ${type}`
+  if (panel.isRequired || isSet(panel.requiredIf)) return 'required panel'
+  if (panel.questionsOrder === 'random') return 'random question order'
+  return ''
+}
+
+function unsupportedChoices(q: Question): string {
+  if (isSet(q.choicesVisibleIf) || isSet(q.choicesEnableIf)) return 'choice conditions'
+  if (isSet(q.choicesFromQuestion)) return 'choicesFromQuestion'
+  if (isSet(q.choicesByUrl?.url) || q.choicesLazyLoadEnabled) return 'remote choices'
+  if (q.allowCustomChoices || q.hideIfChoicesEmpty || q.showSelectAllItem) return 'choice options'
+  if (q.minSelectedChoices > 0 || q.maxSelectedChoices > 0) return 'selection limits'
+  if (q.valuePropertyName) return 'valuePropertyName'
+  if (q.showOtherItem && !q.getStoreOthersAsComment()) return 'other stored in value'
+  // every choice, not only those visible now: a hidden one has a condition too
+  for (const item of [...(q.choices as ItemValue[]), ...(q.visibleChoices as ItemValue[])]) {
+    if (isSet(item.visibleIf) || isSet(item.enableIf)) return 'choice conditions'
+    if (item.showCommentArea && item !== q.otherItem) return 'choice comments'
+  }
+  return ''
+}
+
+export function unsupportedQuestion(q: Question): string {
+  const type = q.getType()
+  if (!QUESTION_TYPES.has(type)) return `type ${type}`
+  if (q.getValueName() !== q.name) return 'valueName'
+  if (q.name !== q.name.trim() || !q.name) return 'name with spaces' // survey-core trims data keys
+  if (q.parentQuestion) return 'nested question'
+  if (q.customWidget) return 'custom widget'
+  if (isSet(q.defaultValue) || isSet(q.defaultValueExpression)) return 'default value'
+  if (isSet(q.setValueIf) || isSet(q.setValueExpression) || isSet(q.resetValueIf)) {
+    return 'value expressions'
+  }
+  if ((q.validators ?? []).length > 0) return 'validators'
+  if (q.allowSpaceAsAnswer) return 'allowSpaceAsAnswer'
+  if (q.showCommentArea) return 'comment area'
+  if (isSet(q.minValueExpression) || isSet(q.maxValueExpression)) return 'bound expressions'
+  if (type === 'text') {
+    if (!TEXT_INPUTS.has(String(q.inputType ?? ''))) return `input type ${q.inputType}`
+    if (isSet(q.maskType) && q.maskType !== 'none') return 'input mask'
+    if (isSet(q.min) || isSet(q.max) || isSet(q.step)) return 'number bounds'
+  }
+  if (type === 'rating') {
+    const rates = [...(q.rateValues as ItemValue[]), ...(q.visibleRateValues as ItemValue[])]
+    for (const item of rates) {
+      if (isSet(item.visibleIf) || isSet(item.enableIf)) return 'rate value conditions'
+    }
+  }
+  if (['radiogroup', 'dropdown', 'checkbox'].includes(type)) return unsupportedChoices(q)
+  return ''
+}

@@ -1,0 +1,58 @@
+// One submission through the compiled plan: pass 1 and 2 are the shared code
+// (../answers/passes.ts), logic, pass 3 and the quiz are replayed without a model.
+import type { Question } from 'survey-core'
+import type { KeyEntry } from '../answers/catalog'
+import type { CheckContext } from '../answers/context'
+import { cloneJson, isPlainObject } from '../answers/json'
+import { checkContents, checkKeys, fail, type LogicView } from '../answers/passes'
+import type { AnswerValidation } from '../validate-answers'
+import { collectErrors } from './errors'
+import { LogicState } from './logic'
+import type { Node, Plan } from './plan'
+import { scoreQuiz } from './quiz'
+import { needsModel } from './values'
+
+export interface Compiled {
+  plan: Plan
+  catalog: Map<string, KeyEntry>
+  nodeOf: Map<Question, Node>
+}
+
+/** Validates like the survey-core path; undefined when these answers need the model after all. */
+export function runCompiled(
+  compiled: Compiled,
+  answers: unknown,
+  maxTextLength: number,
+): AnswerValidation | undefined {
+  const ctx: CheckContext = { issues: [], maxTextLength, nestedQuestions: 0 }
+  if (!isPlainObject(answers)) {
+    return fail([
+      { question: '', code: 'not_an_object', message: 'Answers must be a JSON object.' },
+    ])
+  }
+  const { plan, catalog, nodeOf } = compiled
+  const failed = new Set<string>()
+  const fed = checkKeys(catalog, answers, ctx, failed)
+  for (const q of plan.questions) {
+    if (Object.hasOwn(fed, q.name) && needsModel(q, fed[q.name])) return undefined
+  }
+  const state = new LogicState(plan, cloneJson(fed))
+  state.settle()
+  const view: LogicView = {
+    valueOf: (key) => (Object.hasOwn(state.values, key) ? state.values[key] : undefined),
+    shown: (question) => {
+      const node = nodeOf.get(question)
+      return node !== undefined && state.isShown(node)
+    },
+    computed: {},
+  }
+  const cleaned = checkContents(view, catalog, fed, ctx, failed)
+  collectErrors(state, ctx, failed)
+  if (ctx.issues.length > 0) return fail(ctx.issues)
+  // The quiz is scored on the stored answers; should they show or hide anything differently
+  // than the settled answers did, the model would also clear values: leave that to survey-core.
+  const stored = new LogicState(plan, cloneJson(cleaned))
+  stored.evaluate()
+  if (stored.visible.some((flag, i) => flag !== state.visible[i])) return undefined
+  return { ok: true, answers: cleaned, quiz: scoreQuiz(stored) }
+}
