@@ -1,6 +1,7 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { Database } from '../schema.js'
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely'
+import type { Database, ResponseCountsTable } from '../schema.js'
 import type { AggregateScope, GroupRow } from './aggregates.js'
+import type { ResponseInput } from './responses.js'
 
 /**
  * Running counts per combination of dimension values (`response_counts`): for each survey,
@@ -79,9 +80,60 @@ async function addAllCounts(
   }
 }
 
-/** Adds one stored response to the counts; call inside the transaction that stored it. */
-export function addResponseCounts(db: Kysely<any>, responseId: string, dimensions: readonly string[]) {
-  return addAllCounts(db, dimensions, sql`r.id = ${responseId}`)
+/** What one response adds: the same keys and figures as counting its rows (see rebuild). */
+export function responseCountRows(
+  input: ResponseInput,
+  releaseNo = 0,
+): Insertable<ResponseCountsTable>[] {
+  const single = new Map(input.values.filter((v) => (v.item ?? '') === '').map((v) => [v.question, v.value]))
+  const cell = Array.from({ length: COUNTED_DIMENSIONS }, (_, i) =>
+    i < input.dimensions.length ? (single.get(input.dimensions[i]) ?? '') : '',
+  )
+  const key = {
+    survey_id: input.surveyId,
+    release_no: releaseNo,
+    dims: dimsKey(input.dimensions),
+    g0: cell[0],
+    g1: cell[1],
+    g2: cell[2],
+    g3: cell[3],
+  }
+  const score = input.knowledgeScore
+  const rows: Insertable<ResponseCountsTable>[] = [
+    { ...key, kind: 'response', question: '', item: '', value: '', n: 1, numbers: score === null ? 0 : 1, number_sum: score ?? 0 },
+  ]
+  for (const v of input.values) {
+    if (v.value === null || v.value === undefined) continue
+    const number = v.number ?? null
+    rows.push({ ...key, kind: 'answer', question: v.question, item: v.item ?? '', value: v.value, n: 1, numbers: number === null ? 0 : 1, number_sum: number ?? 0 })
+  }
+  for (const q of input.quizItems) {
+    rows.push({ ...key, kind: 'quiz', question: q.question, item: '', value: '', n: 1, numbers: 1, number_sum: q.correct ? 1 : 0 })
+  }
+  // One key order for every writer, so concurrent upserts on PostgreSQL lock rows alike.
+  const order = (r: Insertable<ResponseCountsTable>) => `${r.kind}\u0000${r.question}\u0000${r.item}\u0000${r.value}`
+  return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
+}
+
+// 14 columns x 150 rows stays well under SQLite's cap on bound parameters.
+const COUNT_ROWS_PER_UPSERT = 150
+
+/** Adds one response to the counts; call inside the transaction that stores its rows. */
+export async function addResponseCounts(db: Kysely<Database>, input: ResponseInput): Promise<void> {
+  const rows = responseCountRows(input)
+  for (let start = 0; start < rows.length; start += COUNT_ROWS_PER_UPSERT) {
+    await db
+      .insertInto('response_counts')
+      .values(rows.slice(start, start + COUNT_ROWS_PER_UPSERT))
+      .onConflict((oc) =>
+        oc.columns(KEY_COLUMNS.split(', ') as (keyof ResponseCountsTable)[]).doUpdateSet((eb) => ({
+          n: eb('response_counts.n', '+', eb.ref('excluded.n')),
+          numbers: eb('response_counts.numbers', '+', eb.ref('excluded.numbers')),
+          number_sum: eb('response_counts.number_sum', '+', eb.ref('excluded.number_sum')),
+        })),
+      )
+      .execute()
+  }
 }
 
 /**
@@ -118,15 +170,35 @@ function scopeFilter(scope: AggregateScope) {
 /**
  * The dimension names the counts of a scope are kept by, when every count uses the same ones
  * ([] when there are none); undefined when versions with different dimensions are mixed.
+ * Two key lookups per release (lowest and highest `dims`), not a scan of the counts.
  */
 export async function countsLayout(
   db: Kysely<Database>,
   scope: AggregateScope,
 ): Promise<string[] | undefined> {
-  const { rows } = await sql<{ dims: string }>`
-    select distinct dims from response_counts where ${scopeFilter(scope)}`.execute(db)
-  if (rows.length > 1) return undefined
-  return rows.length === 0 ? [] : (JSON.parse(rows[0].dims) as string[])
+  const releases = await db
+    .selectFrom('releases')
+    .select((eb) => eb.fn.max('number').as('last'))
+    .where('survey_id', '=', scope.surveyId)
+    .executeTakeFirst()
+  const last = scope.releaseNo ?? Number(releases?.last ?? 0)
+  const first = scope.releaseNo === undefined ? 0 : 1
+  const layouts = new Set<string>()
+  for (let releaseNo = first; releaseNo <= last; releaseNo++) {
+    for (const direction of ['asc', 'desc'] as const) {
+      const row = await db
+        .selectFrom('response_counts')
+        .select('dims')
+        .where('survey_id', '=', scope.surveyId)
+        .where('release_no', '=', releaseNo)
+        .orderBy('dims', direction)
+        .limit(1)
+        .executeTakeFirst()
+      if (row) layouts.add(row.dims)
+    }
+  }
+  if (layouts.size > 1) return undefined
+  return layouts.size === 0 ? [] : (JSON.parse([...layouts][0]) as string[])
 }
 
 /** Reads aggregates from the counts of one layout; `groupBy` must all be in the layout. */

@@ -31,42 +31,49 @@ export async function insertResponse(
   input: ResponseInput,
   before?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    // Held until commit: a release waits for this response to be stored and counted (or not).
-    await shareLockOn(trx, 'responses', input.surveyId)
-    await before?.(trx)
+  await inTransaction(db, (trx) => storeResponse(trx, input, before))
+}
+
+/** The statements of insertResponse, inside a transaction the caller owns. */
+export async function storeResponse(
+  trx: Transaction<Database>,
+  input: ResponseInput,
+  before?: (trx: Transaction<Database>) => Promise<void>,
+): Promise<void> {
+  // Held until commit: a release waits for this response to be stored and counted (or not).
+  await shareLockOn(trx, 'responses', input.surveyId)
+  await before?.(trx)
+  await trx
+    .insertInto('responses')
+    .values({
+      id: input.id,
+      survey_version_id: input.surveyVersionId,
+      locale: input.locale,
+      submitted_on: input.submittedOn,
+      answers: JSON.stringify(input.answers),
+      knowledge_score: input.knowledgeScore,
+    })
+    .execute()
+  const values = input.values.map((value) => ({ ...value, response_id: input.id }))
+  for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
     await trx
-      .insertInto('responses')
-      .values({
-        id: input.id,
-        survey_version_id: input.surveyVersionId,
-        locale: input.locale,
-        submitted_on: input.submittedOn,
-        answers: JSON.stringify(input.answers),
-        knowledge_score: input.knowledgeScore,
-      })
+      .insertInto('response_values')
+      .values(values.slice(start, start + VALUE_ROWS_PER_INSERT))
       .execute()
-    const values = input.values.map((value) => ({ ...value, response_id: input.id }))
-    for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
-      await trx
-        .insertInto('response_values')
-        .values(values.slice(start, start + VALUE_ROWS_PER_INSERT))
-        .execute()
-    }
-    if (input.quizItems.length > 0) {
-      await trx
-        .insertInto('response_quiz_items')
-        .values(
-          input.quizItems.map((item) => ({
-            response_id: input.id,
-            question: item.question,
-            correct: item.correct ? 1 : 0,
-          })),
-        )
-        .execute()
-    }
-    await addResponseCounts(trx, input.id, input.dimensions)
-  })
+  }
+  if (input.quizItems.length > 0) {
+    await trx
+      .insertInto('response_quiz_items')
+      .values(
+        input.quizItems.map((item) => ({
+          response_id: input.id,
+          question: item.question,
+          correct: item.correct ? 1 : 0,
+        })),
+      )
+      .execute()
+  }
+  await addResponseCounts(trx, input)
 }
 
 export async function countResponses(db: Kysely<Database>, surveyVersionId?: number) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { insertResponse } from '../../db/queries/responses.js'
+import { createResponseWriter } from '../../db/queries/response-writer.js'
 import { findOpenSurvey, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { isValidSlug } from '../domain/slug.js'
@@ -51,6 +51,7 @@ export const respondentRoutes = ({
   invitationKey,
 }: RespondentDeps) => {
   const versions = createVersionCache()
+  const responses = createResponseWriter(db)
   const invitations = createInvitationGate(db, invitationKey)
   const limit = submissionLimit({ clock, limit: submissionRateLimit, trustProxy })
   const openSurvey = async (slug: string): Promise<PublishedVersion> => {
@@ -99,7 +100,7 @@ export const respondentRoutes = ({
         submittedOn: clock().toISOString().slice(0, 10),
         ...prepared.response,
       }
-      await insertResponse(db, response, spendCode)
+      await responses.write(response, spendCode)
       return c.json({ ok: true }, 201)
     })
 }

@@ -135,6 +135,7 @@ async function aggregation(options: BenchOptions, dir: string, result: BenchResu
   const rows = result.aggregation.map(({ size, generated, result: r }) => [
     fmt(size, 0),
     fmt(generated.valueRows / generated.seconds, 0),
+    `${fmt(generated.countsSeconds * 1000, 0)} (${fmt(ratio(generated.countsSeconds * 1000, r.baselineMs), 2)}x)`,
     fmt(r.baselineMs, 0),
     `${fmt(r.planMs, 0)} (${fmt(ratio(r.planMs, r.baselineMs), 2)}x)`,
     `${fmt(r.releaseMs, 0)} (${fmt(ratio(r.releaseMs, r.baselineMs), 2)}x)`,
@@ -149,7 +150,7 @@ async function aggregation(options: BenchOptions, dir: string, result: BenchResu
   result.sections.push({
     title: '2. Aggregation at scale (by=sector,region)',
     rows: [
-      ['responses', 'generated value rows/s', 'baseline GROUP BY ms', 'count + suppression ms', 'make a release ms', 'read aggregates ms', 'peak RSS MB', 'counts equal'],
+      ['responses', 'generated value rows/s', 'counts built in one pass ms', 'baseline GROUP BY ms', 'count + suppression ms', 'make a release ms', 'read aggregates ms', 'peak RSS MB', 'counts equal'],
       ...rows,
     ],
     notes: [
@@ -157,13 +158,20 @@ async function aggregation(options: BenchOptions, dir: string, result: BenchResu
         `response the server would store: ${options.variants} answer sets validated, flattened and ` +
         'scored by the domain code, with sector, profession and region drawn skewed per response).',
       'Baseline: one hand-written `GROUP BY` counting respondents per sector x region on the same database.',
+      'Results are read from running counts per sector x region x profession cell ' +
+        '(`response_counts`, db/queries/response-counts.ts): the server adds each response\'s counts ' +
+        'in the transaction that stores it (its cost is inside the submission figures above), and a ' +
+        'release relabels the pending ones. The generator writes rows in bulk, so it builds the ' +
+        'counts afterwards in one pass, as the migration does for an existing database: "counts ' +
+        'built in one pass" is that one-off cost, shown for reference.',
       '"Count + suppression" is the computation a release makes for its tables: respondents per ' +
         'sector x region x profession (countGroups) and the small-cell suppression plan for the total, ' +
-        'one-way and two-way tables (planSuppression); it is the figure held to the 3x target.',
+        'one-way and two-way tables (planSuppression).',
       '"Make a release" is all of POST /releases: the same plus claiming every response ' +
-        '(`release_no` written on each row) and storing the publication, in one transaction. ' +
-        '"Read aggregates" is GET /aggregates?by=sector,region on that release: every answer ' +
-        'count, mean and quiz share for the total and for each group.',
+        '(`release_no` written on each row), relabelling the counts and storing the publication, in ' +
+        'one transaction. "Read aggregates" is the full computation of GET ' +
+        '/aggregates?by=sector,region on that release, suppression included: every answer count, ' +
+        'mean and quiz share for the total and for each group. It is the figure held to the 3x target.',
       `Growth from ${fmt(small.size, 0)} to ${fmt(large.size, 0)} responses, divided by the ` +
         `${fmt(scale, 0)}x more data (1 = linear): baseline ${fmt(growth((r) => r.baselineMs), 2)}, ` +
         `count + suppression ${fmt(growth((r) => r.planMs), 2)}, ` +
@@ -175,11 +183,11 @@ async function aggregation(options: BenchOptions, dir: string, result: BenchResu
   const worst = (pick: (r: AggregationResult) => number) =>
     Math.max(...result.aggregation!.map((a) => ratio(pick(a.result), a.result.baselineMs)))
   result.targets.push({
-    name: 'count + suppression <= 3x baseline GROUP BY',
+    name: 'aggregates by=sector,region (with suppression) <= 3x baseline GROUP BY',
     value:
-      `worst ${fmt(worst((r) => r.planMs), 2)}x (whole release ${fmt(worst((r) => r.releaseMs), 2)}x, ` +
-      `read aggregates ${fmt(worst((r) => r.aggregatesMs), 1)}x)`,
-    met: worst((r) => r.planMs) <= 3,
+      `worst ${fmt(worst((r) => r.aggregatesMs), 3)}x (count + suppression ` +
+      `${fmt(worst((r) => r.planMs), 3)}x, whole release ${fmt(worst((r) => r.releaseMs), 2)}x)`,
+    met: worst((r) => r.aggregatesMs) <= 3 && worst((r) => r.planMs) <= 3,
   })
   const planGrowth = growth((r) => r.planMs)
   result.targets.push({

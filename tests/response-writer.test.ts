@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto'
+import type { Transaction } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { countGroups } from '../db/queries/aggregates.js'
+import { createResponseWriter } from '../db/queries/response-writer.js'
+import { findLatestVersion } from '../db/queries/surveys.js'
+import type { Database } from '../db/schema.js'
+import { prepareResponse } from '../server/domain/prepare-response.js'
+import { allCorrectBundledAnswers } from './fixtures.js'
+import { BUNDLED_SLUG, countRows, createTestContext } from './helpers.js'
+
+// Submissions that arrive together are committed together (one durable commit for many), yet
+// each one is stored whole or refused alone.
+
+async function setup() {
+  const ctx = await createTestContext()
+  const survey = (await findLatestVersion(ctx.db, BUNDLED_SLUG))!
+  const definition = JSON.parse(survey.definition) as Record<string, unknown>
+  const prepared = prepareResponse({ definition, locales: [] }, { answers: allCorrectBundledAnswers })
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.details))
+  const input = () => ({
+    ...prepared.response,
+    id: randomBytes(16).toString('hex'),
+    surveyId: survey.surveyId,
+    surveyVersionId: survey.versionId,
+    dimensions: ['sector', 'region', 'profession'],
+    submittedOn: '2026-11-25',
+  })
+  return { ...ctx, survey, input, writer: createResponseWriter(ctx.db) }
+}
+
+describe('the response writer', () => {
+  it('stores responses that arrive together in one transaction', async () => {
+    const { db, survey, input, writer } = await setup()
+    const transactions = new Set<Transaction<Database>>()
+    await Promise.all(
+      Array.from({ length: 10 }, () => writer.write(input(), async (trx) => void transactions.add(trx))),
+    )
+    expect(transactions.size).toBe(1)
+    expect((await countRows(db)).responses).toBe(10)
+    const [counted] = await countGroups(db, { surveyId: survey.surveyId }, [])
+    expect(counted.n).toBe(10)
+  })
+
+  it('refuses one response alone and keeps the others of its batch', async () => {
+    const { db, survey, input, writer } = await setup()
+    const refused = new Error('code already used')
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        writer.write(input(), async (trx) => {
+          // The refused response has already written a row of its own before it fails.
+          if (i === 2) {
+            await trx.insertInto('invitation_codes').values({ survey_id: survey.surveyId, code_hmac: 'x', used: 1 }).execute()
+            throw refused
+          }
+        }),
+      ),
+    )
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'])
+    expect((results[2] as PromiseRejectedResult).reason).toBe(refused)
+    const rows = await countRows(db)
+    expect(rows.responses).toBe(5)
+    expect(await db.selectFrom('invitation_codes').selectAll().execute()).toEqual([])
+    const [counted] = await countGroups(db, { surveyId: survey.surveyId }, [])
+    expect(counted.n).toBe(5)
+    const counts = await db
+      .selectFrom('response_counts')
+      .select((eb) => eb.fn.sum<number>('n').as('n'))
+      .where('kind', '=', 'response')
+      .executeTakeFirstOrThrow()
+    expect(Number(counts.n)).toBe(5)
+  })
+
+  it('settles a response only after its batch is committed, and keeps writing later ones', async () => {
+    const { db, input, writer } = await setup()
+    await writer.write(input())
+    expect((await countRows(db)).responses).toBe(1)
+    await Promise.all([writer.write(input()), writer.write(input())])
+    await writer.write(input())
+    expect((await countRows(db)).responses).toBe(4)
+  })
+})
