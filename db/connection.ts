@@ -26,7 +26,29 @@ export function openSqlite(path: string): SQLite.Database {
 }
 
 export function createSqliteDb(path: string): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) })
+  const database = withStatementCache(openSqlite(path))
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs as much as running a small insert. The same
+ * SQL text reuses its statement, unless that one is still being iterated (a streamed read).
+ */
+function withStatementCache(sqlite: SQLite.Database, maxEntries = 500) {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      const hit = cache.get(sql)
+      if (hit && !hit.busy) return hit
+      const statement = sqlite.prepare(sql)
+      if (!hit) {
+        if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string)
+        cache.set(sql, statement)
+      }
+      return statement
+    },
+  }
 }
 
 // count(*) is int8 and avg/sum of integers numeric on PostgreSQL, which pg returns as strings to

@@ -54,7 +54,14 @@ export async function storeResponse(
       knowledge_score: input.knowledgeScore,
     })
     .execute()
-  const values = input.values.map((value) => ({ ...value, response_id: input.id }))
+  // Literal objects: spreading each value and adding a key is V8's slow path (see response-counts).
+  const values = input.values.map((value) => ({
+    response_id: input.id,
+    question: value.question,
+    item: value.item,
+    value: value.value,
+    number: value.number,
+  }))
   for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
     await trx
       .insertInto('response_values')

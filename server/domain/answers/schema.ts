@@ -86,7 +86,19 @@ function build(definition: object): Map<string, FieldSchema> {
   return schema
 }
 
+// The server hands the same parsed definition object to every submission of a version: looking
+// it up by identity first spares serialising the whole definition for each one.
+const byObject = new WeakMap<object, Map<string, FieldSchema>>()
+
 export function schemaOf(definition: object): Map<string, FieldSchema> {
+  const known = byObject.get(definition)
+  if (known) return known
+  const schema = schemaByText(definition)
+  byObject.set(definition, schema)
+  return schema
+}
+
+function schemaByText(definition: object): Map<string, FieldSchema> {
   const key = JSON.stringify(definition)
   const hit = cache.get(key)
   if (hit) {
