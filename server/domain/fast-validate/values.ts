@@ -26,14 +26,18 @@ export function isOtherSelected(q: QuestionPlan, raw: unknown): boolean {
   return entries.some((entry: unknown) => itemOf(q, entry) === q.otherItem)
 }
 
-/** Values survey-core would not keep as they are (it turns unknown choices into "other"). */
+/**
+ * Values whose handling by survey-core is not modelled here: choice objects, and selections that
+ * match no choice (it turns them into "other", and counts a checkbox holding only blank entries
+ * as unanswered). Such answers are rejected or dropped anyway; survey-core words why.
+ */
 export function needsModel(q: QuestionPlan, raw: unknown): boolean {
   if (raw === undefined || raw === null) return false
   if (typeof raw === 'object' && !Array.isArray(raw)) return true // choice objects, comments
   if (Array.isArray(raw) && raw.some((entry) => typeof entry === 'object' && entry !== null)) {
     return true
   }
-  if (!q.otherItem) return false
+  if (!q.choices) return false
   const entries: unknown[] = Array.isArray(raw) ? raw : [raw]
-  return entries.some((entry) => !isSurveyEmpty(entry) && !itemOf(q, entry))
+  return entries.some((entry) => !itemOf(q, entry))
 }

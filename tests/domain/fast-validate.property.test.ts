@@ -1,0 +1,204 @@
+// The compiled validator must answer exactly as the survey-core path: same ok, same cleaned
+// answers and quiz, same issues in the same order. Compared on the bundled survey (generated
+// valid answers plus corruptions) and on every conformance survey the compiler accepts.
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { Model, type ItemValue, type Question } from 'survey-core'
+import { describe, expect, it } from 'vitest'
+import { compileValidator } from '../../server/domain/fast-validate'
+import { validateAnswers } from '../../server/domain/validate-answers'
+import { answerGenerator, bundledDefinition } from '../bench/answers'
+
+const DIR = fileURLToPath(new URL('./fixtures/conformance/', import.meta.url))
+const RUNS = Number(process.env.FC_RUNS) || 150
+const TIMEOUT = 600_000
+
+type Answers = Record<string, unknown>
+
+/** Runs both engines; counts answers the compiled one hands back to survey-core. */
+function expectSame(definition: object, answers: unknown, stats: { fast: number; back: number }) {
+  const compiled = compileValidator(definition)
+  if (!compiled) throw new Error('definition does not compile')
+  const fast = compiled(answers, 5000)
+  if (fast === undefined) {
+    stats.back++
+    return
+  }
+  stats.fast++
+  const slow = validateAnswers(definition, answers, { engine: 'survey-core' })
+  expect(fast, JSON.stringify(answers).slice(0, 400)).toEqual(slow)
+}
+
+interface QuestionInfo {
+  name: string
+  type: string
+  choices: unknown[]
+  other: boolean
+  maxLength: number
+}
+
+function questionsOf(definition: object): QuestionInfo[] {
+  const survey = new Model(definition)
+  return (survey.getAllQuestions(false, false, false) as Question[])
+    .filter((q) => !['html', 'image', 'empty'].includes(q.getType()))
+    .map((q) => ({
+      name: q.getValueName(),
+      type: q.getType(),
+      choices: ((q.visibleChoices ?? q.visibleRateValues ?? []) as ItemValue[]).map((c) => c.value),
+      other: Boolean(q.showOtherItem),
+      maxLength: Number(q.maxLength) || 0,
+    }))
+}
+
+/** Any JSON value a client might send, skewed towards near-misses of a question's choices. */
+function valueFor(q: QuestionInfo): fc.Arbitrary<unknown> {
+  const choice = q.choices.length ? fc.constantFrom(...q.choices) : fc.constant('x')
+  const spelled = choice.map((v) => (typeof v === 'number' ? String(v) : v))
+  const junk = fc.oneof(
+    fc.constant(null),
+    fc.constant(''),
+    fc.constant('   '),
+    fc.constant([]),
+    fc.constant({}),
+    fc.integer({ min: -3, max: 12 }),
+    fc.string({ maxLength: 6 }),
+    fc.boolean(),
+    fc.constant('x'.repeat(Math.max(q.maxLength, 5000) + 1)),
+    fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), { maxKeys: 2 }),
+  )
+  const single = fc.oneof({ weight: 5, arbitrary: choice }, spelled, junk)
+  const many = fc.oneof(
+    { weight: 5, arbitrary: fc.uniqueArray(choice, { maxLength: 4 }) },
+    fc.array(fc.oneof(choice, spelled, junk), { maxLength: 3 }),
+    junk,
+  )
+  if (q.type === 'checkbox' || q.type === 'tagbox') return many
+  if (q.type === 'boolean') return fc.oneof(fc.boolean(), fc.boolean(), junk)
+  if (q.type === 'text' || q.type === 'comment') {
+    return fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), junk)
+  }
+  return single
+}
+
+/** Answers built from a survey's own names, with unknown keys and "other" text now and then. */
+function answersFor(questions: QuestionInfo[]): fc.Arbitrary<Answers> {
+  const entries = questions.map((q) => fc.option(valueFor(q), { nil: undefined, freq: 2 }))
+  const comments = questions
+    .filter((q) => q.other)
+    .map((q) => fc.option(fc.oneof(fc.string({ maxLength: 5 }), fc.constant('')), { freq: 2 }))
+  const extra = fc.option(fc.constantFrom('unknown', '__proto__', 'q-Comment'), { freq: 4 })
+  return fc.tuple(fc.tuple(...entries), fc.tuple(...comments), extra).map(([values, notes, x]) => {
+    const answers: Answers = {}
+    questions.forEach((q, i) => {
+      if (values[i] !== undefined) answers[q.name] = values[i]
+    })
+    questions
+      .filter((q) => q.other)
+      .forEach((q, i) => {
+        if (notes[i] !== null) answers[`${q.name}-Comment`] = notes[i]
+      })
+    if (x) Object.defineProperty(answers, x, { value: 1, enumerable: true, configurable: true })
+    return answers
+  })
+}
+
+type Corruption = (answers: Answers, pick: number, def: QuestionInfo[]) => void
+
+const CORRUPTIONS: Record<string, Corruption> = {
+  unknownKey: (a) => void (a.not_a_question = 'x'),
+  wrongType: (a, i, qs) => void (a[qs[i % qs.length].name] = { wrong: true }),
+  outsideChoices: (a, i, qs) => void (a[qs[i % qs.length].name] = 'no_such_choice'),
+  numberAsString: (a) => void (a.confidence_identify = String(a.confidence_identify)),
+  numberInArray: (a) => void (a.indicators = [1]),
+  missingRequired: (a, i) => void delete a[['sector', 'indicators', 'met_possible_victim'][i % 3]],
+  hiddenAnswered: (a) => {
+    a.met_possible_victim = 'no'
+    a.met_count = 'once'
+    a.why_not_acted = ['other']
+  },
+  followUps: (a) => {
+    a.met_possible_victim = 'yes'
+    a.actions_taken = ['nothing']
+    delete a.met_count
+  },
+  otherText: (a) => void (a['actions_taken-Comment'] = 'text'),
+  empty: (a, i, qs) => void (a[qs[i % qs.length].name] = ['', [], '  ', {}][i % 4]),
+  nullValue: (a, i, qs) => void (a[qs[i % qs.length].name] = null),
+  overLong: (a) => void (a.comment = 'x'.repeat(2001)),
+  upperCase: (a) => void (a.sector = String(a.sector).toUpperCase()),
+  reversed: (a) => {
+    for (const key of Object.keys(a)) {
+      if (Array.isArray(a[key])) a[key] = [...(a[key] as unknown[])].reverse()
+    }
+  },
+  allIndicators: (a) => {
+    a.indicators = [
+      'injuries_unexplained', 'companion_speaks_for_patient', 'no_own_documents', 'fear_anxiety',
+      'debt_to_employer', 'lives_at_workplace', 'very_long_hours', 'inconsistent_story',
+      'unknown_own_address',
+    ].reverse()
+  },
+  notAnObject: (a) => void (a.indicators = 'injuries_unexplained'),
+}
+
+describe('compiled validator = survey-core path', () => {
+  it(
+    'on the bundled survey: generated answers and corruptions of them',
+    () => {
+      const definition = bundledDefinition()
+      const questions = questionsOf(definition)
+      const stats = { fast: 0, back: 0 }
+      const names = Object.keys(CORRUPTIONS)
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 2 ** 30 }),
+          fc.array(fc.tuple(fc.constantFrom(...names), fc.nat(1000)), { maxLength: 3 }),
+          (seed, corruptions) => {
+            const answers = answerGenerator(definition, seed).answers()
+            for (const [name, pick] of corruptions) CORRUPTIONS[name](answers, pick, questions)
+            expectSame(definition, answers, stats)
+          },
+        ),
+        { numRuns: RUNS },
+      )
+      expect(stats.fast).toBeGreaterThan(stats.back)
+    },
+    TIMEOUT,
+  )
+
+  it('on the bundled survey: arbitrary answers from its names and choices', () => {
+    const definition = bundledDefinition()
+    const stats = { fast: 0, back: 0 }
+    fc.assert(
+      fc.property(answersFor(questionsOf(definition)), (answers) => {
+        expectSame(definition, answers, stats)
+      }),
+      { numRuns: RUNS },
+    )
+    expect(stats.fast).toBeGreaterThan(0)
+  }, TIMEOUT)
+
+  const files = readdirSync(DIR).filter((file) => file.endsWith('.json'))
+  for (const file of files.sort()) {
+    const definition = JSON.parse(readFileSync(DIR + file, 'utf8')) as object
+    if (!compileValidator(definition)) continue
+    it(`on ${file}: arbitrary answers`, () => {
+      const stats = { fast: 0, back: 0 }
+      fc.assert(
+        fc.property(answersFor(questionsOf(definition)), (answers) => {
+          expectSame(definition, answers, stats)
+        }),
+        { numRuns: RUNS },
+      )
+      expect(stats.fast).toBeGreaterThan(0)
+    }, TIMEOUT)
+  }
+
+  it('answers that are not an object', () => {
+    const stats = { fast: 0, back: 0 }
+    for (const answers of [null, [], 'x', 1, true]) {
+      expectSame(bundledDefinition(), answers, stats)
+    }
+  })
+})

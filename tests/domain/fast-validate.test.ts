@@ -1,0 +1,74 @@
+// Which definitions the compiled validator accepts: a change that sends one of these back to the
+// slow survey-core path (or lets a new one through) shows up here.
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { compileReport, compiledValidator, compileValidator } from '../../server/domain/fast-validate'
+import { validateAnswers } from '../../server/domain/validate-answers'
+import { bundledDefinition } from '../bench/answers'
+
+const DIR = fileURLToPath(new URL('./fixtures/conformance/', import.meta.url))
+
+const reasons = () =>
+  Object.fromEntries(
+    readdirSync(DIR)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => {
+        const definition = JSON.parse(readFileSync(DIR + file, 'utf8')) as object
+        return [file, compileReport(definition).reason || 'compiled']
+      }),
+  )
+
+describe('compileValidator', () => {
+  it('compiles the bundled survey', () => {
+    expect(compileReport(bundledDefinition()).reason).toBe('')
+  })
+
+  it('compiles these conformance surveys and names why the others fall back', () => {
+    expect(reasons()).toEqual({
+      '01-quiz-american-history.json': 'compiled',
+      '02-product-feedback-multipage.json': 'compiled',
+      '03-software-developer-localized.json': 'compiled',
+      '04-computer-survey-validators.json': 'email: validators',
+      '05-account-signup-regex.json': 'email: input type email',
+      '06-blood-relatives-paneldynamic.json': 'relatives: type paneldynamic',
+      '07-framework-ratings-matrixdropdown.json': 'framework-ratings: type matrixdropdown',
+      '08-product-concept-rating-values.json': 'compiled',
+      '09-smartphone-features-ranking.json': 'smartphone-features: type ranking',
+      '10-teachers-rate-matrixdynamic.json': 'teachersRate: type matrixdynamic',
+      '11-car-radiogroup-legacy-other-none.json': 'car: default value',
+      '12-requiredif-conditions.json': 'c: type matrixdynamic',
+      '13-car-types-visible-triggers.json': 'triggers',
+      '14-medical-eligibility-screening.json': 'calculated values',
+      '15-rand36-health-survey.json': 'compiled',
+      '16-employee-skills-expression-validator.json': 'employees: type paneldynamic',
+      '17-benefits-eligibility-localized.json': 'eligibleFor: choice conditions',
+      '18-billing-address-enableif.json': 'CopyAddress: default value',
+      '19-all-types-localized-nl.json': 'birthDate: input type date',
+      '20-patient-intake-medical-form.json': 'dob: input type date',
+      '21-insurance-claim.json': 'claimNumber: input mask',
+      '22-checkout.json': 'email: input type email',
+      '23-all-question-types-gallery.json': 'q_slider: type slider',
+      '24-fhir-sample-inputs.json': 'single-input-text: default value',
+      '25-car-radiogroup-none-item.json': 'compiled',
+    })
+  })
+
+  it('caches per definition object, the null result included', () => {
+    const definition = bundledDefinition()
+    expect(compiledValidator(definition)).toBe(compiledValidator(definition))
+    const matrix = { elements: [{ type: 'matrix', name: 'm', rows: ['a'], columns: ['x'] }] }
+    expect(compiledValidator(matrix)).toBeNull()
+    expect(compiledValidator(matrix)).toBeNull()
+  })
+
+  it('agrees with survey-core on odd definitions and leaves non-objects to it', () => {
+    const odd = { pages: 'nonsense' }
+    expect(compileValidator(odd)?.({ q: 1 }, 5000)).toEqual(
+      validateAnswers(odd, { q: 1 }, { engine: 'survey-core' }),
+    )
+    expect(compiledValidator(null as unknown as object)).toBeNull()
+    expect(validateAnswers(null as unknown as object, {}).ok).toBe(true)
+  })
+})
