@@ -80,6 +80,26 @@ export interface ResponseCountsTable {
   number_sum: number
 }
 
+/**
+ * A release's figures per table it can show, summed from response_counts when it is made:
+ * `grouping` lists the counted dimension columns ('' = the total, '0' one, '0,2' a pair), whose
+ * values are g0 and g1 in that order. See db/queries/release-tables.ts.
+ */
+export interface ReleaseTablesTable {
+  survey_id: number
+  release_no: number
+  grouping: string
+  g0: string
+  g1: string
+  kind: 'response' | 'answer' | 'quiz'
+  question: string
+  item: string
+  value: string
+  n: number
+  numbers: number
+  number_sum: number
+}
+
 export interface ResponseQuizItemsTable {
   response_id: string
   question: string
@@ -93,6 +113,7 @@ export interface Database {
   response_values: ResponseValuesTable
   response_quiz_items: ResponseQuizItemsTable
   response_counts: ResponseCountsTable
+  release_tables: ReleaseTablesTable
   releases: ReleasesTable
   users: UsersTable
   sessions: SessionsTable
@@ -115,6 +136,7 @@ export const RESPONSE_SIDE_TABLES = [
   'response_values',
   'response_quiz_items',
   'response_counts',
+  'release_tables',
   'invitation_codes',
 ] as const
 

@@ -40,6 +40,21 @@ const REVIEWED_COLUMNS: Record<string, string[]> = {
     'numbers',
     'number_sum',
   ],
+  // A release's figures per table, summed from response_counts when it is made.
+  release_tables: [
+    'survey_id',
+    'release_no',
+    'grouping',
+    'g0',
+    'g1',
+    'kind',
+    'question',
+    'item',
+    'value',
+    'n',
+    'numbers',
+    'number_sum',
+  ],
   // No time and no response reference: see tests/invitation-anonymity.test.ts.
   invitation_codes: ['survey_id', 'code_hmac', 'used'],
 }

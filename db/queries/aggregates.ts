@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../schema.js'
+import { releaseTablesReader } from './release-tables.js'
 import { countsLayout, countsReader } from './response-counts.js'
 
 /** Which responses an aggregate reads: one survey, optionally one version, up to one release. */
@@ -118,23 +119,27 @@ export async function countByDay(db: Kysely<Database>, scope: AggregateScope) {
 export type AggregateReader = Awaited<ReturnType<typeof aggregateReader>>
 
 /**
- * The four aggregate queries for one scope, read from the running counts (response-counts.ts)
- * when they can answer it, else straight from the answer rows: a version filter, or versions
- * kept by different dimensions, need the rows themselves.
+ * The four aggregate queries for one scope, read from the cheapest source that can answer each:
+ * a release's stored tables (release-tables.ts), else the running counts (response-counts.ts),
+ * else the answer rows themselves (a version filter, or versions kept by different dimensions).
  */
 export async function aggregateReader(db: Kysely<Database>, scope: AggregateScope) {
   const layout = scope.version === undefined ? await countsLayout(db, scope) : undefined
+  const tables =
+    layout && scope.releaseNo !== undefined
+      ? await releaseTablesReader(db, { surveyId: scope.surveyId, releaseNo: scope.releaseNo }, layout)
+      : undefined
   const counts = layout && countsReader(db, scope, layout)
-  const pick = <T>(groupBy: readonly string[], fromCounts: () => T, fromRows: () => T) =>
-    counts?.canGroupBy(groupBy) ? fromCounts() : fromRows()
+  const readerFor = (groupBy: readonly string[]) =>
+    [tables, counts].find((reader) => reader?.canGroupBy(groupBy))
   return {
     countGroups: (groupBy: readonly string[]) =>
-      pick(groupBy, () => counts!.countGroups(groupBy), () => countGroups(db, scope, groupBy)),
+      readerFor(groupBy)?.countGroups(groupBy) ?? countGroups(db, scope, groupBy),
     countAnswers: (groupBy: readonly string[]) =>
-      pick(groupBy, () => counts!.countAnswers(groupBy), () => countAnswers(db, scope, groupBy)),
+      readerFor(groupBy)?.countAnswers(groupBy) ?? countAnswers(db, scope, groupBy),
     quizShares: (groupBy: readonly string[]) =>
-      pick(groupBy, () => counts!.quizShares(groupBy), () => quizShares(db, scope, groupBy)),
+      readerFor(groupBy)?.quizShares(groupBy) ?? quizShares(db, scope, groupBy),
     knowledgeScores: (groupBy: readonly string[]) =>
-      pick(groupBy, () => counts!.knowledgeScores(groupBy), () => knowledgeScores(db, scope, groupBy)),
+      readerFor(groupBy)?.knowledgeScores(groupBy) ?? knowledgeScores(db, scope, groupBy),
   }
 }

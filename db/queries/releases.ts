@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { hideArrivalOrder, serializeOn } from '../dialect.js'
+import { storeReleaseTables } from './release-tables.js'
 import { claimResponseCounts } from './response-counts.js'
 import type { Database, ReleaseKind } from '../schema.js'
 import { inTransaction } from '../transaction.js'
@@ -61,6 +62,7 @@ export async function createRelease(
       )
       .execute()
     await claimResponseCounts(trx, input.surveyId, releaseNo)
+    await storeReleaseTables(trx, input.surveyId, releaseNo)
     // Re-stamp the survey's invitation codes in this transaction: on PostgreSQL a used code's row
     // would otherwise keep the transaction id (xmin) and heap position of the submission it
     // unlocked, which the response's row shares until this release re-stamps it too.
