@@ -8,6 +8,7 @@ import {
   countGroups,
   knowledgeScores,
   quizShares,
+  type AggregateReader,
   type AggregateScope,
 } from '../db/queries/aggregates.js'
 import { createRelease } from '../db/queries/releases.js'
@@ -92,13 +93,25 @@ function canonical(rows: Record<string, unknown>[]) {
   return rounded.map((row) => JSON.stringify(row, Object.keys(row).sort())).sort()
 }
 
-async function fromRows(db: Kysely<Database>, scope: AggregateScope, groupBy: string[]) {
-  return Promise.all([
-    countGroups(db, scope, groupBy),
-    countAnswers(db, scope, groupBy),
-    quizShares(db, scope, groupBy),
-    knowledgeScores(db, scope, groupBy),
+type Reader = Pick<AggregateReader, 'countGroups' | 'countAnswers' | 'quizShares' | 'knowledgeScores'>
+
+/** The four aggregate queries of one reader, for one grouping. */
+const allQueries = (reader: Reader, groupBy: string[]): Promise<unknown[][]> =>
+  Promise.all([
+    reader.countGroups(groupBy),
+    reader.countAnswers(groupBy),
+    reader.quizShares(groupBy),
+    reader.knowledgeScores(groupBy),
   ])
+
+function fromRows(db: Kysely<Database>, scope: AggregateScope, groupBy: string[]) {
+  const rows: Reader = {
+    countGroups: (by) => countGroups(db, scope, by),
+    countAnswers: (by) => countAnswers(db, scope, by),
+    quizShares: (by) => quizShares(db, scope, by),
+    knowledgeScores: (by) => knowledgeScores(db, scope, by),
+  }
+  return allQueries(rows, groupBy)
 }
 
 async function fromCounts(db: Kysely<Database>, scope: AggregateScope, groupBy: string[]) {
@@ -106,13 +119,7 @@ async function fromCounts(db: Kysely<Database>, scope: AggregateScope, groupBy: 
   const [respondents] = await countGroups(db, scope, [])
   // No counts only when there is nothing to count (then every grouping is read as empty).
   expect(layout, 'one dimension layout').toEqual(respondents.n > 0 ? DIMENSIONS : [])
-  const counts = countsReader(db, scope, DIMENSIONS)
-  return Promise.all([
-    counts.countGroups(groupBy),
-    counts.countAnswers(groupBy),
-    counts.quizShares(groupBy),
-    counts.knowledgeScores(groupBy),
-  ])
+  return allQueries(countsReader(db, scope, DIMENSIONS), groupBy)
 }
 
 /** A release's stored tables: every grouping of up to two dimensions, in the order asked. */
@@ -124,12 +131,7 @@ async function fromTables(db: Kysely<Database>, scope: AggregateScope, groupBy: 
     expect(respondents.n, 'a release with responses stores its tables').toBe(0)
     return fromRows(db, scope, groupBy)
   }
-  return Promise.all([
-    tables.countGroups(groupBy),
-    tables.countAnswers(groupBy),
-    tables.quizShares(groupBy),
-    tables.knowledgeScores(groupBy),
-  ])
+  return allQueries(tables, groupBy)
 }
 
 async function expectSameFigures(
@@ -255,15 +257,7 @@ describe('running response counts', () => {
     const scope = { surveyId: survey.surveyId }
     expect(await countsLayout(db, scope)).toBeUndefined()
     await expectSameFigures(
-      async (db, scope, groupBy) => {
-        const reader = await aggregateReader(db, scope)
-        return Promise.all([
-          reader.countGroups(groupBy),
-          reader.countAnswers(groupBy),
-          reader.quizShares(groupBy),
-          reader.knowledgeScores(groupBy),
-        ])
-      },
+      async (db, scope, groupBy) => allQueries(await aggregateReader(db, scope), groupBy),
       db,
       [scope],
     )
