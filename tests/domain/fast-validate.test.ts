@@ -63,6 +63,29 @@ describe('compileValidator', () => {
     expect(compiledValidator(matrix)).toBeNull()
   })
 
+  it('refuses a condition naming a question in another case ({y} for "Y")', () => {
+    // After a value change survey-core re-runs only conditions naming the changed key in its own
+    // spelling or lower case, so X keeps the visibility it had while Y was answered.
+    const definition = {
+      elements: [
+        { type: 'radiogroup', name: 't', choices: ['a', 'b'] },
+        {
+          type: 'panel',
+          name: 'P',
+          visibleIf: "{t} = 'a'",
+          elements: [{ type: 'radiogroup', name: 'Y', choices: ['a', 'b'] }],
+        },
+        { type: 'radiogroup', name: 'X', choices: ['a', 'b'], visibleIf: '{y} empty' },
+      ],
+    }
+    expect(compileReport(definition).reason).toBe('expression {y} empty')
+    const answers = { Y: 'a', X: 'a' }
+    expect(validateAnswers(definition, answers)).toEqual({ ok: true, answers: {}, quiz: null })
+    const lower = { ...definition, elements: [...definition.elements] }
+    lower.elements[2] = { ...definition.elements[2], visibleIf: '{Y} empty' }
+    expect(compileReport(lower).reason).toBe('')
+  })
+
   it('agrees with survey-core on odd definitions and leaves non-objects to it', () => {
     const odd = { pages: 'nonsense' }
     expect(compileValidator(odd)?.({ q: 1 }, 5000)).toEqual(

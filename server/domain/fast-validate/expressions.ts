@@ -56,6 +56,11 @@ export function compileCondition(
     const lower = variable.toLowerCase()
     if (!/^[^.[\]$#{}]+$/.test(variable) || /^\d+$/.test(variable)) return null
     if (BUILT_INS.has(lower) || lower.endsWith('-unwrapped') || !byLowerName.has(lower)) return null
+    // Re-runs after a value change skip conditions whose variables do not name the changed key
+    // (ValueGetter.isAnyKeyChanged matches the spelling or its lower case only): {q} for a
+    // question "Q" keeps a stale result there, which this path, re-running everything, would not.
+    const name = byLowerName.get(lower)
+    if (variable !== name && lower !== name) return null
   }
   return {
     run: (values) =>

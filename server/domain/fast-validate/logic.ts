@@ -14,6 +14,12 @@ export class LogicState {
   readonly required: boolean[]
   private running = false
   private rerun = false
+  /**
+   * Conditions stopped re-running with answers still changing (the model's re-run limit). Some
+   * flags are then stale, and the model's later runs after a value change only redo conditions
+   * that read the changed answer, keeping them stale; this path re-runs all, so it gives up.
+   */
+  capped = false
   private readonly byName: Map<string, QuestionPlan>
 
   constructor(
@@ -70,7 +76,11 @@ export class LogicState {
     for (;;) {
       this.rerun = false
       for (const node of this.plan.conditionOrder) this.runNode(node)
-      if (!this.rerun || count >= settings.maxConditionRunCountOnValueChanged) break
+      if (!this.rerun) break
+      if (count >= settings.maxConditionRunCountOnValueChanged) {
+        this.capped = true
+        break
+      }
       count++
     }
     this.running = false

@@ -38,6 +38,7 @@ export function runCompiled(
   }
   const state = new LogicState(plan, cloneJson(fed))
   state.settle()
+  if (state.capped) return undefined
   const view: LogicView = {
     valueOf: (key) => (Object.hasOwn(state.values, key) ? state.values[key] : undefined),
     shown: (question) => {
