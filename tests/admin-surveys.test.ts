@@ -144,6 +144,24 @@ describe('publishing questionnaires', () => {
     ])
   })
 
+  it('creates a slug once when two admins create it at the same moment', async () => {
+    const { admin, db } = await setup()
+    const other = { ...miniSurvey, title: 'Another mini survey' }
+    // On PostgreSQL both requests run at once on pooled connections.
+    const results = await Promise.all([
+      admin.post(base, { slug: 'race', definition: miniSurvey }),
+      admin.post(base, { slug: 'race', definition: other }),
+    ])
+    expect(results.map((res) => res.status).sort()).toEqual([201, 409])
+    const versions = await db
+      .selectFrom('survey_versions')
+      .innerJoin('surveys', 'surveys.id', 'survey_versions.survey_id')
+      .select('survey_versions.version')
+      .where('surveys.slug', '=', 'race')
+      .execute()
+    expect(versions).toEqual([{ version: 1 }])
+  })
+
   it('answers 404 for an unknown survey', async () => {
     const { admin } = await setup()
     expect((await admin.post(`${base}/nope/publish`)).status).toBe(404)

@@ -49,10 +49,10 @@ export interface DefinitionInput {
 
 /** Creates a draft; false when the slug is taken (a slug is never reused). */
 export async function createDraft(db: Kysely<Database>, slug: string, input: DefinitionInput) {
-  const exists = await db.selectFrom('surveys').select('id').where('slug', '=', slug).executeTakeFirst()
-  if (exists) return false
-  await saveSurveyVersion(db, { slug, ...input, source: null, initialStatus: 'draft' })
-  return true
+  // Checked in the saving transaction: two admins (or instances) creating one slug get one 409.
+  const draft = { slug, ...input, source: null, initialStatus: 'draft' as const, createOnly: true }
+  const { outcome } = await saveSurveyVersion(db, draft)
+  return outcome === 'created'
 }
 
 /**

@@ -51,9 +51,11 @@ export interface SurveyVersionInput {
   source: string | null
   /** Status given to the survey only when it is created; an existing survey keeps its own. */
   initialStatus: SurveyStatus
+  /** Create only: an existing slug is left as it is ('exists'), checked inside the transaction. */
+  createOnly?: boolean
 }
 
-export type SaveOutcome = 'created' | 'new-version' | 'unchanged'
+export type SaveOutcome = 'created' | 'new-version' | 'unchanged' | 'exists'
 
 /** Idempotent: a definition identical to the latest version adds nothing. */
 export async function saveSurveyVersion(
@@ -69,6 +71,7 @@ export async function saveSurveyVersion(
       .where('slug', '=', input.slug)
       .executeTakeFirst()
     const created = survey === undefined
+    if (survey && input.createOnly) return { outcome: 'exists' as const, version: 0 }
     if (!survey) {
       survey = await trx
         .insertInto('surveys')
