@@ -69,6 +69,38 @@ describe('an admin action is stored together with its audit entry, or not at all
     ])
   })
 
+  it('create, replace a draft and publish a new version', async () => {
+    const { app, db } = await createTestContext({ loadBundled: false })
+    await createUser(db, 'anna', 'admin', PASSWORD)
+    const admin = signedInClient(app, await signIn(app, 'anna', PASSWORD))
+    const versionsOf = async (slug: string) =>
+      db
+        .selectFrom('survey_versions')
+        .innerJoin('surveys', 'surveys.id', 'survey_versions.survey_id')
+        .select(['survey_versions.version', 'survey_versions.title'])
+        .where('surveys.slug', '=', slug)
+        .orderBy('survey_versions.version')
+        .execute()
+    const renamed = { ...miniSurvey, title: 'Renamed' }
+
+    const create = await withoutAuditLog(db, () => admin.post(base, { slug: 'mini', definition: miniSurvey }))
+    expect(create.status).toBe(500)
+    expect(await statusOf(db, 'mini')).toBeUndefined()
+    expect((await admin.post(base, { slug: 'mini', definition: miniSurvey })).status).toBe(201)
+
+    const draft = await withoutAuditLog(db, () => admin.put(`${base}/mini`, { definition: renamed }))
+    expect(draft.status).toBe(500)
+    expect((await versionsOf('mini')).map((v) => v.title)).toEqual(['Mini survey'])
+
+    expect((await admin.post(`${base}/mini/publish`)).status).toBe(200)
+    const version = await withoutAuditLog(db, () => admin.put(`${base}/mini`, { definition: renamed }))
+    expect(version.status).toBe(500)
+    expect((await versionsOf('mini')).map((v) => v.version)).toEqual([1])
+
+    const log = await listAudit(db, { limit: 10 })
+    expect(log.map((entry) => entry.action)).toEqual(['survey.publish', 'survey.create'])
+  })
+
   it('account chores on the command line', async () => {
     const { db, databaseUrl } = await createTestContext({ loadBundled: false })
     const run = (args: string[]) =>

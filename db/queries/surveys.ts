@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { serializeOn } from '../dialect.js'
+import { inTransaction } from '../transaction.js'
 import type { Database, SurveyAccess, SurveyStatus } from '../schema.js'
 
 export interface PublishedVersion {
@@ -62,7 +63,7 @@ export async function saveSurveyVersion(
   db: Kysely<Database>,
   input: SurveyVersionInput,
 ): Promise<{ outcome: SaveOutcome; version: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Several instances load the bundled surveys at start: one at a time, so none sees a half-made one.
     await serializeOn(trx, 'survey-definitions')
     let survey = await trx

@@ -93,11 +93,15 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
         ])
       }
       const input = checked(body.definition)
-      if (!(await createDraft(db, body.slug, input))) {
-        throw new ApiError(409, 'slug_taken', `A survey "${body.slug}" already exists.`)
-      }
       const actor = c.get('user').username
-      await audit({ actor, action: 'survey.create', target: body.slug, details: { version: 1 } })
+      // The survey and its audit entry are stored together or not at all.
+      await db.transaction().execute(async (trx) => {
+        if (!(await createDraft(trx, body.slug, input))) {
+          throw new ApiError(409, 'slug_taken', `A survey "${body.slug}" already exists.`)
+        }
+        const entry = { actor, target: body.slug, details: { version: 1 } }
+        await audit({ ...entry, action: 'survey.create' }, trx)
+      })
       return c.json({ slug: body.slug, title: input.title, status: 'draft', version: 1 }, 201)
     })
     .put('/:slug', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
@@ -105,22 +109,25 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
       const body = await readJsonBody(c, replaceSchema, 'The body must be {"definition": {...}}.')
       const survey = await surveyOr404(db, slug)
       const input = checked(body.definition)
+      const actor = c.get('user').username
       if (survey.status === 'draft') {
-        await replaceDraftDefinition(db, survey.surveyId, input)
-        await audit({
-          actor: c.get('user').username,
-          action: 'survey.replace-draft',
-          target: slug,
-          details: { version: survey.version },
+        await db.transaction().execute(async (trx) => {
+          await replaceDraftDefinition(trx, survey.surveyId, input)
+          const details = { version: survey.version }
+          await audit({ actor, action: 'survey.replace-draft', target: slug, details }, trx)
         })
         return c.json({ slug, title: input.title, status: 'draft', version: survey.version })
       }
       if (survey.status === 'closed') {
         throw new ApiError(409, 'survey_closed', 'A closed survey cannot be changed.')
       }
-      const saved = await saveSurveyVersion(db, { slug, ...input, source: null, initialStatus: 'open' })
-      const details = { version: saved.version }
-      await audit({ actor: c.get('user').username, action: 'survey.version', target: slug, details })
+      const saved = await db.transaction().execute(async (trx) => {
+        const next = { slug, ...input, source: null, initialStatus: 'open' as const }
+        const result = await saveSurveyVersion(trx, next)
+        const details = { version: result.version }
+        await audit({ actor, action: 'survey.version', target: slug, details }, trx)
+        return result
+      })
       return c.json({ slug, title: input.title, status: 'open', version: saved.version })
     })
     .post('/:slug/publish', requireAdmin, transition('publish'))
