@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { LANGUAGE_NAMES, LOCALES, STRINGS } from '../../client/respondent/i18n'
 import { allCorrectBundledAnswers, miniSurvey } from '../fixtures'
 import {
@@ -14,36 +14,14 @@ import {
   writeQuestionnaireFile,
 } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
-import {
-  answerCurrentPage,
-  buildApp,
-  cspViolations,
-  hasChromium,
-  launchChromium,
-  screenshot,
-  startServer,
-  SURVEY_SLUG,
-  type RunningServer,
-} from './helpers'
+import { answerCurrentPage, hasChromium, screenshot, SURVEY_SLUG } from './helpers'
+import { useBrowser } from './session'
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
 
 describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    buildApp()
-    server = await startServer(ADMIN_ENV)
-    browser = await launchChromium()
-  }, 120_000)
-
-  afterAll(async () => {
-    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
-    await browser?.close()
-    await server?.stop()
-  })
+  const { server, browser } = useBrowser({ env: ADMIN_ENV })
 
   /** Screenshots the screen, then reports what axe finds on it (soft: every screen is checked). */
   async function check(page: Page, screen: string): Promise<void> {
@@ -55,9 +33,9 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
   for (const locale of LOCALES) {
     const { start } = STRINGS[locale]
     it(`respondent pages in ${locale}`, { timeout: 60_000 }, async () => {
-      const context = await browser.newContext({ ...PHONE, locale: 'en-GB' })
+      const context = await browser().newContext({ ...PHONE, locale: 'en-GB' })
       const page = await context.newPage()
-      await page.goto(`${server.baseUrl}/s/${SURVEY_SLUG}`)
+      await page.goto(`${server().baseUrl}/s/${SURVEY_SLUG}`)
       await page.getByRole('button', { name: LANGUAGE_NAMES[locale] }).click()
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale)
       await page.getByRole('button', { name: start }).waitFor()
@@ -98,12 +76,12 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
   }
 
   it('invitation code step in fi, sv and en, code refused', { timeout: 60_000 }, async () => {
-    await openInvitationOnly(server.baseUrl, 'invited', miniSurvey)
+    await openInvitationOnly(server().baseUrl, 'invited', miniSurvey)
     for (const locale of LOCALES) {
       const text = STRINGS[locale]
-      const context = await browser.newContext({ ...PHONE, locale: 'en-GB' })
+      const context = await browser().newContext({ ...PHONE, locale: 'en-GB' })
       const page = await context.newPage()
-      await page.goto(`${server.baseUrl}/s/invited`)
+      await page.goto(`${server().baseUrl}/s/invited`)
       await page.getByRole('button', { name: LANGUAGE_NAMES[locale] }).click()
       const input = page.getByLabel(text.codeLabel)
       await input.waitFor()
@@ -120,10 +98,10 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
 
   it('admin pages: sign-in, list, survey, editor, results', { timeout: 90_000 }, async () => {
     const responses = groupsOf(allCorrectBundledAnswers, MIXED_GROUPS)
-    await postResponses(server.baseUrl, SURVEY_SLUG, responses)
-    const context = await browser.newContext(DESKTOP)
+    await postResponses(server().baseUrl, SURVEY_SLUG, responses)
+    const context = await browser().newContext(DESKTOP)
     const page = await context.newPage()
-    await page.goto(`${server.baseUrl}/admin`)
+    await page.goto(`${server().baseUrl}/admin`)
     await page.getByRole('heading', { name: 'Sign in to Survey admin' }).waitFor()
     await check(page, 'admin-sign-in')
 
@@ -155,7 +133,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
     page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('link', { name: 'Questionnaires' }).first().click()
     await page.locator(`tr[data-slug="${SURVEY_SLUG}"]`).waitFor()
-    await page.goto(`${server.baseUrl}/admin/surveys/${SURVEY_SLUG}/results`)
+    await page.goto(`${server().baseUrl}/admin/surveys/${SURVEY_SLUG}/results`)
     await page.locator('table.heatmap td.cell-hidden').first().waitFor()
     await page.locator('.question-chart canvas').first().waitFor()
     await check(page, 'admin-results')

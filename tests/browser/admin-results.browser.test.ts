@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { allCorrectBundledAnswers } from '../fixtures'
 import {
   ADMIN,
@@ -10,47 +10,29 @@ import {
   postResponses,
   signIn,
 } from './admin-helpers'
-import {
-  buildApp,
-  hasChromium,
-  launchChromium,
-  screenshot,
-  startServer,
-  SURVEY_SLUG,
-  type RunningServer,
-  cspViolations,
-} from './helpers'
+import { hasChromium, screenshot, SURVEY_SLUG } from './helpers'
+import { useBrowser } from './session'
 
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
 
 describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
-  let server: RunningServer
-  let browser: Browser
-  const resultsUrl = () => `${server.baseUrl}/admin/surveys/${SURVEY_SLUG}/results`
-
-  beforeAll(async () => {
-    buildApp()
-    server = await startServer(ADMIN_ENV)
-    browser = await launchChromium()
-    await postResponses(
-      server.baseUrl,
-      SURVEY_SLUG,
-      groupsOf(allCorrectBundledAnswers, MIXED_GROUPS),
-    )
-  }, 120_000)
-
-  afterAll(async () => {
-    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
-    await browser?.close()
-    await server?.stop()
+  const { server, browser } = useBrowser({
+    env: ADMIN_ENV,
+    setUp: () =>
+      postResponses(
+        server().baseUrl,
+        SURVEY_SLUG,
+        groupsOf(allCorrectBundledAnswers, MIXED_GROUPS),
+      ),
   })
+  const resultsUrl = () => `${server().baseUrl}/admin/surveys/${SURVEY_SLUG}/results`
 
   const numbers = (page: Page) =>
     page.$$eval('table.heatmap td.cell-value', (cells) => cells.map((c) => Number(c.textContent)))
 
   it('lets an admin make a release and shows its tables', { timeout: 60_000 }, async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage()
-    await page.goto(`${server.baseUrl}/admin/surveys/${SURVEY_SLUG}`)
+    const page = await (await browser().newContext(DESKTOP)).newPage()
+    await page.goto(`${server().baseUrl}/admin/surveys/${SURVEY_SLUG}`)
     await signIn(page, ADMIN.username, ADMIN.password)
     await page.getByRole('link', { name: 'Results' }).click()
     await page.getByText('16 responses so far. Results appear after the first release.').waitFor()
@@ -90,8 +72,8 @@ describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
   })
 
   it('shows researchers the results without the release button', { timeout: 60_000 }, async () => {
-    createUser(server.databasePath, 'rosa', 'researcher', 'researcher-password-2')
-    const page = await (await browser.newContext(DESKTOP)).newPage()
+    createUser(server().databasePath, 'rosa', 'researcher', 'researcher-password-2')
+    const page = await (await browser().newContext(DESKTOP)).newPage()
     await page.goto(resultsUrl())
     await signIn(page, 'rosa', 'researcher-password-2')
     await page.locator('table.heatmap').waitFor()

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   ADMIN,
   ADMIN_ENV,
@@ -11,16 +11,8 @@ import {
   signIn,
   writeQuestionnaireFile,
 } from './admin-helpers'
-import {
-  answerCurrentPage,
-  buildApp,
-  hasChromium,
-  launchChromium,
-  screenshot,
-  startServer,
-  type RunningServer,
-  cspViolations,
-} from './helpers'
+import { answerCurrentPage, hasChromium, screenshot } from './helpers'
+import { useBrowser } from './session'
 
 const SLUG = 'ward-survey'
 const RESEARCHER = { username: 'rita', password: 'researcher-password-1' }
@@ -39,24 +31,16 @@ const TOTAL_RESPONSES = OTHER_RESPONDENTS.length + 1
 const DESKTOP = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' }
 
 describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
-  let server: RunningServer
-  let browser: Browser
   let admin: BrowserContext
   let page: Page
-
-  beforeAll(async () => {
-    buildApp()
-    server = await startServer(ADMIN_ENV)
-    browser = await launchChromium()
-    admin = await browser.newContext(DESKTOP)
-    await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl })
-    page = await admin.newPage()
-  }, 120_000)
-
-  afterAll(async () => {
-    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
-    await browser?.close()
-    await server?.stop()
+  const { server, browser } = useBrowser({
+    env: ADMIN_ENV,
+    setUp: async () => {
+      admin = await browser().newContext(DESKTOP)
+      const origin = server().baseUrl
+      await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
+      page = await admin.newPage()
+    },
   })
 
   const row = (slug: string) => page.locator(`tr[data-slug="${slug}"]`)
@@ -64,14 +48,14 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
 
   /** What a respondent with a fresh browser (no cookies) sees at the link. */
   async function openAsRespondent(): Promise<{ context: BrowserContext; respondent: Page }> {
-    const context = await browser.newContext({ locale: 'en-GB' })
+    const context = await browser().newContext({ locale: 'en-GB' })
     const respondent = await context.newPage()
-    await respondent.goto(`${server.baseUrl}/s/${SLUG}`)
+    await respondent.goto(`${server().baseUrl}/s/${SLUG}`)
     return { context, respondent }
   }
 
   it('refuses a wrong password with a clear error', { timeout: 30_000 }, async () => {
-    await page.goto(`${server.baseUrl}/admin`)
+    await page.goto(`${server().baseUrl}/admin`)
     await page.getByRole('heading', { name: 'Sign in to Survey admin' }).waitFor()
     await signIn(page, ADMIN.username, 'not-the-password')
     await expect.poll(() => alerts(page).innerText()).toBe('The username or password is wrong.')
@@ -80,8 +64,8 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
   })
 
   it('tells how long to wait after too many failed sign-ins', { timeout: 30_000 }, async () => {
-    const other = await browser.newPage()
-    await other.goto(`${server.baseUrl}/admin`)
+    const other = await browser().newPage()
+    await other.goto(`${server().baseUrl}/admin`)
     for (let attempt = 0; attempt < 6; attempt++) {
       await signIn(other, 'nobody', `wrong-${attempt}`)
       await expect.poll(() => other.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true)
@@ -141,7 +125,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('Open')
       await page.getByRole('button', { name: 'Copy respondent link' }).click()
       await page.getByText('Link copied to the clipboard.').waitFor()
-      const link = `${server.baseUrl}/s/${SLUG}`
+      const link = `${server().baseUrl}/s/${SLUG}`
       expect(await page.getByLabel('Respondent link').inputValue()).toBe(link)
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
       await screenshot(page, 'admin-04-published')
@@ -168,7 +152,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       await expect.poll(() => row(SLUG).locator('td.number').last().innerText()).toBe('1')
       expect(await row(SLUG).locator('td.number').first().innerText()).toBe('2')
       await screenshot(page, 'admin-05-list-with-response')
-      await postResponses(server.baseUrl, SLUG, OTHER_RESPONDENTS)
+      await postResponses(server().baseUrl, SLUG, OTHER_RESPONDENTS)
 
       // Closing asks first, saying that it is final.
       await row(SLUG).getByRole('link', { name: SLUG }).click()
@@ -191,10 +175,10 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
     'shows a researcher the final results: hidden cells marked, a chart per question',
     { timeout: 60_000 },
     async () => {
-      createUser(server.databasePath, RESEARCHER.username, 'researcher', RESEARCHER.password)
-      const context = await browser.newContext(DESKTOP)
+      createUser(server().databasePath, RESEARCHER.username, 'researcher', RESEARCHER.password)
+      const context = await browser().newContext(DESKTOP)
       const researcher = await context.newPage()
-      await researcher.goto(`${server.baseUrl}/admin`)
+      await researcher.goto(`${server().baseUrl}/admin`)
       await signIn(researcher, RESEARCHER.username, RESEARCHER.password)
       await researcher.locator(`tr[data-slug="${SLUG}"]`).getByRole('link', { name: SLUG }).click()
       await researcher.getByRole('link', { name: 'Results' }).click()
@@ -225,9 +209,9 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
   )
 
   it('shows researchers the surveys without publishing controls', { timeout: 30_000 }, async () => {
-    const context = await browser.newContext(DESKTOP)
+    const context = await browser().newContext(DESKTOP)
     const researcher = await context.newPage()
-    await researcher.goto(`${server.baseUrl}/admin`)
+    await researcher.goto(`${server().baseUrl}/admin`)
     await signIn(researcher, RESEARCHER.username, RESEARCHER.password)
     await researcher.locator('tr[data-slug="counter-trafficking"]').waitFor()
     expect(await researcher.getByRole('link', { name: 'New questionnaire' }).count()).toBe(0)
@@ -249,7 +233,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       const input = document.activeElement as HTMLInputElement
       return input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0)
     })
-    expect(selected).toBe(`${server.baseUrl}/s/counter-trafficking`)
+    expect(selected).toBe(`${server().baseUrl}/s/counter-trafficking`)
     await context.close()
   })
 
@@ -257,7 +241,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
     for (const how of ['idle', 'absolute'] as const) {
       await page.getByRole('link', { name: 'Questionnaires' }).first().click()
       await row(SLUG).waitFor()
-      expireSessions(server.databasePath, ADMIN.username, how)
+      expireSessions(server().databasePath, ADMIN.username, how)
       await row(SLUG).getByRole('link', { name: SLUG }).click()
       await page.getByText('Your session has ended. Please sign in again.').waitFor()
       expect(await meStatus(page)).toBe(401)
@@ -280,7 +264,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
     expect(new URL(page.url()).pathname).toBe('/admin')
     expect(await meStatus(page)).toBe(401)
     // Ended on the server too: the old cookie, sent again, is refused.
-    const replay = await fetch(`${server.baseUrl}/api/auth/me`, {
+    const replay = await fetch(`${server().baseUrl}/api/auth/me`, {
       headers: { Cookie: `session=${session?.value}` },
     })
     expect(replay.status).toBe(401)

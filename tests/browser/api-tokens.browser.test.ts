@@ -1,36 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { ADMIN_ENV, createUser, signIn } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
-import {
-  buildApp,
-  cspViolations,
-  hasChromium,
-  launchChromium,
-  screenshot,
-  startServer,
-  SURVEY_SLUG,
-  type RunningServer,
-} from './helpers'
+import { hasChromium, screenshot, SURVEY_SLUG } from './helpers'
+import { useBrowser } from './session'
 
 const RESEARCHER = { username: 'rita', password: 'researcher-password-1' }
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'en-GB' }
 
 describe.skipIf(!hasChromium)('API tokens in the admin app', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    buildApp()
-    server = await startServer(ADMIN_ENV)
-    createUser(server.databasePath, RESEARCHER.username, 'researcher', RESEARCHER.password)
-    browser = await launchChromium()
-  }, 120_000)
-
-  afterAll(async () => {
-    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
-    await browser?.close()
-    await server?.stop()
+  const { server, browser } = useBrowser({
+    env: ADMIN_ENV,
+    setUp: () =>
+      createUser(server().databasePath, RESEARCHER.username, 'researcher', RESEARCHER.password),
   })
 
   async function noBlockingViolations(page: Page, screen: string) {
@@ -39,15 +21,15 @@ describe.skipIf(!hasChromium)('API tokens in the admin app', () => {
   }
 
   const readReleases = (token: string) =>
-    fetch(`${server.baseUrl}/api/admin/surveys/${SURVEY_SLUG}/releases`, {
+    fetch(`${server().baseUrl}/api/admin/surveys/${SURVEY_SLUG}/releases`, {
       headers: { Authorization: `Bearer ${token}` },
     })
 
   const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '')
 
   it('creates a token shown once, which a script can use until it is revoked', { timeout: 90_000 }, async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage()
-    await page.goto(`${server.baseUrl}/admin`)
+    const page = await (await browser().newContext(DESKTOP)).newPage()
+    await page.goto(`${server().baseUrl}/admin`)
     await signIn(page, RESEARCHER.username, RESEARCHER.password)
     await page.getByRole('link', { name: 'API tokens' }).click()
     await expect.poll(() => focusedText(page)).toBe('API tokens')
@@ -83,8 +65,8 @@ describe.skipIf(!hasChromium)('API tokens in the admin app', () => {
   })
 
   it('serves the API reference page under the CSP', { timeout: 60_000 }, async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage()
-    await page.goto(`${server.baseUrl}/api/docs`)
+    const page = await (await browser().newContext(DESKTOP)).newPage()
+    await page.goto(`${server().baseUrl}/api/docs`)
     await expect.poll(() => page.getByRole('heading', { name: 'API reference' }).count()).toBe(1)
     await noBlockingViolations(page, 'api-reference')
   })

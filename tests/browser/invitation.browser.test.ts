@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { ADMIN, ADMIN_ENV, signIn } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
-import {
-  buildApp,
-  cspViolations,
-  hasChromium,
-  launchChromium,
-  readResponses,
-  startServer,
-  type RunningServer,
-} from './helpers'
+import { hasChromium, readResponses } from './helpers'
+import { useBrowser } from './session'
 
 const SLUG = 'invited'
 const definition = {
@@ -46,29 +39,20 @@ async function inviteOnlySurvey(baseUrl: string, count: number): Promise<string[
 }
 
 describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
-  let server: RunningServer
-  let browser: Browser
   let codes: string[]
-
-  beforeAll(async () => {
-    buildApp()
-    server = await startServer(ADMIN_ENV)
-    browser = await launchChromium()
-    codes = await inviteOnlySurvey(server.baseUrl, 4)
-  }, 120_000)
-
-  afterAll(async () => {
-    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
-    await browser?.close()
-    await server?.stop()
+  const { server, browser } = useBrowser({
+    env: ADMIN_ENV,
+    setUp: async () => {
+      codes = await inviteOnlySurvey(server().baseUrl, 4)
+    },
   })
 
   const openPage = async (path: string) => {
-    const context = await browser.newContext({ locale: 'en-GB' })
+    const context = await browser().newContext({ locale: 'en-GB' })
     const page = await context.newPage()
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
-    await page.goto(`${server.baseUrl}${path}`)
+    await page.goto(`${server().baseUrl}${path}`)
     return { page, requests, close: () => context.close() }
   }
 
@@ -84,10 +68,10 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     const { page, requests, close } = await openPage(`/s/${SLUG}#code=${codes[0]}`)
     // A valid code from the link goes straight to the privacy notice.
     await page.getByRole('button', { name: 'Start the survey' }).waitFor()
-    expect(page.url()).toBe(`${server.baseUrl}/s/${SLUG}`)
+    expect(page.url()).toBe(`${server().baseUrl}/s/${SLUG}`)
     await answerAndComplete(page)
     await page.getByText('Thank you for your answers!').waitFor()
-    expect(readResponses(server.databasePath)).toHaveLength(1)
+    expect(readResponses(server().databasePath)).toHaveLength(1)
     // The code travelled only in request bodies, never in an address a log could record.
     const plain = codes[0].replace(/-/g, '')
     for (const url of requests) expect(url.toUpperCase().replace(/-/g, '')).not.toContain(plain)
@@ -119,7 +103,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     await page.getByRole('button', { name: 'Continue' }).click()
     await answerAndComplete(page)
     await page.getByText('Thank you for your answers!').waitFor()
-    expect(readResponses(server.databasePath)).toHaveLength(2)
+    expect(readResponses(server().databasePath)).toHaveLength(2)
     await close()
   })
 
@@ -128,7 +112,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
   }, async () => {
     const { page, close } = await openPage(`/s/${SLUG}#code=${codes[2]}`)
     await page.getByRole('button', { name: 'Start the survey' }).waitFor()
-    const elsewhere = await fetch(`${server.baseUrl}/api/surveys/${SLUG}/responses`, {
+    const elsewhere = await fetch(`${server().baseUrl}/api/surveys/${SLUG}/responses`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ answers: { sector: 'other' }, code: codes[2] }),
@@ -136,16 +120,16 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     expect(elsewhere.status).toBe(201)
     await answerAndComplete(page)
     await page.getByRole('alert').filter({ hasText: 'already been used' }).waitFor()
-    expect(readResponses(server.databasePath)).toHaveLength(3)
+    expect(readResponses(server().databasePath)).toHaveLength(3)
     await close()
   })
 
   it('lets an admin see the counts, download new codes and open the survey to everyone', {
     timeout: 60_000,
   }, async () => {
-    const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true })
+    const context = await browser().newContext({ locale: 'en-GB', acceptDownloads: true })
     const page = await context.newPage()
-    await page.goto(`${server.baseUrl}/admin/surveys/${SLUG}`)
+    await page.goto(`${server().baseUrl}/admin/surveys/${SLUG}`)
     await signIn(page, ADMIN.username, ADMIN.password)
     const section = page.getByRole('region', { name: 'Who can answer' })
     await section.getByText('Invitation codes: 3 of 4 used').waitFor()
@@ -167,7 +151,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     await section.getByRole('button', { name: 'Save access' }).click()
     await section.getByText('Saved: the survey is now open to anyone with the link.').waitFor()
     await page.getByText('Anyone with this link can answer.').waitFor()
-    const survey = await (await fetch(`${server.baseUrl}/api/surveys/${SLUG}`)).json()
+    const survey = await (await fetch(`${server().baseUrl}/api/surveys/${SLUG}`)).json()
     expect(survey.access).toBeUndefined()
     await context.close()
   })

@@ -1,36 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildApp,
-  cspViolations,
-  hasChromium,
-  launchChromium,
-  readResponses,
-  screenshot,
-  startServer,
-  SURVEY_SLUG,
-  type RunningServer,
-} from './helpers'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, readResponses, screenshot, SURVEY_SLUG } from './helpers'
 import { answerWithKeyboard, describeFocus, tabTo } from './keyboard'
+import { useBrowser } from './session'
 
 // Follow-up questions only appear after this answer: the walk covers the branch.
 const PREFERRED: Record<string, string> = { met_possible_victim: 'yes' }
 
 describe.skipIf(!hasChromium)('the survey with the keyboard only', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    buildApp()
-    server = await startServer()
-    browser = await launchChromium()
-  }, 120_000)
-
-  afterAll(async () => {
-    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
-    await browser?.close()
-    await server?.stop()
-  })
+  const { server, browser } = useBrowser()
 
   const visibleQuestions = (page: Page) =>
     page.$$eval('.sd-page .sd-question[data-name]', (nodes) =>
@@ -55,12 +33,12 @@ describe.skipIf(!hasChromium)('the survey with the keyboard only', () => {
   }
 
   it('completes the bundled survey in Swedish without a mouse', { timeout: 90_000 }, async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'en-GB',
     })
     const page = await context.newPage()
-    await page.goto(`${server.baseUrl}/s/${SURVEY_SLUG}`)
+    await page.goto(`${server().baseUrl}/s/${SURVEY_SLUG}`)
 
     await tabTo(page, 'button[lang="sv"]')
     await page.keyboard.press('Enter')
@@ -108,7 +86,7 @@ describe.skipIf(!hasChromium)('the survey with the keyboard only', () => {
       })
     await screenshot(page, 'keyboard-04-thank-you')
 
-    const rows = readResponses(server.databasePath)
+    const rows = readResponses(server().databasePath)
     expect(rows).toHaveLength(1)
     expect(rows[0].locale).toBe('sv')
     const stored = JSON.parse(rows[0].answers)

@@ -1,40 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   answerCurrentPage,
-  buildApp,
+  cspViolations,
   hasChromium,
-  launchChromium,
   readProgress,
   readResponses,
   screenshot,
-  startServer,
   SURVEY_SLUG,
-  type RunningServer,
-  cspViolations,
 } from './helpers'
+import { useBrowser } from './session'
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
 describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    buildApp()
-    server = await startServer()
-    browser = await launchChromium()
-  }, 120_000)
-
-  afterAll(async () => {
-    expect(cspViolations, 'the page broke the Content-Security-Policy').toEqual([])
-    await browser?.close()
-    await server?.stop()
-  })
+  const { server, browser } = useBrowser()
 
   /** A fresh phone with an English browser; records every URL the page requests. */
   async function openPhone(): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' })
+    const context = await browser().newContext({ ...PHONE, locale: 'en-GB' })
     const page = await context.newPage()
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
@@ -50,7 +34,7 @@ describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
 
   it('takes a Finnish response from start to thank-you', { timeout: 60_000 }, async () => {
     const { context, page, requests } = await openPhone()
-    await page.goto(`${server.baseUrl}/s/${SURVEY_SLUG}`)
+    await page.goto(`${server().baseUrl}/s/${SURVEY_SLUG}`)
 
     // Start screen follows the browser (English), then the respondent picks Finnish.
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en')
@@ -69,7 +53,7 @@ describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
     await page.locator('.sd-navigation__next-btn').click()
     await page.locator('.sd-question__erbox').first().waitFor()
     expect(await firstQuestionName(page)).toBe(firstQuestion)
-    expect(readResponses(server.databasePath)).toHaveLength(0)
+    expect(readResponses(server().databasePath)).toHaveLength(0)
     await screenshot(page, 'respondent-02-required-error')
 
     const progress = [await readProgress(page)]
@@ -111,7 +95,7 @@ describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
     await retry.waitFor()
     expect(await page.locator('.submit-error').innerText()).toContain('verkkoyhteys')
     expect(await page.locator('.sd-completedpage').count()).toBe(0)
-    expect(readResponses(server.databasePath)).toHaveLength(0)
+    expect(readResponses(server().databasePath)).toHaveLength(0)
     await screenshot(page, 'respondent-05-send-failed')
     await page.unroute('**/responses')
     await retry.click()
@@ -122,14 +106,14 @@ describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true)
     await screenshot(page, 'respondent-06-thank-you')
 
-    const rows = readResponses(server.databasePath)
+    const rows = readResponses(server().databasePath)
     expect(rows).toHaveLength(1)
     expect(rows[0].locale).toBe('fi')
     expect(rows[0].submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(JSON.parse(rows[0].answers)).toMatchObject({ met_possible_victim: 'yes' })
 
     // Privacy: only the server's own origin was contacted, and nothing was left behind.
-    const origin = new URL(server.baseUrl).origin
+    const origin = new URL(server().baseUrl).origin
     const foreign = requests.filter(
       (url) => !url.startsWith('data:') && new URL(url).origin !== origin,
     )
@@ -142,7 +126,7 @@ describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
 
   it('runs under the Content-Security-Policy: inline script is refused', async () => {
     const { context, page } = await openPhone()
-    const response = await page.goto(`${server.baseUrl}/s/${SURVEY_SLUG}`)
+    const response = await page.goto(`${server().baseUrl}/s/${SURVEY_SLUG}`)
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
     await page.getByRole('button', { name: 'Start the survey' }).waitFor()
 
@@ -168,7 +152,7 @@ describe.skipIf(!hasChromium)('respondent app in a phone browser', () => {
 
   it('shows a friendly page for a survey that is not open', { timeout: 60_000 }, async () => {
     const { context, page } = await openPhone()
-    await page.goto(`${server.baseUrl}/s/no-such-survey`)
+    await page.goto(`${server().baseUrl}/s/no-such-survey`)
     await page.getByRole('heading', { name: 'This survey is not open' }).waitFor()
     await page.getByRole('button', { name: 'Svenska' }).click()
     await page.getByRole('heading', { name: 'Enkäten är inte öppen' }).waitFor()
