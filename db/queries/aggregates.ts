@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../schema.js'
 import { releaseTablesReader } from './release-tables.js'
-import { countsLayout, countsReader } from './response-counts.js'
+import { countsLayout, countsReader } from './counts-reader.js'
 
 /** Which responses an aggregate reads: one survey, optionally one version, up to one release. */
 export interface AggregateScope {
@@ -127,7 +127,7 @@ export async function aggregateReader(db: Kysely<Database>, scope: AggregateScop
   const layout = scope.version === undefined ? await countsLayout(db, scope) : undefined
   const tables =
     layout && scope.releaseNo !== undefined
-      ? await releaseTablesReader(db, { surveyId: scope.surveyId, releaseNo: scope.releaseNo }, layout)
+      ? await releaseTablesReader(db, { ...scope, releaseNo: scope.releaseNo }, layout)
       : undefined
   const counts = layout && countsReader(db, scope, layout)
   const readerFor = (groupBy: readonly string[]) =>

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../schema.js'
 import type { GroupRow } from './aggregates.js'
-import { COUNTED_DIMENSIONS, countsLayout } from './response-counts.js'
+import { countsLayout } from './counts-reader.js'
+import { COUNTED_DIMENSIONS } from './response-counts.js'
 
 /**
  * A release is immutable, so the figures of every table it can show (the total, each dimension,
@@ -34,9 +35,8 @@ export async function storeReleaseTables(
         sum(n), sum(numbers), sum(number_sum)
       from response_counts
       where survey_id = ${surveyId} and release_no between 1 and ${releaseNo}
-      group by ${sql.join([sql`survey_id`, sql`kind`, ...columns, sql`question`, sql`item`, sql`value`], sql`, `)}`.execute(
-      db,
-    )
+      group by ${sql.join([sql`survey_id, kind`, ...columns, sql`question, item, value`], sql`, `)}`
+      .execute(db)
   }
 }
 
@@ -57,7 +57,8 @@ export async function releaseTablesReader(
   // Requested names -> the stored grouping (ascending columns) and where each name's value is.
   const place = (groupBy: readonly string[]) => {
     const columns = groupBy.map((name) => layout.indexOf(name))
-    if (groupBy.length > 2 || columns.some((c) => c < 0 || c >= COUNTED_DIMENSIONS)) return undefined
+    const counted = columns.every((c) => c >= 0 && c < COUNTED_DIMENSIONS)
+    if (groupBy.length > 2 || !counted) return undefined
     const sorted = [...columns].sort((a, b) => a - b)
     return { key: sorted.join(','), values: columns.map((c) => `g${sorted.indexOf(c)}`) }
   }
@@ -79,8 +80,9 @@ export async function releaseTablesReader(
       return rows.map((row) => ({ ...row, n: Number(row.n) }))
     },
     async countAnswers(groupBy: readonly string[]) {
-      type Row = GroupRow & { question: string; item: string; value: string | null; n: number; mean: number | null }
-      return read<Row>(groupBy, 'answer', `question, item, value, n, ${mean} as mean`)
+      type Row = GroupRow & { question: string; item: string; value: string | null }
+      const columns = `question, item, value, n, ${mean} as mean`
+      return read<Row & { n: number; mean: number | null }>(groupBy, 'answer', columns)
     },
     async quizShares(groupBy: readonly string[]) {
       type Row = GroupRow & { question: string; n: number; correct: number }

@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely'
 import type { Database, ResponseCountsTable } from '../schema.js'
-import type { AggregateScope, GroupRow } from './aggregates.js'
 import type { ResponseInput } from './responses.js'
 
 /**
@@ -12,7 +11,8 @@ import type { ResponseInput } from './responses.js'
  */
 export const COUNTED_DIMENSIONS = 4
 
-const dimsKey = (dimensions: readonly string[]) => JSON.stringify(dimensions.slice(0, COUNTED_DIMENSIONS))
+export const dimsKey = (dimensions: readonly string[]) =>
+  JSON.stringify(dimensions.slice(0, COUNTED_DIMENSIONS))
 
 function dimensionValues(dimensions: readonly string[]) {
   return Array.from({ length: COUNTED_DIMENSIONS }, (_, i) =>
@@ -24,7 +24,8 @@ function dimensionJoins(dimensions: readonly string[]) {
   return sql.join(
     dimensions.slice(0, COUNTED_DIMENSIONS).map((question, i) => {
       const d = sql.raw(`d${i}`)
-      return sql`left join response_values ${d} on ${d}.response_id = r.id and ${d}.question = ${question} and ${d}.item = ''`
+      return sql`left join response_values ${d}
+        on ${d}.response_id = r.id and ${d}.question = ${question} and ${d}.item = ''`
     }),
     sql` `,
   )
@@ -40,7 +41,11 @@ function addCounts(
   kind: 'response' | 'answer' | 'quiz',
 ) {
   const counted = {
-    response: { join: sql``, what: sql`'', '', '', count(*), count(r.knowledge_score), coalesce(sum(r.knowledge_score), 0)`, filter: sql`` },
+    response: {
+      join: sql``,
+      what: sql`'', '', '', count(*), count(r.knowledge_score), coalesce(sum(r.knowledge_score), 0)`,
+      filter: sql``,
+    },
     answer: {
       join: sql`join response_values a on a.response_id = r.id`,
       what: sql`a.question, a.item, a.value, count(*), count(a.number), coalesce(sum(a.number), 0)`,
@@ -85,7 +90,8 @@ export function responseCountRows(
   input: ResponseInput,
   releaseNo = 0,
 ): Insertable<ResponseCountsTable>[] {
-  const single = new Map(input.values.filter((v) => (v.item ?? '') === '').map((v) => [v.question, v.value]))
+  const singles = input.values.filter((v) => (v.item ?? '') === '')
+  const single = new Map(singles.map((v) => [v.question, v.value]))
   const cell = Array.from({ length: COUNTED_DIMENSIONS }, (_, i) =>
     i < input.dimensions.length ? (single.get(input.dimensions[i]) ?? '') : '',
   )
@@ -122,7 +128,9 @@ export function responseCountRows(
   }
   for (const q of input.quizItems) rows.push(row('quiz', q.question, '', '', q.correct ? 1 : 0))
   // One key order for every writer, so concurrent upserts on PostgreSQL lock rows alike.
-  const keyed = rows.map((r) => ({ r, key: `${r.kind}\u0000${r.question}\u0000${r.item}\u0000${r.value}` }))
+  const keyOf = (r: Insertable<ResponseCountsTable>) =>
+    `${r.kind}\u0000${r.question}\u0000${r.item}\u0000${r.value}`
+  const keyed = rows.map((r) => ({ r, key: keyOf(r) }))
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return keyed.map(({ r }) => r)
 }
@@ -131,7 +139,10 @@ export function responseCountRows(
 const COUNT_ROWS_PER_UPSERT = 150
 
 /** Adds one response to the counts; call inside the transaction that stores its rows. */
-export async function addResponseCounts(db: Kysely<Database>, input: ResponseInput): Promise<void> {
+export async function addResponseCounts(
+  db: Kysely<Database>,
+  input: ResponseInput,
+): Promise<void> {
   const rows = responseCountRows(input)
   for (let start = 0; start < rows.length; start += COUNT_ROWS_PER_UPSERT) {
     await db
@@ -171,95 +182,4 @@ export async function claimResponseCounts(
     .where('survey_id', '=', surveyId)
     .where('release_no', '=', 0)
     .execute()
-}
-
-function scopeFilter(scope: AggregateScope) {
-  const release =
-    scope.releaseNo === undefined ? sql`` : sql`and release_no between 1 and ${scope.releaseNo}`
-  return sql`survey_id = ${scope.surveyId} ${release}`
-}
-
-/**
- * The dimension names the counts of a scope are kept by, when every count uses the same ones
- * ([] when there are none); undefined when versions with different dimensions are mixed.
- * Two key lookups per release (lowest and highest `dims`), not a scan of the counts.
- */
-export async function countsLayout(
-  db: Kysely<Database>,
-  scope: AggregateScope,
-): Promise<string[] | undefined> {
-  const releases = await db
-    .selectFrom('releases')
-    .select((eb) => eb.fn.max('number').as('last'))
-    .where('survey_id', '=', scope.surveyId)
-    .executeTakeFirst()
-  const last = scope.releaseNo ?? Number(releases?.last ?? 0)
-  const first = scope.releaseNo === undefined ? 0 : 1
-  const layouts = new Set<string>()
-  for (let releaseNo = first; releaseNo <= last; releaseNo++) {
-    for (const direction of ['asc', 'desc'] as const) {
-      const row = await db
-        .selectFrom('response_counts')
-        .select('dims')
-        .where('survey_id', '=', scope.surveyId)
-        .where('release_no', '=', releaseNo)
-        .orderBy('dims', direction)
-        .limit(1)
-        .executeTakeFirst()
-      if (row) layouts.add(row.dims)
-    }
-  }
-  if (layouts.size > 1) return undefined
-  return layouts.size === 0 ? [] : (JSON.parse([...layouts][0]) as string[])
-}
-
-/** Reads aggregates from the counts of one layout; `groupBy` must all be in the layout. */
-export function countsReader(db: Kysely<Database>, scope: AggregateScope, layout: string[]) {
-  const groups = (groupBy: readonly string[]) =>
-    groupBy.map((name, i) => sql`${sql.raw(`g${layout.indexOf(name)}`)} as ${sql.raw(`g${i}`)}`)
-  const read = async <Row>(
-    groupBy: readonly string[],
-    kind: string,
-    columns: RawBuilder<unknown>,
-    extra: string[] = [],
-  ) => {
-    // The stored columns, not the g0.. aliases: PostgreSQL groups by a same-named column first.
-    const keys = [...groupBy.map((name) => `g${layout.indexOf(name)}`), ...extra]
-    const query = sql<Row>`
-      select ${sql.join([...groups(groupBy), columns], sql`, `)}
-      from response_counts
-      where ${scopeFilter(scope)} and kind = ${kind}
-      ${keys.length > 0 ? sql`group by ${sql.raw(keys.join(', '))}` : sql``}`
-    return (await query.execute(db)).rows
-  }
-  const mean = sql`case when sum(numbers) > 0 then sum(number_sum) / sum(numbers) end`
-  return {
-    canGroupBy: (groupBy: readonly string[]) =>
-      groupBy.every((name) => layout.indexOf(name) >= 0 && layout.indexOf(name) < COUNTED_DIMENSIONS),
-    async countGroups(groupBy: readonly string[]) {
-      const rows = await read<GroupRow & { n: number }>(groupBy, 'response', sql`coalesce(sum(n), 0) as n`)
-      return rows.map((row) => ({ ...row, n: Number(row.n) }))
-    },
-    async countAnswers(groupBy: readonly string[]) {
-      const rows = await read<GroupRow & { question: string; item: string; value: string | null; n: number; mean: number | null }>(
-        groupBy,
-        'answer',
-        sql`question, item, value, sum(n) as n, ${mean} as mean`,
-        ['question', 'item', 'value'],
-      )
-      return rows.map((row) => ({ ...row, n: Number(row.n) }))
-    },
-    async quizShares(groupBy: readonly string[]) {
-      const rows = await read<GroupRow & { question: string; n: number; correct: number }>(
-        groupBy,
-        'quiz',
-        sql`question, sum(n) as n, sum(number_sum) as correct`,
-        ['question'],
-      )
-      return rows.map((row) => ({ ...row, n: Number(row.n), correct: Number(row.correct) }))
-    },
-    knowledgeScores(groupBy: readonly string[]) {
-      return read<GroupRow & { mean: number | null }>(groupBy, 'response', sql`${mean} as mean`)
-    },
-  }
 }

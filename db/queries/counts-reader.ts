@@ -1,0 +1,105 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../schema.js'
+import type { AggregateScope, GroupRow } from './aggregates.js'
+import { COUNTED_DIMENSIONS } from './response-counts.js'
+
+// Reading the running counts (response-counts.ts): which dimensions they are kept by, and the
+// four aggregate queries as sums over them.
+
+function scopeFilter(scope: AggregateScope) {
+  const release =
+    scope.releaseNo === undefined ? sql`` : sql`and release_no between 1 and ${scope.releaseNo}`
+  return sql`survey_id = ${scope.surveyId} ${release}`
+}
+
+/**
+ * The dimension names the counts of a scope are kept by, when every count uses the same ones
+ * ([] when there are none); undefined when versions with different dimensions are mixed.
+ * Two key lookups per release (lowest and highest `dims`), not a scan of the counts.
+ */
+export async function countsLayout(
+  db: Kysely<Database>,
+  scope: AggregateScope,
+): Promise<string[] | undefined> {
+  const lastRelease = async () => {
+    const row = await db
+      .selectFrom('releases')
+      .select((eb) => eb.fn.max('number').as('last'))
+      .where('survey_id', '=', scope.surveyId)
+      .executeTakeFirst()
+    return Number(row?.last ?? 0)
+  }
+  // Live data: the pending counts (release 0) and every release; a release: 1..N.
+  const last = scope.releaseNo ?? (await lastRelease())
+  const first = scope.releaseNo === undefined ? 0 : 1
+  const layouts = new Set<string>()
+  for (let releaseNo = first; releaseNo <= last; releaseNo++) {
+    for (const direction of ['asc', 'desc'] as const) {
+      const row = await db
+        .selectFrom('response_counts')
+        .select('dims')
+        .where('survey_id', '=', scope.surveyId)
+        .where('release_no', '=', releaseNo)
+        .orderBy('dims', direction)
+        .limit(1)
+        .executeTakeFirst()
+      if (row) layouts.add(row.dims)
+    }
+  }
+  if (layouts.size > 1) return undefined
+  return layouts.size === 0 ? [] : (JSON.parse([...layouts][0]) as string[])
+}
+
+/** Reads aggregates from the counts of one layout; `groupBy` must all be in the layout. */
+export function countsReader(db: Kysely<Database>, scope: AggregateScope, layout: string[]) {
+  const columnOf = (name: string) => layout.indexOf(name)
+  const groups = (groupBy: readonly string[]) =>
+    groupBy.map((name, i) => sql`${sql.raw(`g${columnOf(name)}`)} as ${sql.raw(`g${i}`)}`)
+  const read = async <Row>(
+    groupBy: readonly string[],
+    kind: string,
+    columns: RawBuilder<unknown>,
+    extra: string[] = [],
+  ) => {
+    // The stored columns, not the g0.. aliases: PostgreSQL groups by a same-named column first.
+    const keys = [...groupBy.map((name) => `g${columnOf(name)}`), ...extra]
+    const query = sql<Row>`
+      select ${sql.join([...groups(groupBy), columns], sql`, `)}
+      from response_counts
+      where ${scopeFilter(scope)} and kind = ${kind}
+      ${keys.length > 0 ? sql`group by ${sql.raw(keys.join(', '))}` : sql``}`
+    return (await query.execute(db)).rows
+  }
+  const mean = sql`case when sum(numbers) > 0 then sum(number_sum) / sum(numbers) end`
+  return {
+    canGroupBy: (groupBy: readonly string[]) =>
+      groupBy.every((name) => columnOf(name) >= 0 && columnOf(name) < COUNTED_DIMENSIONS),
+    async countGroups(groupBy: readonly string[]) {
+      const n = sql`coalesce(sum(n), 0) as n`
+      const rows = await read<GroupRow & { n: number }>(groupBy, 'response', n)
+      return rows.map((row) => ({ ...row, n: Number(row.n) }))
+    },
+    async countAnswers(groupBy: readonly string[]) {
+      type Row = GroupRow & { question: string; item: string; value: string | null }
+      const rows = await read<Row & { n: number; mean: number | null }>(
+        groupBy,
+        'answer',
+        sql`question, item, value, sum(n) as n, ${mean} as mean`,
+        ['question', 'item', 'value'],
+      )
+      return rows.map((row) => ({ ...row, n: Number(row.n) }))
+    },
+    async quizShares(groupBy: readonly string[]) {
+      const rows = await read<GroupRow & { question: string; n: number; correct: number }>(
+        groupBy,
+        'quiz',
+        sql`question, sum(n) as n, sum(number_sum) as correct`,
+        ['question'],
+      )
+      return rows.map((row) => ({ ...row, n: Number(row.n), correct: Number(row.correct) }))
+    },
+    knowledgeScores(groupBy: readonly string[]) {
+      return read<GroupRow & { mean: number | null }>(groupBy, 'response', sql`${mean} as mean`)
+    },
+  }
+}
