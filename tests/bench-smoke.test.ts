@@ -8,6 +8,7 @@ import { answerGenerator, bundledDefinition } from './bench/answers.js'
 import { buildServers, SERVER_BARE, SERVER_FULL } from './bench/build.js'
 import { generateResponses } from './bench/generate.js'
 import { measureLoad, startForLoad } from './bench/submission.js'
+import { measureSubmissionParts } from './bench/submission-parts.js'
 
 // The bench's pieces at tiny sizes: only correctness is checked here, never speed
 // (`npm run bench` measures; see README, "Benchmarks").
@@ -45,6 +46,11 @@ describe('bench smoke', () => {
     // Requests still in flight when the run ends may be stored without being counted as 201s.
     expect(n).toBeGreaterThanOrEqual(result.acknowledged)
   }, 120_000)
+
+  it('times the steps of a submission: validation both ways, preparing, storing both ways', async () => {
+    const parts = await measureSubmissionParts(dir, bodies(), 10)
+    for (const ms of Object.values(parts)) expect(ms).toBeGreaterThan(0)
+  }, 60_000)
 
   it('generates valid responses and computes baseline, release and aggregates on them', async () => {
     const path = join(dir, 'aggregation.db')

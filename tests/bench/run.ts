@@ -25,12 +25,19 @@ import { measureServedPage, type PageWeight } from './page-weight.js'
 import { REPO_ROOT } from './paths.js'
 import { fmt, ratio, renderReport, type Section, type Target } from './report.js'
 import { measureLoad, startForLoad, type LoadResult } from './submission.js'
+import { GROUP_SIZE, measureSubmissionParts, type SubmissionParts } from './submission-parts.js'
 
 export interface BenchResult {
   sections: Section[]
   targets: Target[]
   markdown: string
-  submission?: { bare: LoadResult; full: LoadResult; normal: LoadResult; stored: number[] }
+  submission?: {
+    bare: LoadResult
+    full: LoadResult
+    normal: LoadResult
+    stored: number[]
+    parts: SubmissionParts
+  }
   aggregation?: { size: number; generated: Generated; result: AggregationResult }[]
   page?: { served: PageWeight; bare: { gzipBytes: number; rawBytes: number } }
   coldStart?: { emptyMs: number; fullMs: number; responses: number }
@@ -84,7 +91,9 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
   const normalDb = join(dir, 'submissions-normal.db')
   const normal = await run('server, synchronous=NORMAL (reference)', SERVER_NORMAL, serverEnv(normalDb))
   const stored = [countStored(fullDb), countStored(normalDb)]
-  result.submission = { bare: bare.load, full: full.load, normal: normal.load, stored }
+  log('submissions: where the time goes')
+  const parts = await measureSubmissionParts(dir, bodies, options.quick ? 20 : 200)
+  result.submission = { bare: bare.load, full: full.load, normal: normal.load, stored, parts }
   if (full.page) result.page = { served: full.page, bare: { gzipBytes: 0, rawBytes: 0 } }
 
   const row = (r: LoadResult, storedRows?: number) => [
@@ -111,6 +120,27 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
       'The baseline is a bare Hono route on @hono/node-server that parses the same JSON body and ' +
         'answers 201 without validating or storing it.',
       'synchronous=NORMAL is a reference only: the server always runs with synchronous=FULL.',
+    ],
+  })
+  const ms = (value: number) => fmt(value, 2)
+  const perRequest = 1000 / full.load.requestsPerSecond
+  result.sections.push({
+    title: "1b. Where a submission's time goes",
+    rows: [
+      ['step, per response', 'ms', 'ratio'],
+      ['validation on a survey-core model (the path before the compiled validator)', ms(parts.validateSurveyCore), '1'],
+      ['validation, compiled', ms(parts.validateCompiled), fmt(ratio(parts.validateCompiled, parts.validateSurveyCore), 3)],
+      ['validation + flattening + quiz scoring (prepareResponse)', ms(parts.prepare), '-'],
+      ['storing, one transaction each (synchronous=FULL)', ms(parts.storeAlone), '1'],
+      [`storing, group commit of ${GROUP_SIZE}`, ms(parts.storeGrouped), fmt(ratio(parts.storeGrouped, parts.storeAlone), 3)],
+      ['a whole request at the measured throughput (1 / requests per second)', ms(perRequest), '-'],
+      ['a bare-route request (1 / its requests per second)', ms(1000 / bare.load.requestsPerSecond), '-'],
+    ],
+    notes: [
+      'Measured in the bench process, one step at a time, over the same bodies as the load runs. ' +
+        'Storing writes the response, its answer rows, quiz items and running counts on a fresh ' +
+        'SQLite file. The server runs one request at a time on one core (autocannon takes the ' +
+        'other), so a request costs about preparing plus storing plus HTTP and the survey lookup.',
     ],
   })
   const share = ratio(full.load.requestsPerSecond, bare.load.requestsPerSecond)

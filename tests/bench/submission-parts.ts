@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { createResponseWriter } from '../../db/queries/response-writer.js'
+import { insertResponse, type ResponseInput } from '../../db/queries/responses.js'
+import { findOpenSurvey } from '../../db/queries/surveys.js'
+import { createSqliteDb } from '../../db/connection.js'
+import { prepareResponse } from '../../server/domain/prepare-response.js'
+import { validateAnswers } from '../../server/domain/validate-answers.js'
+import { bundledDefinition, SURVEY_SLUG } from './answers.js'
+import { createSurveyDatabase } from './generate.js'
+
+/** Milliseconds per response of each step of a submission, measured in this process. */
+export interface SubmissionParts {
+  validateSurveyCore: number
+  validateCompiled: number
+  prepare: number
+  storeAlone: number
+  storeGrouped: number
+}
+
+export const GROUP_SIZE = 10
+
+async function perItem<T>(items: T[], work: (item: T) => unknown | Promise<unknown>) {
+  for (const item of items.slice(0, 3)) await work(item) // warm-up: JIT and caches
+  const started = performance.now()
+  for (const item of items) await work(item)
+  return (performance.now() - started) / items.length
+}
+
+/**
+ * Where a submission's time goes: validation on a survey-core model (the old path) against the
+ * compiled validator, the whole preparation (validation, flattening, scoring), and storing on
+ * SQLite with synchronous=FULL, one transaction per response against the group commit.
+ */
+export async function measureSubmissionParts(
+  dir: string,
+  bodies: string[],
+  count: number,
+): Promise<SubmissionParts> {
+  const definition = bundledDefinition()
+  const answers = bodies.map((body) => (JSON.parse(body) as { answers: object }).answers)
+  const many = Array.from({ length: count }, (_, i) => answers[i % answers.length])
+  // The model path costs tens of milliseconds each: a tenth of the answers is enough.
+  const few = many.slice(0, Math.max(5, Math.floor(count / 10)))
+  const validateSurveyCore = await perItem(few, (a) =>
+    validateAnswers(definition, a, { engine: 'survey-core' }),
+  )
+  const validateCompiled = await perItem(many, (a) => validateAnswers(definition, a))
+  const version = { definition, locales: [] }
+  const prepared = many.map((a) => {
+    const result = prepareResponse(version, { answers: a as Record<string, unknown> })
+    if (!result.ok) throw new Error(`bench answers refused: ${JSON.stringify(result.details)}`)
+    return result.response
+  })
+  const prepare = await perItem(many, (a) =>
+    prepareResponse(version, { answers: a as Record<string, unknown> }),
+  )
+
+  const path = join(dir, 'submission-parts.db')
+  await createSurveyDatabase(path)
+  const db = createSqliteDb(path)
+  try {
+    const survey = (await findOpenSurvey(db, SURVEY_SLUG))!
+    const input = (i: number): ResponseInput => ({
+      ...prepared[i % prepared.length],
+      id: randomBytes(16).toString('hex'),
+      surveyId: survey.surveyId,
+      surveyVersionId: survey.versionId,
+      dimensions: ['sector', 'region', 'profession'],
+      submittedOn: '2026-12-01',
+    })
+    const indexes = Array.from({ length: count }, (_, i) => i)
+    const storeAlone = await perItem(indexes, (i) => insertResponse(db, input(i)))
+    const writer = createResponseWriter(db)
+    const groups = Array.from({ length: Math.ceil(count / GROUP_SIZE) }, (_, g) => g)
+    const storeGroup = (g: number) =>
+      Promise.all(Array.from({ length: GROUP_SIZE }, (_, i) => writer.write(input(g * GROUP_SIZE + i))))
+    const storeGrouped = (await perItem(groups, storeGroup)) / GROUP_SIZE
+    return { validateSurveyCore, validateCompiled, prepare, storeAlone, storeGrouped }
+  } finally {
+    await db.destroy()
+  }
+}
