@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { SubmitFailure } from './api'
 import type { Strings } from './i18n'
 import type { SendState } from './SurveyScreen'
@@ -16,24 +16,34 @@ const MESSAGE: Record<SubmitFailure['kind'], keyof Strings> = {
 
 // Rejected answers are fixed in the form and resent with Complete; a closed survey is final.
 const RETRIABLE = new Set<SubmitFailure['kind']>(['offline', 'failed', 'rate-limited'])
+// The survey became invitation-only while answering, or the code was spent meanwhile: another
+// code can be entered here, so the answers on the page are not lost.
+const NEEDS_CODE = new Set<SendState['kind']>(['code-invalid', 'code-used'])
 
 interface Props {
   state: SendState
   text: Strings
   onRetry: () => void
+  onRetryWithCode: (code: string) => void
 }
 
 /** Sits right under the Complete button, where the respondent is looking. */
-export function SubmitStatus({ state, text, onRetry }: Props) {
+export function SubmitStatus({ state, text, onRetry, onRetryWithCode }: Props) {
   const box = useRef<HTMLDivElement>(null)
   const retry = useRef<HTMLButtonElement>(null)
+  const codeInput = useRef<HTMLInputElement>(null)
+  const [code, setCode] = useState('')
   const failed = state.kind !== 'idle' && state.kind !== 'sending'
   useEffect(() => {
     if (!failed) return
     // Keyboard and screen-reader users land on the way out; everyone sees the message.
     box.current?.scrollIntoView({ block: 'nearest' })
-    retry.current?.focus({ preventScroll: true })
+    ;(retry.current ?? codeInput.current)?.focus({ preventScroll: true })
   }, [state, failed])
+  const sendWithCode = (event: FormEvent) => {
+    event.preventDefault()
+    if (code.trim() !== '') onRetryWithCode(code.trim())
+  }
 
   // Both live regions stay mounted so screen readers announce their changing content.
   return (
@@ -53,6 +63,28 @@ export function SubmitStatus({ state, text, onRetry }: Props) {
           </>
         )}
       </div>
+      {NEEDS_CODE.has(state.kind) && (
+        <form className="submit-code" onSubmit={sendWithCode} noValidate>
+          <label htmlFor="submit-invitation-code">{text.codeLabel}</label>
+          <p id="submit-invitation-code-hint" className="code-hint">
+            {text.codeHint}
+          </p>
+          <input
+            id="submit-invitation-code"
+            ref={codeInput}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-describedby="submit-invitation-code-hint"
+          />
+          <button type="submit" className="button-primary">
+            {text.sendWithCode}
+          </button>
+        </form>
+      )}
     </div>
   )
 }

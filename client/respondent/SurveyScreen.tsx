@@ -29,9 +29,12 @@ export type SendState = { kind: 'idle' } | { kind: 'sending' } | SubmitFailure
 export function SurveyScreen({ definition, slug, locale, text, code, onCompleted }: Props) {
   const [survey] = useState(() => createSurveyModel(definition, locale))
   const [send, setSend] = useState<SendState>({ kind: 'idle' })
+  // A code typed after a refused send (the survey became invitation-only meanwhile) replaces
+  // the one from the start.
+  const [typedCode, setTypedCode] = useState<string | undefined>()
   // Handlers are registered once but must see the language and callbacks of the latest render.
-  const current = useRef({ locale, text, code, onCompleted })
-  current.current = { locale, text, code, onCompleted }
+  const current = useRef({ locale, text, code: typedCode ?? code, onCompleted })
+  current.current = { locale, text, code: typedCode ?? code, onCompleted }
 
   // Switching language only changes the texts; the model keeps every answer.
   useEffect(() => {
@@ -62,7 +65,16 @@ export function SurveyScreen({ definition, slug, locale, text, code, onCompleted
   return (
     <>
       <Survey model={survey} />
-      <SubmitStatus state={send} text={text} onRetry={() => survey.tryComplete()} />
+      <SubmitStatus
+        state={send}
+        text={text}
+        onRetry={() => survey.tryComplete()}
+        onRetryWithCode={(typed) => {
+          setTypedCode(typed)
+          current.current.code = typed
+          survey.tryComplete()
+        }}
+      />
     </>
   )
 }

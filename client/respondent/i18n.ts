@@ -67,6 +67,7 @@ export interface Strings {
   codePrivacy: string
   sendCodeUsed: string
   sendCodeInvalid: string
+  sendWithCode: string
 }
 
 export const STRINGS: Record<Locale, Strings> = {
@@ -113,8 +114,10 @@ export const STRINGS: Record<Locale, Strings> = {
     codePrivacy:
       'Koodi osoittaa vain, että sinut on kutsuttu. Sitä ei tallenneta vastaustesi yhteyteen, joten vastauksiasi ei voi yhdistää sinuun.',
     sendCodeUsed:
-      'Kutsukoodisi on jo käytetty, joten näitä vastauksia ei voi lähettää. Kutakin koodia voi käyttää vain kerran.',
-    sendCodeInvalid: 'Kutsukoodisi ei kelpaa tähän kyselyyn, joten vastauksia ei voi lähettää.',
+      'Kutsukoodisi on jo käytetty. Kutakin koodia voi käyttää vain kerran. Jos sinulla on toinen koodi, voit lähettää vastaukset sillä.',
+    sendCodeInvalid:
+      'Vastausten lähettämiseen tarvitaan tähän kyselyyn kelpaava kutsukoodi. Kirjoita kutsussa saamasi koodi.',
+    sendWithCode: 'Lähetä tällä koodilla',
   },
   sv: {
     languageGroup: 'Språk',
@@ -159,8 +162,10 @@ export const STRINGS: Record<Locale, Strings> = {
     codePrivacy:
       'Koden visar bara att du har bjudits in. Den sparas inte med dina svar, så dina svar kan inte kopplas till dig.',
     sendCodeUsed:
-      'Din inbjudningskod har redan använts, så svaren kan inte skickas. Varje kod kan användas en gång.',
-    sendCodeInvalid: 'Din inbjudningskod gäller inte för den här enkäten, så svaren kan inte skickas.',
+      'Din inbjudningskod har redan använts. Varje kod kan användas en gång. Har du en annan kod kan du skicka svaren med den.',
+    sendCodeInvalid:
+      'För att skicka svaren behövs en inbjudningskod som gäller för den här enkäten. Skriv in koden från din inbjudan.',
+    sendWithCode: 'Skicka med den här koden',
   },
   en: {
     languageGroup: 'Language',
@@ -204,7 +209,9 @@ export const STRINGS: Record<Locale, Strings> = {
     codePrivacy:
       'The code only shows that you were invited. It is not stored with your answers, so your answers cannot be linked to you.',
     sendCodeUsed:
-      'Your invitation code has already been used, so these answers cannot be sent. Each code can be used once.',
-    sendCodeInvalid: 'Your invitation code is not valid for this survey, so these answers cannot be sent.',
+      'Your invitation code has already been used. Each code can be used once. If you have another code, you can send your answers with it.',
+    sendCodeInvalid:
+      'Sending the answers needs an invitation code that is valid for this survey. Enter the code from your invitation.',
+    sendWithCode: 'Send with this code',
   },
 }

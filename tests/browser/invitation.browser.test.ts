@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
   const { server, browser } = useBrowser({
     env: ADMIN_ENV,
     setUp: async () => {
-      codes = await inviteOnlySurvey(server().baseUrl, 4)
+      codes = await inviteOnlySurvey(server().baseUrl, 5)
     },
   })
 
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     await close()
   })
 
-  it('says so when the code was used elsewhere while answering, and stores nothing', {
+  it('says so when the code was used elsewhere while answering, and takes another code', {
     timeout: 60_000,
   }, async () => {
     const { page, close } = await openPage(`/s/${SLUG}#code=${codes[2]}`)
@@ -121,6 +121,44 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     await answerAndComplete(page)
     await page.getByRole('alert').filter({ hasText: 'already been used' }).waitFor()
     expect(readResponses(server().databasePath)).toHaveLength(3)
+    // The answers are still on the page: another code sends them.
+    const input = page.locator('#submit-invitation-code')
+    // Keyboard and screen-reader users land in the field.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('submit-invitation-code')
+    expect(describeViolations(await blockingViolations(page)), 'axe on the code field').toBe('')
+    await input.fill(codes[3])
+    await page.getByRole('button', { name: 'Send with this code' }).click()
+    await page.getByText('Thank you for your answers!').waitFor()
+    expect(readResponses(server().databasePath)).toHaveLength(4)
+    await close()
+  })
+
+  it('asks for a code on sending when the survey became invitation-only while answering', {
+    timeout: 60_000,
+  }, async () => {
+    const send = (path: string, body: unknown, cookie = '', method = 'POST') =>
+      fetch(`${server().baseUrl}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify(body),
+      })
+    const login = await send('/api/auth/login', ADMIN)
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+    const access = (value: string) =>
+      send(`/api/admin/surveys/${SLUG}/access`, { access: value }, cookie, 'PUT')
+    expect((await access('public')).status).toBe(200)
+    const { page, close } = await openPage(`/s/${SLUG}`)
+    await page.getByRole('button', { name: 'Start the survey' }).waitFor()
+    expect((await access('invitation')).status).toBe(200)
+    await answerAndComplete(page)
+    await page.getByRole('alert').filter({ hasText: 'needs an invitation code' }).waitFor()
+    expect(readResponses(server().databasePath)).toHaveLength(4)
+    await page.getByLabel('Invitation code').fill(codes[4])
+    await page.getByRole('button', { name: 'Send with this code' }).click()
+    await page.getByText('Thank you for your answers!').waitFor()
+    expect(readResponses(server().databasePath)).toHaveLength(5)
     await close()
   })
 
@@ -132,7 +170,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     await page.goto(`${server().baseUrl}/admin/surveys/${SLUG}`)
     await signIn(page, ADMIN.username, ADMIN.password)
     const section = page.getByRole('region', { name: 'Who can answer' })
-    await section.getByText('Invitation codes: 3 of 4 used').waitFor()
+    await section.getByText('Invitation codes: 5 of 5 used').waitFor()
     expect(await section.getByLabel('Invitation only').isChecked()).toBe(true)
     await page.getByText('Only people with an invitation code can answer.').waitFor()
 
@@ -145,7 +183,7 @@ describe.skipIf(!hasChromium)('invitation-only survey in the browser', () => {
     const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\r\n')
     expect(lines[0]).toBe('code')
     expect(lines.slice(1)).toHaveLength(5)
-    await section.getByText('Invitation codes: 3 of 9 used').waitFor()
+    await section.getByText('Invitation codes: 5 of 10 used').waitFor()
 
     await section.getByLabel('Anyone with the link').check()
     await section.getByRole('button', { name: 'Save access' }).click()
