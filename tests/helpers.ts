@@ -11,6 +11,7 @@ import { createApp, type AuthOptions } from '../server/app.js'
 import { hashPassword } from '../server/auth/password.js'
 import { definitionChecksum, inspectDefinition } from '../server/domain/survey-definition.js'
 import { loadSurveyFiles } from '../server/survey-files.js'
+import { miniSurvey } from './fixtures.js'
 import { createTestDatabase } from './test-database.js'
 
 export const REPO_ROOT = join(import.meta.dirname, '..')
@@ -166,4 +167,17 @@ export function signedInClient(app: TestContext['app'], cookie: string) {
         body: JSON.stringify(body),
       }),
   }
+}
+
+/** A fresh context with the mini survey made invitation-only by an admin, and `count` codes. */
+export async function inviteOnlyMini(count: number) {
+  const ctx = await createTestContext({ loadBundled: false })
+  await addSurvey(ctx.db, 'mini', miniSurvey)
+  const password = 'correct horse battery staple'
+  await createUser(ctx.db, 'anna', 'admin', password)
+  const anna = signedInClient(ctx.app, await signIn(ctx.app, 'anna', password))
+  await anna.put('/api/admin/surveys/mini/access', { access: 'invitation' })
+  const csv = await (await anna.post('/api/admin/surveys/mini/invitation-codes', { count })).text()
+  const codes = csv.trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0])
+  return { ...ctx, codes }
 }

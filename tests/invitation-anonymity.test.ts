@@ -3,27 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { dialectOf } from '../db/dialect.js'
 import { RESPONSE_SIDE_TABLES } from '../db/schema.js'
 import { codeHmac, normalizeCode } from '../server/domain/invitation-code.js'
-import { miniSurvey, validMiniAnswers } from './fixtures.js'
-import {
-  addSurvey,
-  createTestContext,
-  createUser,
-  postJson,
-  signedInClient,
-  signIn,
-} from './helpers.js'
+import { validMiniAnswers } from './fixtures.js'
+import { createTestContext, inviteOnlyMini, postJson } from './helpers.js'
 
 // LimeSurvey's "anonymized responses" promise: a used code cannot be tied to the response it
 // unlocked, nor to when it was used.
 async function answeredWithCodes(count: number) {
-  const ctx = await createTestContext({ loadBundled: false })
-  await addSurvey(ctx.db, 'mini', miniSurvey)
-  const password = 'correct horse battery staple'
-  await createUser(ctx.db, 'anna', 'admin', password)
-  const anna = signedInClient(ctx.app, await signIn(ctx.app, 'anna', password))
-  await anna.put('/api/admin/surveys/mini/access', { access: 'invitation' })
-  const csv = await (await anna.post('/api/admin/surveys/mini/invitation-codes', { count })).text()
-  const codes = csv.trimEnd().split('\r\n').slice(1)
+  const ctx = await inviteOnlyMini(count)
+  const { codes } = ctx
   for (const [i, code] of codes.entries()) {
     if (i % 2 === 1) continue // half of them used
     const answers = { ...validMiniAnswers, comment: `answer ${i}` }

@@ -2,15 +2,8 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { findLatestVersion } from '../db/queries/surveys.js'
 import { makeRelease } from '../server/results.js'
-import { miniSurvey, validMiniAnswers } from './fixtures.js'
-import {
-  addSurvey,
-  createTestContext,
-  createUser,
-  postJson,
-  signedInClient,
-  signIn,
-} from './helpers.js'
+import { validMiniAnswers } from './fixtures.js'
+import { inviteOnlyMini, postJson } from './helpers.js'
 import { TEST_ENGINE } from './test-database.js'
 
 // What someone with direct access to the database could read beyond the columns: the physical
@@ -19,14 +12,8 @@ import { TEST_ENGINE } from './test-database.js'
 // in which responses arrived.
 describe('storage traces after a release', () => {
   it('leaves codes in key order and no per-submission transaction id on codes or responses', async () => {
-    const ctx = await createTestContext({ loadBundled: false })
-    await addSurvey(ctx.db, 'mini', miniSurvey)
-    const password = 'correct horse battery staple'
-    await createUser(ctx.db, 'anna', 'admin', password)
-    const anna = signedInClient(ctx.app, await signIn(ctx.app, 'anna', password))
-    await anna.put('/api/admin/surveys/mini/access', { access: 'invitation' })
-    const csv = await (await anna.post('/api/admin/surveys/mini/invitation-codes', { count: 16 })).text()
-    const codes = csv.trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0])
+    const ctx = await inviteOnlyMini(16)
+    const { codes } = ctx
     for (const code of codes.slice(0, 10)) {
       const res = await postJson(ctx.app, '/api/surveys/mini/responses', {
         answers: validMiniAnswers,
