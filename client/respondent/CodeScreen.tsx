@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { checkCode, type CodeCheck } from './api'
+import { CodeInput } from './CodeInput'
 import './code-screen.css'
 import type { Strings } from './i18n'
 
@@ -67,17 +68,13 @@ export function CodeScreen({ title, slug, text, initialCode, onAccepted }: Props
         <p id="invitation-code-hint" className="code-hint">
           {text.codeHint}
         </p>
-        <input
+        <CodeInput
           id="invitation-code"
-          ref={input}
+          inputRef={input}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          autoCorrect="off"
-          spellCheck={false}
-          aria-invalid={problem !== ''}
-          aria-describedby={`invitation-code-hint${problem ? ' invitation-code-error' : ''}`}
+          onChange={setValue}
+          invalid={problem !== ''}
+          describedBy={`invitation-code-hint${problem ? ' invitation-code-error' : ''}`}
         />
         <p id="invitation-code-error" className="code-error" role="alert">
           {problem}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { SubmitFailure } from './api'
+import { CodeInput } from './CodeInput'
 import type { Strings } from './i18n'
 import type { SendState } from './SurveyScreen'
 
@@ -69,16 +70,12 @@ export function SubmitStatus({ state, text, onRetry, onRetryWithCode }: Props) {
           <p id="submit-invitation-code-hint" className="code-hint">
             {text.codeHint}
           </p>
-          <input
+          <CodeInput
             id="submit-invitation-code"
-            ref={codeInput}
+            inputRef={codeInput}
             value={code}
-            onChange={(event) => setCode(event.target.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            aria-describedby="submit-invitation-code-hint"
+            onChange={setCode}
+            describedBy="submit-invitation-code-hint"
           />
           <button type="submit" className="button-primary">
             {text.sendWithCode}
