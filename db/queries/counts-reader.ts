@@ -1,6 +1,7 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../schema.js'
-import type { AggregateScope, GroupRow } from './aggregates.js'
+import type { AggregateScope } from './aggregates.js'
+import { figureQueries, type ReadFigures } from './figure-queries.js'
 import { COUNTED_DIMENSIONS } from './response-counts.js'
 
 // Reading the running counts (response-counts.ts): which dimensions they are kept by, and the
@@ -53,53 +54,29 @@ export async function countsLayout(
 /** Reads aggregates from the counts of one layout; `groupBy` must all be in the layout. */
 export function countsReader(db: Kysely<Database>, scope: AggregateScope, layout: string[]) {
   const columnOf = (name: string) => layout.indexOf(name)
-  const groups = (groupBy: readonly string[]) =>
-    groupBy.map((name, i) => sql`${sql.raw(`g${columnOf(name)}`)} as ${sql.raw(`g${i}`)}`)
-  const read = async <Row>(
+  const read: ReadFigures = async <Row>(
     groupBy: readonly string[],
     kind: string,
-    columns: RawBuilder<unknown>,
-    extra: string[] = [],
+    columns: string,
+    keys: string[],
   ) => {
+    const groups = groupBy.map((name, i) => `g${columnOf(name)} as g${i}`)
     // The stored columns, not the g0.. aliases: PostgreSQL groups by a same-named column first.
-    const keys = [...groupBy.map((name) => `g${columnOf(name)}`), ...extra]
+    const grouping = [...groupBy.map((name) => `g${columnOf(name)}`), ...keys]
     const query = sql<Row>`
-      select ${sql.join([...groups(groupBy), columns], sql`, `)}
+      select ${sql.raw([...groups, columns].join(', '))}
       from response_counts
       where ${scopeFilter(scope)} and kind = ${kind}
-      ${keys.length > 0 ? sql`group by ${sql.raw(keys.join(', '))}` : sql``}`
+      ${grouping.length > 0 ? sql`group by ${sql.raw(grouping.join(', '))}` : sql``}`
     return (await query.execute(db)).rows
   }
-  const mean = sql`case when sum(numbers) > 0 then sum(number_sum) / sum(numbers) end`
   return {
     canGroupBy: (groupBy: readonly string[]) =>
       groupBy.every((name) => columnOf(name) >= 0 && columnOf(name) < COUNTED_DIMENSIONS),
-    async countGroups(groupBy: readonly string[]) {
-      const n = sql`coalesce(sum(n), 0) as n`
-      const rows = await read<GroupRow & { n: number }>(groupBy, 'response', n)
-      return rows.map((row) => ({ ...row, n: Number(row.n) }))
-    },
-    async countAnswers(groupBy: readonly string[]) {
-      type Row = GroupRow & { question: string; item: string; value: string | null }
-      const rows = await read<Row & { n: number; mean: number | null }>(
-        groupBy,
-        'answer',
-        sql`question, item, value, sum(n) as n, ${mean} as mean`,
-        ['question', 'item', 'value'],
-      )
-      return rows.map((row) => ({ ...row, n: Number(row.n) }))
-    },
-    async quizShares(groupBy: readonly string[]) {
-      const rows = await read<GroupRow & { question: string; n: number; correct: number }>(
-        groupBy,
-        'quiz',
-        sql`question, sum(n) as n, sum(number_sum) as correct`,
-        ['question'],
-      )
-      return rows.map((row) => ({ ...row, n: Number(row.n), correct: Number(row.correct) }))
-    },
-    knowledgeScores(groupBy: readonly string[]) {
-      return read<GroupRow & { mean: number | null }>(groupBy, 'response', sql`${mean} as mean`)
-    },
+    ...figureQueries(read, {
+      n: 'coalesce(sum(n), 0)',
+      mean: 'case when sum(numbers) > 0 then sum(number_sum) / sum(numbers) end',
+      correct: 'sum(number_sum)',
+    }),
   }
 }

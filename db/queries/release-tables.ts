@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../schema.js'
-import type { GroupRow } from './aggregates.js'
 import { countsLayout } from './counts-reader.js'
+import { figureQueries, type ReadFigures } from './figure-queries.js'
 import { COUNTED_DIMENSIONS } from './response-counts.js'
 
 /**
@@ -62,7 +62,12 @@ export async function releaseTablesReader(
     const sorted = [...columns].sort((a, b) => a - b)
     return { key: sorted.join(','), values: columns.map((c) => `g${sorted.indexOf(c)}`) }
   }
-  const read = async <Row>(groupBy: readonly string[], kind: string, columns: string) => {
+  // A release's rows are already one per group: nothing to sum, and `keys` are unique.
+  const read: ReadFigures = async <Row>(
+    groupBy: readonly string[],
+    kind: string,
+    columns: string,
+  ) => {
     const { key, values } = place(groupBy)!
     const groups = values.map((column, i) => `${column} as g${i}`)
     const query = sql<Row>`
@@ -72,25 +77,12 @@ export async function releaseTablesReader(
         and grouping = ${key} and kind = ${kind}`
     return (await query.execute(db)).rows
   }
-  const mean = 'case when numbers > 0 then number_sum / numbers end'
   return {
     canGroupBy: (groupBy: readonly string[]) => place(groupBy) !== undefined,
-    async countGroups(groupBy: readonly string[]) {
-      const rows = await read<GroupRow & { n: number }>(groupBy, 'response', 'n')
-      return rows.map((row) => ({ ...row, n: Number(row.n) }))
-    },
-    async countAnswers(groupBy: readonly string[]) {
-      type Row = GroupRow & { question: string; item: string; value: string | null }
-      const columns = `question, item, value, n, ${mean} as mean`
-      return read<Row & { n: number; mean: number | null }>(groupBy, 'answer', columns)
-    },
-    async quizShares(groupBy: readonly string[]) {
-      type Row = GroupRow & { question: string; n: number; correct: number }
-      const rows = await read<Row>(groupBy, 'quiz', 'question, n, number_sum as correct')
-      return rows.map((row) => ({ ...row, correct: Number(row.correct) }))
-    },
-    knowledgeScores(groupBy: readonly string[]) {
-      return read<GroupRow & { mean: number | null }>(groupBy, 'response', `${mean} as mean`)
-    },
+    ...figureQueries(read, {
+      n: 'n',
+      mean: 'case when numbers > 0 then number_sum / numbers end',
+      correct: 'number_sum',
+    }),
   }
 }

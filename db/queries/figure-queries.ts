@@ -1,0 +1,51 @@
+import type { GroupRow } from './aggregates.js'
+
+/**
+ * Reads rows of one kind ('response', 'answer', 'quiz') grouped by `groupBy` (as g0, g1, ...)
+ * and by `keys`; `columns` is the SQL select list after the group values.
+ */
+export type ReadFigures = <Row>(
+  groupBy: readonly string[],
+  kind: string,
+  columns: string,
+  keys: string[],
+) => Promise<Row[]>
+
+/** SQL for the three figures: a count, a mean and a number of correct quiz items. */
+export interface FigureColumns {
+  n: string
+  mean: string
+  correct: string
+}
+
+/**
+ * The four aggregate queries over stored figures (running counts or a release's tables), with
+ * the row shapes the answer-row queries in aggregates.ts return.
+ */
+export function figureQueries(read: ReadFigures, figures: FigureColumns) {
+  return {
+    async countGroups(groupBy: readonly string[]) {
+      const columns = `${figures.n} as n`
+      const rows = await read<GroupRow & { n: number }>(groupBy, 'response', columns, [])
+      return rows.map((row) => ({ ...row, n: Number(row.n) }))
+    },
+    async countAnswers(groupBy: readonly string[]) {
+      type Row = GroupRow & { question: string; item: string; value: string | null }
+      const columns = `question, item, value, ${figures.n} as n, ${figures.mean} as mean`
+      const keys = ['question', 'item', 'value']
+      type Figures = { n: number; mean: number | null }
+      const rows = await read<Row & Figures>(groupBy, 'answer', columns, keys)
+      return rows.map((row) => ({ ...row, n: Number(row.n) }))
+    },
+    async quizShares(groupBy: readonly string[]) {
+      type Row = GroupRow & { question: string; n: number; correct: number }
+      const columns = `question, ${figures.n} as n, ${figures.correct} as correct`
+      const rows = await read<Row>(groupBy, 'quiz', columns, ['question'])
+      return rows.map((row) => ({ ...row, n: Number(row.n), correct: Number(row.correct) }))
+    },
+    knowledgeScores(groupBy: readonly string[]) {
+      const columns = `${figures.mean} as mean`
+      return read<GroupRow & { mean: number | null }>(groupBy, 'response', columns, [])
+    },
+  }
+}
