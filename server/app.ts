@@ -23,6 +23,7 @@ import { adminInvitationRoutes } from './routes/admin-invitations.js'
 import { adminResultRoutes, auditedRelease } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { adminTokenRoutes } from './routes/admin-tokens.js'
+import { adminUserTokenRoutes } from './routes/admin-user-tokens.js'
 import { apiDocsRoutes } from './routes/api-docs.js'
 import { authRoutes } from './routes/auth.js'
 import { respondentRoutes } from './routes/respondent.js'
@@ -112,7 +113,8 @@ export function createApp({
   )
   app.route('/api/admin/surveys', adminExportRoutes({ db, minGroupSize, audit }))
   app.route('/api/admin/audit', adminAuditRoutes({ db, requireAdmin }))
-  app.route('/api/admin/tokens', adminTokenRoutes({ tokens, clock, audit }))
+  app.route('/api/admin/tokens', adminTokenRoutes({ db, tokens, clock, audit }))
+  app.route('/api/admin/users', adminUserTokenRoutes({ db, tokens, clock, audit, requireAdmin }))
   app.route('/api', apiDocsRoutes({ operations: apiOperations }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 

@@ -92,6 +92,20 @@ export async function markApiTokenUsed(db: Kysely<Database>, id: number, day: st
   await db.updateTable('api_tokens').set({ last_used_on: day }).where('id', '=', id).execute()
 }
 
+/** Revokes every live token of the user (a new password ends them); returns how many. */
+export async function revokeAllApiTokens(
+  db: Kysely<Database>,
+  { userId, at }: { userId: number; at: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 /**
  * Revokes one of the user's own tokens. Returns its name, or undefined when the user has no such
  * token; `alreadyRevoked` says nothing changed.

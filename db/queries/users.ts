@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, User, UserRole } from '../schema.js'
 import { inTransaction } from '../transaction.js'
+import { revokeAllApiTokens } from './api-tokens.js'
 
 export interface UserInput {
   username: string
@@ -49,12 +50,15 @@ export async function countAdmins(db: Kysely<Database>): Promise<number> {
   return Number(row.n)
 }
 
-/** A new password also ends every session of the user (signs them out everywhere). */
+/**
+ * A new password also ends every session of the user (signs them out everywhere) and revokes
+ * their API tokens: whoever knew the old password may have made one. Returns how many tokens were
+ * revoked, or undefined when there is no such user.
+ */
 export async function setPasswordHash(
   db: Kysely<Database>,
-  username: string,
-  passwordHash: string,
-): Promise<boolean> {
+  { username, passwordHash, at }: { username: string; passwordHash: string; at: string },
+): Promise<{ tokensRevoked: number } | undefined> {
   return inTransaction(db, async (trx) => {
     const user = await trx
       .updateTable('users')
@@ -62,9 +66,9 @@ export async function setPasswordHash(
       .where('username', '=', username)
       .returning('id')
       .executeTakeFirst()
-    if (!user) return false
+    if (!user) return undefined
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
-    return true
+    return { tokensRevoked: await revokeAllApiTokens(trx, { userId: user.id, at }) }
   })
 }
 

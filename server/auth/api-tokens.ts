@@ -21,15 +21,22 @@ export const isApiTokenShaped = (token: string) => API_TOKEN_PATTERN.test(token)
 
 /** Personal API tokens: made and listed by their owner, resolved on Bearer requests. */
 export const createApiTokens = ({ db, clock }: { db: Kysely<Database>; clock: () => Date }) => ({
-  /** A new token; the only time it exists in clear (only its hash is stored). */
-  async create(userId: number, { name, expiresInDays }: { name: string; expiresInDays?: number }) {
+  /**
+   * A new token; the only time it exists in clear (only its hash is stored). `trx`: the
+   * transaction its audit entry goes into.
+   */
+  async create(
+    userId: number,
+    { name, expiresInDays }: { name: string; expiresInDays?: number },
+    trx: Kysely<Database> = db,
+  ) {
     const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url')
     const now = clock()
     const expiresAt =
       expiresInDays === undefined
         ? null
         : new Date(now.getTime() + expiresInDays * DAY_MS).toISOString()
-    const id = await insertApiToken(db, {
+    const id = await insertApiToken(trx, {
       userId,
       name,
       tokenHash: hashToken(token),
@@ -41,8 +48,9 @@ export const createApiTokens = ({ db, clock }: { db: Kysely<Database>; clock: ()
 
   list: (userId: number) => listApiTokens(db, userId),
 
-  revoke: (userId: number, id: number) =>
-    revokeApiToken(db, { id, userId, at: clock().toISOString() }),
+  /** One of the user's tokens; `trx`: the transaction its audit entry goes into. */
+  revoke: (userId: number, id: number, trx: Kysely<Database> = db) =>
+    revokeApiToken(trx, { id, userId, at: clock().toISOString() }),
 
   /**
    * The token's owner with their current role, or undefined if unknown, revoked or expired.

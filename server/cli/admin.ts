@@ -33,7 +33,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
 
 Commands:
   create-user   --username <name> --role <admin|researcher> [password option]
-  set-password  --username <name> [password option]   (also signs the user out everywhere)
+  set-password  --username <name> [password option]   (also signs the user out everywhere
+                                                        and revokes their API tokens)
   list-users
   delete-user   --username <name>                      (the last admin cannot be deleted)
   help
@@ -120,12 +121,19 @@ const commands: Record<string, Command> = {
     const username = requireUsername(options)
     if (!(await findUserByUsername(db, username))) throw noSuchUser(username)
     const { password, generated } = await choosePassword(options, io)
-    const hash = await hashPassword(password, io.passwordCost)
-    await db.transaction().execute(async (trx) => {
-      if (!(await setPasswordHash(trx, username, hash))) throw noSuchUser(username)
-      await audit(trx, 'user.password', username)
+    const passwordHash = await hashPassword(password, io.passwordCost)
+    const at = new Date().toISOString()
+    const { tokensRevoked } = await db.transaction().execute(async (trx) => {
+      const changed = await setPasswordHash(trx, { username, passwordHash, at })
+      if (!changed) throw noSuchUser(username)
+      // Details only when tokens went with the old password.
+      await audit(trx, 'user.password', username, changed.tokensRevoked > 0 ? changed : undefined)
+      return changed
     })
-    io.stdout(`Set a new password for "${username}"; their sessions have ended.\n`)
+    io.stdout(
+      `Set a new password for "${username}"; their sessions have ended and ` +
+        `${tokensRevoked} API token(s) were revoked.\n`,
+    )
     if (generated) io.stdout(`Password (shown only this once): ${password}\n`)
   },
 

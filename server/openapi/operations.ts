@@ -376,6 +376,27 @@ const admin: ApiOperation[] = [
     responses: { 204: { description: 'Revoked (also when it already was)' } },
     errors: { 404: '`token_not_found`: not one of your tokens' },
   },
+  {
+    method: 'get',
+    path: '/api/admin/users/:username/tokens',
+    tag: 'API tokens',
+    summary: "A user's API tokens (never the tokens themselves)",
+    auth: 'session',
+    adminOnly: true,
+    responses: { 200: { description: 'Newest first', schema: tokenListSchema } },
+    errors: { 404: '`user_not_found`' },
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/users/:username/tokens/:id',
+    tag: 'API tokens',
+    summary: "Revoke a user's API token",
+    description: 'Recorded in the audit log (`token.revoke`, with the owner).',
+    auth: 'session',
+    adminOnly: true,
+    responses: { 204: { description: 'Revoked (also when it already was)' } },
+    errors: { 404: '`user_not_found`, `token_not_found`: not a token of this user' },
+  },
 ]
 
 const reference: ApiOperation[] = [

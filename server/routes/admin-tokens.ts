@@ -1,5 +1,7 @@
 import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
 import type { Audit } from '../../db/queries/audit-log.js'
+import type { Database } from '../../db/schema.js'
 import type { ApiTokens } from '../auth/api-tokens.js'
 import type { AuthEnv } from '../auth/middleware.js'
 import { tokenStatus } from '../domain/token-status.js'
@@ -8,6 +10,7 @@ import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 import { createTokenSchema } from './schemas/api-tokens.js'
 
 export interface AdminTokenDeps {
+  db: Kysely<Database>
   tokens: ApiTokens
   clock: () => Date
   audit: Audit
@@ -21,7 +24,7 @@ const tokenNotFound = () => new ApiError(404, 'token_not_found', 'You have no su
  * A signed-in user's own API tokens (both roles). Never reachable with a token: the bearer guard
  * does not allow-list these routes, so a token cannot make or revoke tokens.
  */
-export const adminTokenRoutes = ({ tokens, clock, audit }: AdminTokenDeps) =>
+export const adminTokenRoutes = ({ db, tokens, clock, audit }: AdminTokenDeps) =>
   new Hono<AuthEnv>()
     .get('/', async (c) => {
       const now = clock().toISOString()
@@ -37,13 +40,13 @@ export const adminTokenRoutes = ({ tokens, clock, audit }: AdminTokenDeps) =>
         'The body must be {"name": "...", "expiresInDays"?: 90}.',
       )
       const user = c.get('user')
-      const created = await tokens.create(user.id, body)
-      // Never the token itself: only who made which token.
-      await audit({
-        actor: user.username,
-        action: 'token.create',
-        target: created.name,
-        details: { id: created.id, expiresAt: created.expiresAt },
+      const created = await db.transaction().execute(async (trx) => {
+        const made = await tokens.create(user.id, body, trx)
+        // Never the token itself: only who made which token.
+        const entry = { actor: user.username, target: made.name }
+        const details = { id: made.id, expiresAt: made.expiresAt }
+        await audit({ ...entry, action: 'token.create', details }, trx)
+        return made
       })
       return c.json(created, 201)
     })
@@ -51,15 +54,15 @@ export const adminTokenRoutes = ({ tokens, clock, audit }: AdminTokenDeps) =>
       const raw = c.req.param('id')
       if (!/^[1-9]\d{0,14}$/.test(raw)) throw tokenNotFound()
       const user = c.get('user')
-      const revoked = await tokens.revoke(user.id, Number(raw))
+      const id = Number(raw)
+      const revoked = await db.transaction().execute(async (trx) => {
+        const outcome = await tokens.revoke(user.id, id, trx)
+        if (outcome && !outcome.alreadyRevoked) {
+          const entry = { actor: user.username, target: outcome.name, details: { id } }
+          await audit({ ...entry, action: 'token.revoke' }, trx)
+        }
+        return outcome
+      })
       if (!revoked) throw tokenNotFound()
-      if (!revoked.alreadyRevoked) {
-        await audit({
-          actor: user.username,
-          action: 'token.revoke',
-          target: revoked.name,
-          details: { id: Number(raw) },
-        })
-      }
       return c.body(null, 204)
     })

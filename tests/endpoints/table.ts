@@ -213,6 +213,15 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     access: 'signed-in',
     valid: async (world) => asResearcher(world, { params: { id: await createToken(world) } }),
   },
+  'GET /api/admin/users/:username/tokens': {
+    access: 'admin',
+    valid: async (world) => asAdmin(world, { params: { username: 'rob' } }),
+  },
+  'DELETE /api/admin/users/:username/tokens/:id': {
+    access: 'admin',
+    valid: async (world) =>
+      asAdmin(world, { params: { username: 'rob', id: await createToken(world) } }),
+  },
   'GET /api/openapi.json': { access: 'public', valid: async () => ({}) },
   'GET /api/docs': { access: 'public', valid: async () => ({}) },
   'GET /api/admin/audit': {
