@@ -1,6 +1,7 @@
 import { Model, type Question } from 'survey-core'
 import './survey-core-setup.js'
 import { questionKinds } from './question-kinds.js'
+import { isUnlisted } from './answers/listed-choices.js'
 import { readDimensions } from './dimensions.js'
 import { RESPONDENT_LOCALES } from './prepare-response.js'
 
@@ -73,6 +74,16 @@ function itemsOf(list: unknown, locales: string[]): CodebookValue[] {
   })
 }
 
+/** A question's choices, after those it takes from `choicesFromQuestion`. */
+function ownOrInherited(q: Question, seen = new Set<Question>([q])): unknown[] {
+  const own = Array.isArray(q.choices) ? (q.choices as unknown[]) : []
+  const name = q.choicesFromQuestion
+  const source = name ? (q.survey?.getQuestionByName(name) as Question | null) : null
+  if (!source || seen.has(source)) return own
+  seen.add(source)
+  return [...ownOrInherited(source, seen), ...own]
+}
+
 function choiceValues(q: Question, locales: string[]): CodebookValue[] {
   const type = q.getType()
   if (type === 'boolean') {
@@ -89,7 +100,7 @@ function choiceValues(q: Question, locales: string[]): CodebookValue[] {
   if (type === 'rating') return itemsOf(q.visibleRateValues, locales)
   if (type === 'matrix') return itemsOf(q.columns, locales)
   if (type === 'matrixdropdown' || type === 'matrixdynamic') return itemsOf(q.choices, locales)
-  const values = itemsOf(q.choices, locales)
+  const values = itemsOf(ownOrInherited(q), locales)
   // Special items are stored by their value like any choice.
   for (const [shown, item] of [
     [q.showNoneItem, q.noneItem],
@@ -129,7 +140,8 @@ function summaryOf(q: Question, kinds: ReadonlyMap<string, string>, nested: bool
   const kind = nested ? undefined : kinds.get(q.getValueName())
   if (kind === 'choice' || kind === 'numeric') return kind
   const type = q.getType()
-  return type === 'text' || type === 'comment' ? 'free text' : 'not aggregated'
+  const text = type === 'text' || type === 'comment' || type === 'multipletext'
+  return text || isUnlisted(q) ? 'free text' : 'not aggregated'
 }
 
 /**

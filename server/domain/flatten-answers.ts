@@ -4,15 +4,17 @@
  * - single choice: item '', value = choice; number = the choice when it is a number
  * - checkbox/tagbox/multi imagepicker: one row per selected value, item = value = the choice
  * - boolean: value 'true'/'false' (or valueTrue/valueFalse), number 1/0
- * - rating, numeric text, slider, expression/calculated numbers: value and number
- *   (range slider: items 'from' and 'to')
+ * - rating, numeric text, slider, number or boolean expressions/calculated values: value and
+ *   number (range slider: items 'from' and 'to')
  * - ranking: item = choice, value and number = 1-based rank
  * - matrix: item = row, value = column (checkbox cells: item = row.column)
  * - matrixdropdown: item = row.column, cells flattened by their own type (checkbox cells:
  *   row.column.value); matrixdynamic and paneldynamic: item = index.name (0-based index)
- * - multipletext: item = item name
- * Not flattened: `-Comment` keys, free text (text without numeric input, comment), file,
- * signaturepad. (question, item) is unique per response: a colliding later row is skipped.
+ * Only values the definition lists are choices: a custom choice, a choicesByUrl value or an
+ * unlisted matrix row or column is free text and not flattened; "other" text stored as the value
+ * counts as the other item's value. Not flattened either: `-Comment` keys, free text (text
+ * without numeric input, comment, multiple text, text expressions), file, signaturepad.
+ * (question, item) is unique per response: a colliding later row is skipped.
  */
 import { schemaOf, type FieldSchema } from './answers/schema'
 import { isPlainObject, isPrimitive } from './answers/json'
@@ -43,8 +45,17 @@ function choiceOf(schema: FieldSchema, entry: unknown): unknown {
   return Object.hasOwn(entry, schema.valueProp) ? entry[schema.valueProp] : entry.value
 }
 
-function emitChoice(emit: Emit, item: string, choice: unknown) {
-  if (isPrimitive(choice)) emit(item, String(choice), numberOf(choice))
+/** The listed value a choice stands for, or undefined for free text. */
+function listedOf(schema: FieldSchema, choice: unknown): string | undefined {
+  if (!isPrimitive(choice)) return undefined
+  const value = String(choice)
+  if (schema.listed?.has(value)) return value
+  return typeof choice === 'string' ? schema.other : undefined
+}
+
+function emitChoice(emit: Emit, schema: FieldSchema, item: string, choice: unknown) {
+  const value = listedOf(schema, choice)
+  if (value !== undefined) emit(item, value, value === String(choice) ? numberOf(choice) : null)
 }
 
 function flattenRecords(schema: FieldSchema, record: unknown, item: string, emit: Emit) {
@@ -65,17 +76,19 @@ function flattenValue(schema: FieldSchema, value: unknown, item: string, emit: E
     case 'radiogroup':
     case 'dropdown':
     case 'buttongroup':
-      if (!schema.multi) return emitChoice(emit, item, choiceOf(schema, value))
+      if (!schema.multi) return emitChoice(emit, schema, item, choiceOf(schema, value))
       if (!Array.isArray(value)) return
       for (const entry of value) {
         const choice = choiceOf(schema, entry)
-        if (isPrimitive(choice)) emitChoice(emit, join(item, String(choice)), choice)
+        const listed = listedOf(schema, choice)
+        if (listed !== undefined) emitChoice(emit, schema, join(item, listed), choice)
       }
       return
     case 'ranking':
       if (!Array.isArray(value)) return
       value.forEach((choice, rank) => {
-        if (isPrimitive(choice)) emit(join(item, String(choice)), String(rank + 1), rank + 1)
+        if (schema.listed?.has(String(choice)) && isPrimitive(choice))
+          emit(join(item, String(choice)), String(rank + 1), rank + 1)
       })
       return
     case 'boolean': {
@@ -98,39 +111,32 @@ function flattenValue(schema: FieldSchema, value: unknown, item: string, emit: E
       if (schema.numeric && isPrimitive(value)) emit(item, String(value), numericOf(value))
       return
     case 'expression':
+      // A text result can repeat what a respondent typed: only numbers and booleans count.
       if (typeof value === 'boolean') return emit(item, String(value), value ? 1 : 0)
-      if (isPrimitive(value)) emit(item, String(value), numberOf(value))
+      if (numberOf(value) !== null) emit(item, String(value), numberOf(value))
       return
     case 'matrix':
       if (!isPlainObject(value)) return
       for (const row of Object.keys(value)) {
         const cell = value[row]
+        if (!schema.rows?.has(row)) continue
         if (Array.isArray(cell))
-          cell.forEach((c) => emitChoice(emit, join(join(item, row), String(c)), c))
-        else emitChoice(emit, join(item, row), cell)
+          cell.forEach((c) => emitChoice(emit, schema, join(join(item, row), String(c)), c))
+        else emitChoice(emit, schema, join(item, row), cell)
       }
       return
     case 'matrixdropdown':
       if (!isPlainObject(value)) return
       for (const row of Object.keys(value))
-        flattenRecords(schema, value[row], join(item, row), emit)
+        if (schema.rows?.has(row)) flattenRecords(schema, value[row], join(item, row), emit)
       return
     case 'matrixdynamic':
     case 'paneldynamic':
       if (!Array.isArray(value)) return
       value.forEach((record, i) => flattenRecords(schema, record, join(item, String(i)), emit))
       return
-    case 'multipletext':
-      if (!isPlainObject(value) || !schema.fields) return
-      for (const key of Object.keys(value)) {
-        const inner = value[key]
-        const numeric = schema.fields.get(key)?.numeric ? numericOf(inner) : numberOf(inner)
-        if (schema.fields.has(key) && isPrimitive(inner))
-          emit(join(item, key), String(inner), numeric)
-      }
-      return
     default:
-      // comment, free text, file, signaturepad: kept only in the JSON record
+      // comment, free text, multiple text, file, signaturepad: kept only in the JSON record
       return
   }
 }

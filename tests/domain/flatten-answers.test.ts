@@ -150,18 +150,6 @@ describe('flattenAnswers', () => {
     ])
   })
 
-  it('multipletext: item = item name', () => {
-    const def = form({
-      type: 'multipletext',
-      name: 'mt',
-      items: [{ name: 'city' }, { name: 'age', inputType: 'number' }],
-    })
-    expect(flattenAnswers(def, { mt: { city: 'Oulu', age: 40 } })).toEqual([
-      cell('mt', 'city', 'Oulu', null),
-      cell('mt', 'age', '40', 40),
-    ])
-  })
-
   it('skips comments, free text, files and signatures', () => {
     const def = form(
       { type: 'text', name: 'name' },

@@ -3,6 +3,7 @@
 // cannot hit a stale entry). Used where no answers need to run through a live model.
 import { Model, type Question } from 'survey-core'
 import { isDisplayQuestion } from './catalog'
+import { listedChoices, otherInValue } from './listed-choices'
 
 export interface FieldSchema {
   type: string
@@ -15,12 +16,31 @@ export interface FieldSchema {
   /** Key of the choice value in object entries (`{ value, comment }`, valuePropertyName). */
   valueProp: string
   sliderRange: boolean
+  /**
+   * Choice-like questions and matrices: the values the definition lists. Anything else is free
+   * text and never flattened; an empty set when the choices are not in the definition.
+   */
+  listed?: ReadonlySet<string>
+  /** The "other" value when its text is stored as the answer itself (counted as this value). */
+  other?: string
+  /** Matrix rows (single matrix and matrixdropdown). */
+  rows?: ReadonlySet<string>
   /** Matrix columns, dynamic-panel questions, multiple-text items. */
   fields?: Map<string, FieldSchema>
 }
 
 const NUMERIC_INPUTS = new Set(['number', 'range'])
 const NUMERIC_MASKS = new Set(['numeric', 'currency'])
+const CHOICE_TYPES = new Set([
+  'checkbox',
+  'tagbox',
+  'imagepicker',
+  'imagemap',
+  'radiogroup',
+  'dropdown',
+  'buttongroup',
+  'ranking',
+])
 const CACHE_SIZE = 32
 const cache = new Map<string, Map<string, FieldSchema>>()
 const CALCULATED: FieldSchema = {
@@ -41,7 +61,10 @@ function isMulti(q: Question): boolean {
   return false
 }
 
-function describe(q: Question, type = q.getType()): FieldSchema {
+const valueSet = (items: unknown) =>
+  new Set(Array.isArray(items) ? items.map((i: { value: unknown }) => String(i.value)) : [])
+
+function describe(q: Question, type = q.getType(), matrixChoices: unknown = []): FieldSchema {
   const schema: FieldSchema = {
     type,
     numeric:
@@ -56,9 +79,19 @@ function describe(q: Question, type = q.getType()): FieldSchema {
       'value',
     sliderRange: type === 'slider' && q.sliderType === 'range',
   }
+  if (CHOICE_TYPES.has(type)) {
+    schema.listed = listedChoices(q, matrixChoices) ?? new Set()
+    schema.other = otherInValue(q)
+  }
+  if (type === 'matrix') {
+    schema.listed = valueSet(q.columns)
+    schema.rows = valueSet(q.rows)
+  }
   if (type === 'matrixdropdown' || type === 'matrixdynamic') {
     const columns: { name: string; templateQuestion: Question }[] = q.columns ?? []
-    schema.fields = new Map(columns.map((c) => [c.name, describe(c.templateQuestion)]))
+    const inner = (c: Question) => describe(c, c.getType(), q.choices)
+    schema.fields = new Map(columns.map((c) => [c.name, inner(c.templateQuestion)]))
+    if (type === 'matrixdropdown') schema.rows = valueSet(q.rows)
   } else if (type === 'paneldynamic') {
     const inner: Question[] = q.template.questions
     schema.fields = new Map(inner.map((iq) => [iq.getValueName(), describe(iq)]))

@@ -34,7 +34,7 @@ const rankIn = (order: string[]) => (a: string, b: string) => {
   return rank(a) - rank(b) || a.localeCompare(b)
 }
 
-/** Columns in questionnaire order; items answered but not listed (dynamic rows) are added. */
+/** Columns in questionnaire order; matrix items answered but not listed (dynamic rows) added. */
 export function planResponseColumns(
   codebook: Codebook,
   answered: readonly { question: string; item: string }[],
@@ -55,7 +55,8 @@ export function planResponseColumns(
       kind,
     })
     if (entry.multiple) {
-      const items = [...new Set([...values, ...seen])].sort(rankIn(values))
+      // Listed values only: an unlisted one is free text and must not name a column.
+      const items = values
       const kind = entry.type === 'ranking' ? 'rank' : 'selected'
       columns.push(...items.map((item) => column(item, kind)))
       continue
