@@ -57,7 +57,18 @@ export async function shareLockOn(trx: Transaction<any>, scope: LockScope, id = 
   await sql`select pg_advisory_xact_lock_shared(${LOCK_SCOPES[scope]}, ${id})`.execute(trx)
 }
 
-const LOCK_SCOPES = { 'survey-definitions': 1, releases: 2, responses: 3 } as const
+/**
+ * serializeOn that gives up instead of waiting: true when this transaction now holds the lock
+ * (always on SQLite, where write transactions already run one at a time).
+ */
+export async function tryLockOn(trx: Transaction<any>, scope: LockScope, id = 0): Promise<boolean> {
+  if (dialectOf(trx) !== 'postgres') return true
+  const { rows } = await sql<{ locked: boolean }>`
+    select pg_try_advisory_xact_lock(${LOCK_SCOPES[scope]}, ${id}) as locked`.execute(trx)
+  return rows[0]?.locked === true
+}
+
+const LOCK_SCOPES = { 'survey-definitions': 1, releases: 2, responses: 3, 'key-sweep': 4 } as const
 export type LockScope = keyof typeof LOCK_SCOPES
 
 /** The schema unqualified names resolve to (PostgreSQL search_path), or undefined on SQLite. */
@@ -68,12 +79,15 @@ export async function currentSchema(db: Kysely<any>): Promise<string | undefined
 }
 
 // Primary-key indexes of the response-side tables and the invitation codes (named in db/migrations).
+// In the order a submission writes them (codes, then the response's rows, then counts): CLUSTER
+// inside a release's transaction holds each table until commit, and taking them in another
+// order than submissions do could deadlock with one (docs/decisions/006).
 const RESPONSE_KEY_INDEXES = {
+  invitation_codes: 'invitation_codes_pk',
   responses: 'responses_pkey',
   response_values: 'response_values_pk',
   response_quiz_items: 'response_quiz_items_pk',
   response_counts: 'response_counts_pk',
-  invitation_codes: 'invitation_codes_pk',
 } as const
 
 /**

@@ -121,6 +121,7 @@ export interface Database {
   api_tokens: ApiTokensTable
   invitation_codes: InvitationCodesTable
   server_secrets: ServerSecretsTable
+  idempotency_keys: IdempotencyKeysTable
 }
 
 export type Survey = Selectable<SurveysTable>
@@ -138,6 +139,7 @@ export const RESPONSE_SIDE_TABLES = [
   'response_counts',
   'release_tables',
   'invitation_codes',
+  'idempotency_keys',
 ] as const
 
 /**
@@ -148,6 +150,17 @@ export interface InvitationCodesTable {
   survey_id: number
   code_hmac: string
   used: ColumnType<number, number | undefined, number>
+}
+
+/**
+ * Idempotency keys of stored submissions (db/queries/idempotency-keys.ts): a SHA-256 of the key,
+ * an HMAC of the request under the key, and the day; nothing that points at the response.
+ */
+export interface IdempotencyKeysTable {
+  key_hash: string
+  survey_id: number
+  request_digest: string
+  day: string
 }
 
 /** Secrets the server makes once and keeps in the database (see server/invitation-secret.ts). */

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { isTransientError, TemporarilyUnavailable } from '../db/transient.js'
 
 export interface ErrorDetail {
   [key: string]: unknown
@@ -52,6 +53,14 @@ export function renderError(error: Error, c: Context, log: (message: string) => 
   // A client that hangs up mid-upload is not our error, and a log line would time-stamp it.
   if (isClientAbort(error)) {
     return c.json(errorBody('incomplete_body', 'The body ended before it was complete.'), 400)
+  }
+  // Retried inside the server already (db/transient.ts), or a read that lost its connection:
+  // the client may simply try again, which it is told, never a 500.
+  if (error instanceof TemporarilyUnavailable || isTransientError(error)) {
+    const wait = error instanceof TemporarilyUnavailable ? error.retryAfterSeconds : 1
+    c.header('Retry-After', String(wait))
+    const message = 'The service is busy for a moment. Please try again.'
+    return c.json(errorBody('service_unavailable', message), 503)
   }
   log(`unexpected error: ${error.stack ?? error.message}`)
   return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500)

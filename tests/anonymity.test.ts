@@ -57,6 +57,10 @@ const REVIEWED_COLUMNS: Record<string, string[]> = {
   ],
   // No time and no response reference: see tests/invitation-anonymity.test.ts.
   invitation_codes: ['survey_id', 'code_hmac', 'used'],
+  // Idempotency keys of stored submissions: a hash of the key, an HMAC of the request under the
+  // key, and the day (as coarse as submitted_on); no response reference. Gone at the next
+  // release or when the day ends.
+  idempotency_keys: ['key_hash', 'survey_id', 'request_digest', 'day'],
 }
 
 describe('anonymity of stored responses', () => {

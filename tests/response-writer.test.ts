@@ -34,7 +34,7 @@ describe('the response writer', () => {
     const { db, survey, input, writer } = await setup()
     const transactions = new Set<Transaction<Database>>()
     await Promise.all(
-      Array.from({ length: 10 }, () => writer.write(input(), async (trx) => void transactions.add(trx))),
+      Array.from({ length: 10 }, () => writer.write(input(), { claim: { order: '', run: async (trx) => void transactions.add(trx) } })),
     )
     expect(transactions.size).toBe(1)
     expect((await countRows(db)).responses).toBe(10)
@@ -47,12 +47,17 @@ describe('the response writer', () => {
     const refused = new Error('code already used')
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) =>
-        writer.write(input(), async (trx) => {
-          // The refused response has already written a row of its own before it fails.
-          if (i === 2) {
-            await trx.insertInto('invitation_codes').values({ survey_id: survey.surveyId, code_hmac: 'x', used: 1 }).execute()
-            throw refused
-          }
+        writer.write(input(), {
+          claim: {
+            order: String(i),
+            run: async (trx) => {
+              // The refused response has already written a row of its own before it fails.
+              if (i === 2) {
+                await trx.insertInto('invitation_codes').values({ survey_id: survey.surveyId, code_hmac: 'x', used: 1 }).execute()
+                throw refused
+              }
+            },
+          },
         }),
       ),
     )

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { hideArrivalOrder, serializeOn } from '../dialect.js'
 import { storeReleaseTables } from './release-tables.js'
+import { deleteSurveyKeys } from './idempotency-keys.js'
 import { claimResponseCounts } from './response-counts.js'
 import type { Database, ReleaseKind } from '../schema.js'
 import { inTransaction } from '../transaction.js'
@@ -71,6 +72,8 @@ export async function createRelease(
       .set((eb) => ({ used: eb.ref('used') }))
       .where('survey_id', '=', input.surveyId)
       .execute()
+    // A resend after this release could store a response twice; keys live no longer than this.
+    await deleteSurveyKeys(trx, input.surveyId)
     const publication = await plan(trx, releaseNo)
     await trx
       .insertInto('releases')

@@ -127,23 +127,45 @@ export function responseCountRows(
     }
   }
   for (const q of input.quizItems) rows.push(row('quiz', q.question, '', '', q.correct ? 1 : 0))
-  // One key order for every writer, so concurrent upserts on PostgreSQL lock rows alike.
-  const keyOf = (r: Insertable<ResponseCountsTable>) =>
-    `${r.kind}\u0000${r.question}\u0000${r.item}\u0000${r.value}`
-  const keyed = rows.map((r) => ({ r, key: keyOf(r) }))
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return keyed.map(({ r }) => r)
+  return rows
+}
+
+// Every column of the unique key, in one string: writers upsert rows in this order.
+const countKey = (r: Insertable<ResponseCountsTable>) =>
+  [r.survey_id, r.release_no, r.dims, r.g0, r.g1, r.g2, r.g3, r.kind, r.question, r.item, r.value]
+    .map(String)
+    .join('\u0000')
+
+/**
+ * The count rows of several responses, merged (one row per key, figures summed) and sorted by
+ * the whole key. Every transaction upserts count rows in this one order, so two of them can never
+ * each hold a row the other waits for (no deadlock on PostgreSQL); see docs/decisions/006.
+ */
+export function batchCountRows(inputs: readonly ResponseInput[]): Insertable<ResponseCountsTable>[] {
+  const merged = new Map<string, Insertable<ResponseCountsTable>>()
+  for (const input of inputs) {
+    for (const row of responseCountRows(input)) {
+      const key = countKey(row)
+      const seen = merged.get(key)
+      if (seen) {
+        seen.n = (seen.n as number) + (row.n as number)
+        seen.numbers = (seen.numbers as number) + (row.numbers as number)
+        seen.number_sum = (seen.number_sum as number) + (row.number_sum as number)
+      } else merged.set(key, row)
+    }
+  }
+  return [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)
 }
 
 // 14 columns x 150 rows stays well under SQLite's cap on bound parameters.
 const COUNT_ROWS_PER_UPSERT = 150
 
-/** Adds one response to the counts; call inside the transaction that stores its rows. */
+/** Adds responses to the counts; call inside the transaction that stores their rows. */
 export async function addResponseCounts(
   db: Kysely<Database>,
-  input: ResponseInput,
+  inputs: ResponseInput | readonly ResponseInput[],
 ): Promise<void> {
-  const rows = responseCountRows(input)
+  const rows = batchCountRows(Array.isArray(inputs) ? inputs : [inputs as ResponseInput])
   for (let start = 0; start < rows.length; start += COUNT_ROWS_PER_UPSERT) {
     await db
       .insertInto('response_counts')

@@ -1,49 +1,138 @@
+import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { shareLockOn } from '../dialect.js'
 import type { Database } from '../schema.js'
-import { storeResponse, type ResponseInput } from './responses.js'
+import { isTransientError, retryTransient, type RetryOptions } from '../transient.js'
+import { claimKey, releaseKey, type IdempotencyRecord } from './idempotency-keys.js'
+import { addResponseCounts } from './response-counts.js'
+import { storeResponseRows, type ResponseInput } from './responses.js'
 
-type Before = (trx: Transaction<Database>) => Promise<void>
+type Claim = (trx: Transaction<Database>) => Promise<void>
+
+export interface WriteOptions {
+  /**
+   * Runs in the response's transaction before it is stored (an invitation code is marked used);
+   * if it throws, this response alone is refused. `order` sorts the claims of a batch, so that
+   * every transaction takes the rows they lock in one order.
+   */
+  claim?: { order: string; run: Claim }
+  /** The client's Idempotency-Key; without one the writer makes its own (see below). */
+  idempotency?: IdempotencyRecord
+}
+
+/** The idempotency key was used before for another request. */
+export class IdempotencyKeyReused extends Error {
+  constructor() {
+    super('idempotency key reused')
+  }
+}
 
 interface Pending {
   input: ResponseInput
-  before?: Before
-  resolve: () => void
+  claim?: WriteOptions['claim']
+  key: IdempotencyRecord
+  resolve: (outcome: 'stored' | 'repeat') => void
   reject: (error: unknown) => void
 }
+
+/** A response's own rows failed for a reason of its own: the batch runs again without it. */
+class ItemFailed extends Error {
+  constructor(
+    readonly item: Pending,
+    readonly reason: unknown,
+  ) {
+    super('response refused')
+  }
+}
+
+const byString = <T>(key: (item: T) => string) => (a: T, b: T) =>
+  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
 
 /**
  * Group commit: responses that arrive while a transaction is being written are stored together
  * in the next one, so one durable commit (an fsync with synchronous=FULL) serves many
- * submissions. Each response sits in its own savepoint, so one refused response (a spent
- * invitation code) is undone alone; a caller's promise settles only once its response is
- * committed, or with the error that kept it out.
+ * submissions. A caller's promise settles only once its response is committed, or with the error
+ * that kept it out.
+ *
+ * Locks are taken in one global order, so two batches (on two instances) never deadlock: the
+ * surveys' shared advisory locks by id, the idempotency keys by hash, the claims (invitation
+ * codes) by `order`, then new rows of the responses' own, then the merged count rows by key. A
+ * batch that still fails transiently (a serialization failure, a lost connection, SQLite busy) is
+ * run again from the start; each response carries an idempotency key (the client's or one made
+ * here), stored in the same transaction, so a retry after a commit whose answer was lost finds
+ * the key and stores nothing twice. See docs/decisions/006-no-answer-lost.md.
  */
-export function createResponseWriter(db: Kysely<Database>, maxBatch = 100) {
+export function createResponseWriter(
+  db: Kysely<Database>,
+  { maxBatch = 100, retry = {} }: { maxBatch?: number; retry?: RetryOptions } = {},
+) {
   const queue: Pending[] = []
   let writing = false
 
+  async function storeBatch(trx: Transaction<Database>, batch: Pending[]) {
+    const outcomes = new Map<Pending, 'stored' | 'repeat' | { refused: unknown }>()
+    const surveys = [...new Set(batch.map((item) => item.input.surveyId))].sort((a, b) => a - b)
+    // Held until commit: a release waits for these responses to be stored and counted (or not).
+    for (const surveyId of surveys) await shareLockOn(trx, 'responses', surveyId)
+    for (const item of [...batch].sort(byString((item) => item.key.keyHash))) {
+      const state = await claimKey(trx, item.input.surveyId, item.key, item.input.submittedOn)
+      if (state !== 'new') {
+        outcomes.set(item, state === 'repeat' ? 'repeat' : { refused: new IdempotencyKeyReused() })
+      }
+    }
+    const claims = batch.filter((item) => !outcomes.has(item) && item.claim)
+    for (const item of claims.sort(byString((item) => item.claim!.order))) {
+      await sql`savepoint claim`.execute(trx)
+      try {
+        await item.claim!.run(trx)
+        await sql`release savepoint claim`.execute(trx)
+      } catch (error) {
+        if (isTransientError(error)) throw error
+        await sql`rollback to savepoint claim`.execute(trx)
+        await sql`release savepoint claim`.execute(trx)
+        await releaseKey(trx, item.key.keyHash)
+        outcomes.set(item, { refused: error })
+      }
+    }
+    const storing = batch.filter((item) => !outcomes.has(item))
+    for (const item of storing) {
+      try {
+        await storeResponseRows(trx, item.input)
+      } catch (error) {
+        if (isTransientError(error)) throw error
+        throw new ItemFailed(item, error)
+      }
+      outcomes.set(item, 'stored')
+    }
+    await addResponseCounts(
+      trx,
+      storing.map((item) => item.input),
+    )
+    return outcomes
+  }
+
   async function writeBatch(batch: Pending[]) {
-    const stored: Pending[] = []
-    try {
-      await db.transaction().execute(async (trx) => {
-        for (const item of batch) {
-          await sql`savepoint response`.execute(trx)
-          try {
-            await storeResponse(trx, item.input, item.before)
-            await sql`release savepoint response`.execute(trx)
-            stored.push(item)
-          } catch (error) {
-            item.reject(error)
-            await sql`rollback to savepoint response`.execute(trx)
-            await sql`release savepoint response`.execute(trx)
-          }
+    let remaining = batch
+    while (remaining.length > 0) {
+      try {
+        const outcomes = await retryTransient(
+          () => db.transaction().execute((trx) => storeBatch(trx, remaining)),
+          retry,
+        )
+        for (const [item, outcome] of outcomes) {
+          if (typeof outcome === 'string') item.resolve(outcome)
+          else item.reject(outcome.refused)
         }
-      })
-      for (const item of stored) item.resolve()
-    } catch (error) {
-      // Nothing of this batch was committed. A promise settles once, so items already refused
-      // keep their own error.
-      for (const item of batch) item.reject(error)
+        return
+      } catch (error) {
+        // Nothing of this attempt was committed: refuse the one response at fault, retry the rest.
+        if (!(error instanceof ItemFailed)) {
+          for (const item of remaining) item.reject(error)
+          return
+        }
+        error.item.reject(error.reason)
+        remaining = remaining.filter((item) => item !== error.item)
+      }
     }
   }
 
@@ -59,9 +148,15 @@ export function createResponseWriter(db: Kysely<Database>, maxBatch = 100) {
   }
 
   return {
-    write(input: ResponseInput, before?: Before): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ input, before, resolve, reject })
+    /** Resolves 'stored', or 'repeat' when the same request was stored before under its key. */
+    write(input: ResponseInput, options: WriteOptions = {}): Promise<'stored' | 'repeat'> {
+      // Without a client key, one of our own: a retry after a lost commit answer still finds it.
+      const key = options.idempotency ?? {
+        keyHash: randomBytes(32).toString('hex'),
+        fingerprint: randomBytes(32).toString('hex'),
+      }
+      return new Promise((resolve, reject) => {
+        queue.push({ input, claim: options.claim, key, resolve, reject })
         if (!writing) schedule()
       })
     },

@@ -43,6 +43,18 @@ export async function storeResponse(
   // Held until commit: a release waits for this response to be stored and counted (or not).
   await shareLockOn(trx, 'responses', input.surveyId)
   await before?.(trx)
+  await storeResponseRows(trx, input)
+  await addResponseCounts(trx, input)
+}
+
+/**
+ * The response's own rows: its random id makes them new rows that no other transaction writes,
+ * so inserting them never waits for a lock. Counts are added separately (addResponseCounts).
+ */
+export async function storeResponseRows(
+  trx: Transaction<Database>,
+  input: ResponseInput,
+): Promise<void> {
   await trx
     .insertInto('responses')
     .values({
@@ -80,7 +92,6 @@ export async function storeResponse(
       )
       .execute()
   }
-  await addResponseCounts(trx, input)
 }
 
 export async function countResponses(db: Kysely<Database>, surveyVersionId?: number) {

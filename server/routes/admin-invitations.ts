@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
+import { inTransaction } from '../../db/transaction.js'
 import { z } from 'zod'
 import type { Audit } from '../../db/queries/audit-log.js'
 import { countCodes, insertCodes, setSurveyAccess } from '../../db/queries/invitation-codes.js'
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from '../auth/middleware.js'
+import { attachment } from '../content-disposition.js'
 import { CODE_BYTES, codeFromBytes, codeHmac, normalizeCode } from '../domain/invitation-code.js'
 import { invitationCsv, invitationLink } from '../domain/invitation-csv.js'
 import { ApiError } from '../errors.js'
@@ -54,7 +56,7 @@ export const adminInvitationRoutes = ({
       const survey = await surveyOr404(db, c.req.param('slug'))
       if (survey.status === 'closed') throw closed()
       if (survey.access !== access) {
-        await db.transaction().execute(async (trx) => {
+        await inTransaction(db, async (trx) => {
           await setSurveyAccess(trx, survey.surveyId, access)
           const entry = { actor: c.get('user').username, target: survey.slug, details: { access } }
           await audit({ ...entry, action: 'survey.access' }, trx)
@@ -74,7 +76,7 @@ export const adminInvitationRoutes = ({
       if (survey.status === 'closed') throw closed()
       const key = await invitationKey()
       const codes = newCodes(count)
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const hmacs = codes.map((code) => codeHmac(key, normalizeCode(code)!))
         await insertCodes(trx, survey.surveyId, hmacs)
         const entry = { actor: c.get('user').username, target: survey.slug, details: { count } }
@@ -83,6 +85,6 @@ export const adminInvitationRoutes = ({
       const link = publicUrl ? invitationLink(publicUrl, survey.slug) : undefined
       return c.body(invitationCsv(codes, link), 201, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${survey.slug}-invitation-codes.csv"`,
+        'Content-Disposition': attachment(`${survey.slug}-invitation-codes`, 'csv'),
       })
     })

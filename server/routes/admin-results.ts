@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
+import { inTransaction } from '../../db/transaction.js'
 import type { Audit } from '../../db/queries/audit-log.js'
 import { listReleases, ReleaseRefused } from '../../db/queries/releases.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
@@ -69,7 +70,7 @@ export async function auditedRelease(
   kind: 'interim' | 'final',
   by: { minGroupSize: number; clock: () => Date; audit: Audit; actor: string },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const number = await release(trx, survey, kind, by.minGroupSize, by.clock)
     const details = { release: number, kind }
     await by.audit({ actor: by.actor, action: 'release.create', target: survey.slug, details }, trx)

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { createResponseWriter } from '../../db/queries/response-writer.js'
+import { keyState } from '../../db/queries/idempotency-keys.js'
+import { createResponseWriter, IdempotencyKeyReused } from '../../db/queries/response-writer.js'
 import { findOpenSurvey, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { isValidSlug } from '../domain/slug.js'
@@ -11,6 +12,7 @@ import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 import { prepareResponse } from '../domain/prepare-response.js'
 import { createVersionCache } from '../version-cache.js'
 import { isPlainObject } from '../domain/answers/json.js'
+import { idempotencyRecord, parseIdempotencyKey } from '../domain/idempotency.js'
 import type { RateLimit } from '../auth/rate-limit.js'
 import { submissionLimit } from '../submission-limit.js'
 import { createInvitationGate } from '../invitation-gate.js'
@@ -35,6 +37,26 @@ export const submissionSchema = z.strictObject({
 })
 
 export const codeCheckSchema = z.strictObject({ code: z.string() })
+
+const keyReused = () =>
+  new ApiError(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was already used for a different request.',
+    [{ field: 'Idempotency-Key', message: 'Use a new key for each new set of answers.' }],
+  )
+
+/** The request's Idempotency-Key, kept as a hash and a keyed fingerprint; undefined without one. */
+function idempotencyOf(header: string | undefined, slug: string, body: unknown) {
+  if (header === undefined) return undefined
+  const key = parseIdempotencyKey(header)
+  if (key === null) {
+    throw new ApiError(400, 'invalid_idempotency_key', 'The Idempotency-Key header is not valid.', [
+      { field: 'Idempotency-Key', message: 'Send 16 to 255 visible ASCII characters, e.g. "<base64url of 16+ random bytes>".' },
+    ])
+  }
+  return idempotencyRecord(key, slug, body)
+}
 
 const surveyNotOpen = () =>
   new ApiError(404, 'survey_not_found', 'No open survey exists at this address.')
@@ -84,6 +106,12 @@ export const respondentRoutes = ({
         'The body must be {"answers": {...}, "locale": "fi", "code"?: "..."}.',
       )
       const survey = await openSurvey(c.req.param('slug'))
+      const idempotency = idempotencyOf(c.req.header('idempotency-key'), survey.slug, body)
+      // A resend of a stored submission (its 201 was lost) is answered as the first was, before
+      // its code, now spent, could refuse it.
+      const known = idempotency && (await keyState(db, survey.surveyId, idempotency))
+      if (known === 'repeat') return c.json({ ok: true }, 201)
+      if (known === 'reused') throw keyReused()
       const code = await invitations.admit(survey, body.code)
       const version = versions.get(survey)
       const prepared = prepareResponse(version, body)
@@ -91,7 +119,10 @@ export const respondentRoutes = ({
         throw new ApiError(422, prepared.code, prepared.message, prepared.details)
       }
       // The code is marked used in the response's own transaction, and never stored with it.
-      const spendCode = code === undefined ? undefined : invitations.spend(survey, code)
+      const claim =
+        code === undefined
+          ? undefined
+          : { order: `${survey.surveyId}:${code}`, run: invitations.spend(survey, code) }
       const response = {
         id: randomBytes(16).toString('hex'),
         surveyId: survey.surveyId,
@@ -100,7 +131,12 @@ export const respondentRoutes = ({
         submittedOn: clock().toISOString().slice(0, 10),
         ...prepared.response,
       }
-      await responses.write(response, spendCode)
+      try {
+        await responses.write(response, { claim, idempotency })
+      } catch (error) {
+        if (error instanceof IdempotencyKeyReused) throw keyReused()
+        throw error
+      }
       return c.json({ ok: true }, 201)
     })
 }
