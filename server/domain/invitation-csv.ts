@@ -1,5 +1,4 @@
-// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
-const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+import { csvLine } from './export/csv.js'
 
 /**
  * The download an admin distributes: one code per line, with a ready-to-send link when the
@@ -9,7 +8,8 @@ const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/
 export function invitationCsv(codes: string[], link?: (code: string) => string): string {
   const header = link ? ['code', 'link'] : ['code']
   const rows = codes.map((code) => (link ? [code, link(code)] : [code]))
-  return [header, ...rows].map((row) => row.map(field).join(',') + '\r\n').join('')
+  // The same quoting and formula neutralising as the exports (PUBLIC_URL comes from config).
+  return [header, ...rows].map(csvLine).join('')
 }
 
 export const invitationLink = (publicUrl: string, slug: string) => (code: string) =>

@@ -5,6 +5,7 @@ import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { chosenRelease, describedVersion, queryAggregates } from '../aggregates-query.js'
 import type { AuthEnv } from '../auth/middleware.js'
+import { attachment } from '../content-disposition.js'
 import { createDefinitionFacts } from '../definition-facts.js'
 import { codebookMarkdown } from '../domain/export/codebook-markdown.js'
 import { codebookTable } from '../domain/export/codebook-table.js'
@@ -68,7 +69,7 @@ type Body = string | Uint8Array | ReadableStream<Uint8Array>
 function download(c: Context, format: keyof typeof TYPES, baseName: string, body: Body) {
   return c.body(body as never, 200, {
     'Content-Type': TYPES[format],
-    'Content-Disposition': `attachment; filename="${baseName}.${EXTENSIONS[format]}"`,
+    'Content-Disposition': attachment(baseName, EXTENSIONS[format]),
   })
 }
 

@@ -7,11 +7,24 @@ export type CsvField = string | number | boolean | null | undefined
 
 export const UTF8_BOM = '\uFEFF'
 
+// Spreadsheets run a cell that starts with one of these as a formula (=HYPERLINK(...) from a
+// survey title). OWASP: such text gets a leading apostrophe. A plain number ("-1") is data.
+const FORMULA_START = /^[=+\-@\t\r\0]/
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
+
+/** The text a CSV cell holds for `text`: never read as a formula by Excel or LibreOffice. */
+export const inertCellText = (text: string) =>
+  FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+export const quoteField = (text: string) =>
+  /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+
 function formatField(field: CsvField): string {
   if (field === null || field === undefined) return ''
   if (typeof field === 'boolean') return field ? 'TRUE' : 'FALSE'
   if (typeof field === 'number') return Number.isFinite(field) ? String(field) : ''
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field
+  return quoteField(inertCellText(field))
 }
 
 /** One record, CRLF-terminated. */

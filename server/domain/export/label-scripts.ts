@@ -1,5 +1,6 @@
 import { GENERALISED } from '../anonymise-responses.js'
 import type { Codebook, CodebookEntry } from '../codebook.js'
+import { inertCellText } from './csv.js'
 import type { ResponseColumn, ResponseLayout } from './response-columns.js'
 
 /** Languages the scripts can label in. */
@@ -54,7 +55,7 @@ function variables({ codebook, layout, lang }: ScriptInput): Variable[] {
       return { name: column.name, label, numeric: false, values: valueLabels(entry) }
     return { name: column.name, label, numeric: true, values: [] }
   }
-  return [
+  const columns: Variable[] = [
     {
       name: 'month',
       label: 'Month of submission (YYYY-MM; empty where withheld)',
@@ -76,6 +77,12 @@ function variables({ codebook, layout, lang }: ScriptInput): Variable[] {
     },
     ...layout.columns.map(answer),
   ]
+  // Names and values as the CSV holds them, so a value such as "-x" (written '-x) still matches.
+  return columns.map((v) => ({
+    ...v,
+    name: inertCellText(v.name),
+    values: v.values.map(([value, label]) => [inertCellText(value), label]),
+  }))
 }
 
 // JSON string literals are valid R string literals (\" \\ \n \uXXXX).
