@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allCorrectBundledAnswers, miniSurvey, validMiniAnswers } from './fixtures.js'
+import { buildApp, startServerAt, SURVEY_SLUG, type RunningServer } from './server-process.js'
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './test-database.js'
+
+// Two instances on one PostgreSQL database, hundreds of respondents sending at the same moment
+// (a public and an invitation-only survey, codes reused on purpose, releases made meanwhile):
+// every request is answered 201, or 409 for a code already used, and the stored responses are
+// exactly the acknowledged ones. Seeds vary the mix (NO_LOSS_SEEDS=1,2,3,4 for more runs).
+const ADMIN = { username: 'admin', password: 'no-answer-lost-admin-pw' }
+const SUBMITTERS = 320
+const SEEDS = (process.env.NO_LOSS_SEEDS ?? '11,23,37').split(',').map(Number)
+const INVITATION_SLUG = 'ward-invitations'
+const SECTORS = ['primary_health_care', 'specialised_hospital_care', 'social_services', 'other']
+const REGIONS = ['helsinki', 'pirkanmaa', 'lappi', 'kainuu', 'satakunta']
+
+/** mulberry32: a small seeded generator, so a failing mix can be run again. */
+function seeded(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', () => {
+  let dir: string
+  let database: TestDatabase
+  let servers: RunningServer[] = []
+  let cookie = ''
+  const unusedCodes: string[] = []
+
+  const request = (server: RunningServer, path: string, init: RequestInit = {}) =>
+    fetch(`${server.baseUrl}${path}`, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, ...init.headers },
+    })
+  const post = (server: RunningServer, path: string, body: unknown, headers = {}) =>
+    request(server, path, { method: 'POST', body: JSON.stringify(body), headers })
+
+  beforeAll(async () => {
+    buildApp()
+    dir = mkdtempSync(join(tmpdir(), 'survey-no-loss-'))
+    database = await createTestDatabase(dir)
+    const env = { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password }
+    servers = await Promise.all([startServerAt(database.url, env), startServerAt(database.url, env)])
+    const login = await post(servers[0], '/api/auth/login', ADMIN)
+    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+    const admin = `/api/admin/surveys`
+    const definition = { ...miniSurvey, dimensions: ['sector'] }
+    expect((await post(servers[0], admin, { slug: INVITATION_SLUG, definition })).status).toBe(201)
+    expect((await post(servers[1], `${admin}/${INVITATION_SLUG}/publish`, {})).status).toBe(200)
+    const access = { method: 'PUT', body: JSON.stringify({ access: 'invitation' }) }
+    expect((await request(servers[0], `${admin}/${INVITATION_SLUG}/access`, access)).status).toBe(200)
+    const made = await post(servers[1], `${admin}/${INVITATION_SLUG}/invitation-codes`, { count: 2000 })
+    expect(made.status).toBe(201)
+    unusedCodes.push(...(await made.text()).trim().split(/\r?\n/).slice(1))
+  }, 120_000)
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()))
+    await database?.drop()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  async function storedCount(slug: string): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from responses r
+      join survey_versions v on v.id = r.survey_version_id
+      join surveys s on s.id = v.survey_id
+      where s.slug = ${slug}`.execute(database.db)
+    return Number(rows[0].n)
+  }
+
+  for (const seed of SEEDS) {
+    it(`answers every one of ${SUBMITTERS} simultaneous respondents and stores each 201 once (seed ${seed})`, async () => {
+      const random = seeded(seed)
+      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
+      const before = { public: await storedCount(SURVEY_SLUG), invitation: await storedCount(INVITATION_SLUG) }
+      // About one in ten invitation respondents types a code that another one uses too.
+      const plans = Array.from({ length: SUBMITTERS }, () => {
+        const server = pick(servers)
+        if (random() < 0.6) {
+          const answers = { ...allCorrectBundledAnswers, sector: pick(SECTORS), region: pick(REGIONS) }
+          return { server, slug: SURVEY_SLUG, body: { answers, locale: pick(['fi', 'sv', 'en']) } }
+        }
+        const code = unusedCodes.pop()!
+        return { server, slug: INVITATION_SLUG, body: { answers: validMiniAnswers, locale: 'fi', code } }
+      })
+      const invitationPlans = plans.filter((plan) => plan.slug === INVITATION_SLUG)
+      for (let i = 1; i < invitationPlans.length; i += 10) {
+        invitationPlans[i].body.code = invitationPlans[i - 1].body.code
+      }
+      const releaseAt = Math.floor(SUBMITTERS * (0.3 + random() * 0.4))
+      const releases: Promise<number>[] = []
+      const submissions = plans.map((plan, i) => {
+        if (i === releaseAt) {
+          // Releases of both surveys while submissions are in flight, from either instance.
+          for (const slug of [SURVEY_SLUG, INVITATION_SLUG]) {
+            releases.push(post(pick(servers), `/api/admin/surveys/${slug}/releases`, {}).then((res) => res.status))
+          }
+        }
+        const headers = random() < 0.5 ? { 'Idempotency-Key': randomBytes(18).toString('base64url') } : {}
+        return post(plan.server, `/api/surveys/${plan.slug}/responses`, plan.body, headers).then(
+          async (res) => ({ plan, status: res.status, body: await res.text() }),
+        )
+      })
+      const results = await Promise.all(submissions)
+      // A release may be refused by small-cell suppression (409), never fail.
+      for (const status of await Promise.all(releases)) expect([201, 409]).toContain(status)
+
+      const unexpected = results.filter((r) => r.status !== 201 && r.status !== 409)
+      expect(unexpected.map((r) => `${r.status} ${r.body}`)).toEqual([])
+      // 409 only for a code used twice, and of each such pair exactly one was stored.
+      const byCode = new Map<string, number[]>()
+      for (const r of results) {
+        if (r.plan.body.code) byCode.set(r.plan.body.code, [...(byCode.get(r.plan.body.code) ?? []), r.status])
+        else expect(r.status).toBe(201)
+      }
+      for (const statuses of byCode.values()) {
+        expect(statuses.filter((status) => status === 201)).toHaveLength(1)
+      }
+      const accepted = (slug: string) => results.filter((r) => r.plan.slug === slug && r.status === 201).length
+      expect(await storedCount(SURVEY_SLUG)).toBe(before.public + accepted(SURVEY_SLUG))
+      expect(await storedCount(INVITATION_SLUG)).toBe(before.invitation + accepted(INVITATION_SLUG))
+      // The running counts agree with the rows (every response counted once, released or not).
+      const { rows } = await sql<{ n: number }>`
+        select coalesce(sum(n), 0) as n from response_counts where kind = 'response'`.execute(database.db)
+      const { rows: all } = await sql<{ n: number }>`select count(*) as n from responses`.execute(database.db)
+      expect(Number(rows[0].n)).toBe(Number(all[0].n))
+    }, 180_000)
+  }
+})
