@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js'
 import { createApiTokens } from './auth/api-tokens.js'
 import { requireUserOrToken, unlessBearer } from './auth/bearer.js'
 import type { CookiePolicy } from './auth/cookie.js'
+import { createDeviceKey } from './auth/device-cookie.js'
 import { refuseCrossSite } from './auth/cross-site.js'
 import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle.js'
 import { requireRole } from './auth/middleware.js'
@@ -85,7 +86,8 @@ export function createApp({
     '/api/surveys',
     respondentRoutes({ db, clock, submissionRateLimit, trustProxy, invitationKey }),
   )
-  app.route('/api/auth', authRoutes({ db, sessions, throttle, ...authRest }))
+  const deviceKey = createDeviceKey(db)
+  app.route('/api/auth', authRoutes({ db, clock, sessions, throttle, deviceKey, ...authRest }))
   const requireAdmin = requireRole('admin')
   const minGroupSize = config.minGroupSize ?? 5
   const audit: Audit = (entry, trx = db) =>

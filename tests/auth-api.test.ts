@@ -40,7 +40,8 @@ describe('POST /api/auth/login', () => {
     const res = await login(app, { username: 'alice', password: PASSWORD })
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ user: { username: 'alice', role: 'admin' } })
-    const cookie = res.headers.get('set-cookie') ?? ''
+    // The session cookie; the device cookie beside it is tested in auth-device-cookie.test.ts.
+    const cookie = res.headers.getSetCookie()[0] ?? ''
     expect(cookie).toMatch(/^session=[A-Za-z0-9_-]{43};/)
     expect(cookie).toMatch(/; HttpOnly/)
     expect(cookie).toMatch(/; SameSite=Strict/)

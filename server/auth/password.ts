@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { createSlots } from './hash-slots.js'
 
 /** scrypt N (CPU/memory cost): 2^17 with r=8 uses 128 MiB and ~100-300 ms per hash. */
 export const DEFAULT_PASSWORD_COST = 2 ** 17
@@ -33,12 +34,23 @@ const saneParams = (params: ScryptParams) =>
   params.parallelism <= 4 &&
   memoryOf(params) <= MAX_MEMORY
 
+/**
+ * Hashes at once per process: two of libuv's four threads, so gzip and file reads keep the other
+ * two during a burst of sign-ins; a few dozen more wait, beyond that HashingBusy (503).
+ */
+export const HASH_CONCURRENCY = 2
+export const HASH_QUEUE = 32
+const hashSlot = createSlots({ concurrency: HASH_CONCURRENCY, maxQueue: HASH_QUEUE })
+
 // The async form runs on the libuv thread pool, so a slow hash does not block the event loop.
 const derive = (password: string, salt: Buffer, length: number, params: ScryptParams) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, length, scryptOptions(params), (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  hashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFC'), salt, length, scryptOptions(params), (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   )
 
 /** A self-describing hash: `scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>`. */
@@ -97,7 +109,10 @@ const dummyHashes = new Map<number, Promise<string>>()
 export function dummyHash(cost = DEFAULT_PASSWORD_COST): Promise<string> {
   let hash = dummyHashes.get(cost)
   if (!hash) {
-    hash = hashPassword(randomBytes(16).toString('hex'), cost)
+    hash = hashPassword(randomBytes(16).toString('hex'), cost).catch((error: unknown) => {
+      dummyHashes.delete(cost) // a busy moment (HashingBusy) must not stick
+      throw error
+    })
     dummyHashes.set(cost, hash)
   }
   return hash

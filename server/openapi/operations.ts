@@ -66,7 +66,9 @@ const auth: ApiOperation[] = [
     path: '/api/auth/login',
     tag: 'Accounts',
     summary: 'Sign in',
-    description: 'Sets the `session` cookie (HttpOnly, SameSite=Strict).',
+    description:
+      'Sets the `session` cookie (HttpOnly, SameSite=Strict) and the `device` cookie (a year, ' +
+      'sent only here): failed sign-ins elsewhere do not hold back a browser that has it.',
     auth: 'public',
     body: loginSchema,
     responses: { 200: { description: 'Signed in', schema: responses.userSchema } },
@@ -74,6 +76,7 @@ const auth: ApiOperation[] = [
       ...jsonBodyErrors(),
       401: '`invalid_credentials`',
       429: '`too_many_attempts`, with Retry-After',
+      503: '`busy`: too many sign-ins at once, with Retry-After (the attempt is not counted)',
     },
   },
   {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { findUserByUsername } from '../../db/queries/users.js'
@@ -11,7 +11,15 @@ import {
   setSessionCookie,
   type CookiePolicy,
 } from '../auth/cookie.js'
-import type { LoginThrottle } from '../auth/login-throttle.js'
+import {
+  readDeviceCookie,
+  setDeviceCookie,
+  signDeviceCookie,
+  verifyDeviceCookie,
+  type DeviceKey,
+} from '../auth/device-cookie.js'
+import { HashingBusy } from '../auth/hash-slots.js'
+import type { LoginAttempt, LoginThrottle } from '../auth/login-throttle.js'
 import { requireUser, type AuthEnv } from '../auth/middleware.js'
 import { dummyHash, verifyPassword } from '../auth/password.js'
 import type { Sessions, SessionUser } from '../auth/sessions.js'
@@ -20,8 +28,11 @@ import { limitBody, readJsonBody, requireJson } from '../json-body.js'
 
 export interface AuthRouteDeps extends CookiePolicy {
   db: Kysely<Database>
+  clock: () => Date
   sessions: Sessions
   throttle: LoginThrottle
+  /** Signs device cookies (server/auth/device-cookie.ts). */
+  deviceKey: DeviceKey
   /** scrypt N of the dummy hash checked for unknown usernames: the same as real hashes. */
   passwordCost?: number
 }
@@ -37,11 +48,35 @@ export const loginSchema = z.strictObject({
 const invalidCredentials = () =>
   new ApiError(401, 'invalid_credentials', 'The username or password is wrong.')
 
+const tooMany = (c: Context, retryAfter: number) => {
+  c.header('Retry-After', String(retryAfter))
+  return new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins: try again later.')
+}
+
+// Seconds: the queue of password checks drains in about that.
+const BUSY_RETRY_AFTER = 2
+
 const publicUser = ({ username, role }: SessionUser) => ({ user: { username, role } })
 
 /** Sign-in, sign-out and "who am I" for admins and researchers. */
-export const authRoutes = ({ db, sessions, throttle, passwordCost, ...cookies }: AuthRouteDeps) =>
-  new Hono<AuthEnv>()
+export const authRoutes = (deps: AuthRouteDeps) => {
+  const { db, clock, sessions, throttle, deviceKey, passwordCost, ...cookies } = deps
+
+  /** Checks the password, unless too many checks are running (503, the attempt not counted). */
+  const check = async (c: Context, attempt: LoginAttempt, username: string, password: string) => {
+    try {
+      const user = await findUserByUsername(db, username)
+      const hash = user?.password_hash ?? (await dummyHash(passwordCost))
+      return (await verifyPassword(password, hash)) ? user : undefined
+    } catch (error) {
+      if (!(error instanceof HashingBusy)) throw error
+      attempt.cancelled()
+      c.header('Retry-After', String(BUSY_RETRY_AFTER))
+      throw new ApiError(503, 'busy', 'Too many sign-ins at once: try again in a moment.')
+    }
+  }
+
+  return new Hono<AuthEnv>()
     .post('/login', requireJson, limitBody(LOGIN_BODY_BYTES), async (c) => {
       const body = await readJsonBody(
         c,
@@ -50,23 +85,26 @@ export const authRoutes = ({ db, sessions, throttle, passwordCost, ...cookies }:
       )
       const username = normalizeUsername(body.username)
       const client = clientKey(c, cookies.trustProxy)
+      const cookie = readDeviceCookie(c)
+      // The key is read only when there is a cookie to check: a refused sign-in stores nothing.
+      const device = cookie
+        ? verifyDeviceCookie(await deviceKey(), cookie, username, clock())
+        : undefined
 
-      const wait = throttle.begin(username, client)
-      if (wait > 0) {
-        c.header('Retry-After', String(wait))
-        throw new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins: try again later.')
-      }
-      const user = await findUserByUsername(db, username)
-      const hash = user?.password_hash ?? (await dummyHash(passwordCost))
-      const valid = await verifyPassword(body.password, hash)
-      if (!user || !valid) throw invalidCredentials()
-      throttle.succeeded(username, client)
+      const attempt = throttle.begin(username, client, device)
+      if ('retryAfter' in attempt) throw tooMany(c, attempt.retryAfter)
+      const user = await check(c, attempt, username, body.password)
+      if (!user) throw invalidCredentials()
+      attempt.succeeded()
 
       // A new token at every sign-in; whatever session this browser had before is ended.
       const previous = readSessionCookie(c)
       if (previous) await sessions.end(previous)
       await sessions.purgeExpired()
       setSessionCookie(c, await sessions.start(user.id), cookies)
+      // A new nonce and a year more for this browser and user (after the session cookie, which
+      // simple clients read as the first Set-Cookie).
+      setDeviceCookie(c, signDeviceCookie(await deviceKey(), username, clock()), cookies)
       return c.json(publicUser(user))
     })
     .post('/logout', async (c) => {
@@ -76,3 +114,4 @@ export const authRoutes = ({ db, sessions, throttle, passwordCost, ...cookies }:
       return c.json({ ok: true })
     })
     .get('/me', requireUser(sessions), (c) => c.json(publicUser(c.get('user'))))
+}
