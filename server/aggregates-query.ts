@@ -91,12 +91,12 @@ export async function queryAggregates(
   const described = await describedVersion(db, survey, query.version)
   const { kinds } = factsOf(described.id, described.definition)
   const { dimensions } = factsOf(survey.versionId, survey.definition)
-  const by = parseBy(
-    query.by,
-    dimensions.map((d) => d.name),
-  )
   const chosen = await chosenRelease(db, survey, query.release)
-  if (!chosen) return liveCounts(db, survey, { by, dimensions, minGroupSize })
-  const publication = JSON.parse(chosen.publication) as Publication
+  const publication = chosen && (JSON.parse(chosen.publication) as Publication)
+  // A release has tables by its own dimensions only (versions saved before dimension changes
+  // were refused may have others).
+  const available = (publication?.dimensions ?? dimensions).map((d) => d.name)
+  const by = parseBy(query.by, available)
+  if (!chosen || !publication) return liveCounts(db, survey, { by, dimensions, minGroupSize })
   return readAggregates(db, survey, { by, releaseNo: chosen.number, publication, kinds })
 }

@@ -54,6 +54,13 @@ export async function makeRelease(
   const previous = (await listReleases(db, survey.surveyId)).map(
     (release) => JSON.parse(release.publication) as Publication,
   )
+  // Releases are checked against each other table by table; versions saved before dimension
+  // changes were refused can leave the latest with others, which no earlier release can match.
+  const names = (list: readonly Dimension[]) => JSON.stringify(list.map((d) => d.name))
+  const earlier = previous.at(-1)
+  if (earlier && names(earlier.dimensions) !== names(dimensions)) {
+    throw new ReleaseRefused(['The dimensions changed after the last release; none can follow.'])
+  }
   return createRelease(
     db,
     { surveyId: survey.surveyId, kind: options.kind, createdOn: options.today },

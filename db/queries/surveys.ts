@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { serializeOn } from '../dialect.js'
 import { inTransaction } from '../transaction.js'
 import type { Database, SurveyAccess, SurveyStatus } from '../schema.js'
+import { dimensionsChange } from '../../server/domain/dimensions.js'
 
 export interface PublishedVersion {
   surveyId: number
@@ -56,19 +57,23 @@ export interface SurveyVersionInput {
   createOnly?: boolean
 }
 
-export type SaveOutcome = 'created' | 'new-version' | 'unchanged' | 'exists'
+export type SaveOutcome = 'created' | 'new-version' | 'unchanged' | 'exists' | 'dimensions-changed'
 
-/** Idempotent: a definition identical to the latest version adds nothing. */
+/**
+ * Idempotent: a definition identical to the latest version adds nothing. A survey past its draft
+ * keeps its dimensions ('dimensions-changed', with the reason, adds nothing): its responses,
+ * counts and releases are grouped by them. Checked here, under the lock, so no save can slip by.
+ */
 export async function saveSurveyVersion(
   db: Kysely<Database>,
   input: SurveyVersionInput,
-): Promise<{ outcome: SaveOutcome; version: number }> {
+): Promise<{ outcome: SaveOutcome; version: number; reason?: string }> {
   return inTransaction(db, async (trx) => {
     // Several instances load the bundled surveys at start: one at a time, so none sees a half-made one.
     await serializeOn(trx, 'survey-definitions')
     let survey = await trx
       .selectFrom('surveys')
-      .select('id')
+      .select(['id', 'status'])
       .where('slug', '=', input.slug)
       .executeTakeFirst()
     const created = survey === undefined
@@ -77,18 +82,22 @@ export async function saveSurveyVersion(
       survey = await trx
         .insertInto('surveys')
         .values({ slug: input.slug, status: input.initialStatus })
-        .returning('id')
+        .returning(['id', 'status'])
         .executeTakeFirstOrThrow()
     }
     const latest = await trx
       .selectFrom('survey_versions')
-      .select(['version', 'checksum'])
+      .select(['version', 'checksum', 'definition'])
       .where('survey_id', '=', survey.id)
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst()
     if (latest && latest.checksum === input.checksum) {
       return { outcome: 'unchanged' as const, version: latest.version }
+    }
+    if (latest && survey.status !== 'draft') {
+      const reason = dimensionsChange(JSON.parse(latest.definition), JSON.parse(input.definition))
+      if (reason) return { outcome: 'dimensions-changed' as const, version: latest.version, reason }
     }
     const version = (latest?.version ?? 0) + 1
     await trx

@@ -1,5 +1,6 @@
 import { Model, type Question } from 'survey-core'
 import './survey-core-setup.js'
+import { isUnlisted } from './answers/listed-choices.js'
 
 /** Questions with these names group the results unless a definition declares its own list. */
 export const DEFAULT_DIMENSIONS = ['sector', 'region', 'profession'] as const
@@ -27,8 +28,11 @@ function choiceValues(question: Question): string[] | string {
   if (type === 'boolean') {
     return [String(question.valueTrue ?? true), String(question.valueFalse ?? false)]
   }
-  if (question.choicesByUrl?.url || question.choicesFromQuestion) {
+  if (isUnlisted(question) || question.choicesFromQuestion) {
     return `"${question.name}" takes its choices from elsewhere; a dimension needs listed choices`
+  }
+  if (question.allowCustomChoices) {
+    return `"${question.name}" lets respondents type their own choice, which could identify them`
   }
   if (question.showOtherItem) {
     return `"${question.name}" has a free-text "other" item, which could identify respondents`
@@ -63,4 +67,24 @@ export function readDimensions(definition: Record<string, unknown>): DimensionRe
   } finally {
     model.dispose()
   }
+}
+
+/**
+ * Why `next` may not become a new version of a survey that has `current` (undefined: it may).
+ * Releases, running counts and results are keyed by the dimension names, so an open or closed
+ * survey keeps them; their values may grow (a new value had no respondents before).
+ */
+export function dimensionsChange(
+  current: Record<string, unknown>,
+  next: Record<string, unknown>,
+): string | undefined {
+  const names = (definition: Record<string, unknown>) =>
+    readDimensions(definition).dimensions.map((d) => d.name)
+  const [before, after] = [names(current), names(next)]
+  if (JSON.stringify(before) === JSON.stringify(after)) return undefined
+  const list = (values: string[]) => `[${values.join(', ')}]`
+  return (
+    `The dimensions must stay ${list(before)} (this version has ${list(after)}): ` +
+    'releases and results are grouped by them.'
+  )
 }

@@ -124,6 +124,11 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
       const saved = await db.transaction().execute(async (trx) => {
         const next = { slug, ...input, source: null, initialStatus: 'open' as const }
         const result = await saveSurveyVersion(trx, next)
+        if (result.outcome === 'dimensions-changed') {
+          const details = [{ field: 'definition', message: result.reason ?? '' }]
+          const message = 'An open survey keeps its dimensions; group by others in a new survey.'
+          throw new ApiError(409, 'dimensions_changed', message, details)
+        }
         const details = { version: result.version }
         await audit({ actor, action: 'survey.version', target: slug, details }, trx)
         return result

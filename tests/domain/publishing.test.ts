@@ -27,6 +27,8 @@ describe('checking a definition before it is stored', () => {
     ['an unknown question type', page({ type: 'sparkles', name: 'q' }), /./],
     ['a text question named like a dimension', page({ type: 'text', name: 'region' }), /only single-choice/],
     ['a dimension with free-text other', page({ type: 'radiogroup', name: 'sector', choices: ['a'], showOtherItem: true }), /free-text/],
+    ['a dimension with custom choices', page({ type: 'dropdown', name: 'sector', choices: ['a'], allowCustomChoices: true }), /type their own/],
+    ['a dimension with lazily loaded choices', page({ type: 'dropdown', name: 'sector', choicesLazyLoadEnabled: true }), /elsewhere/],
     ['a declared dimension that does not exist', { dimensions: ['unit'], ...page({ type: 'text', name: 'q' }) }, /not a question/],
     ['a malformed dimensions list', { dimensions: 'sector', ...page({ type: 'text', name: 'q' }) }, /dimensions/],
   ])('refuses %s with a reason', (_case, definition, reason) => {
