@@ -75,6 +75,12 @@ export function createPostgresDb(url: string, options: PostgresOptions = {}): Ky
     types: pgTypes,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
+  // A connection that dies (a restarted or failed-over server, pg_terminate_backend) emits
+  // 'error' on its client, and on the pool when idle: unhandled, that would end the process.
+  // The query in flight is rejected anyway (and retried, db/transient.ts), and the pool drops
+  // the broken client when it is released.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
