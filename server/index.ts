@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { createDatabase, describeDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { sweepKeys } from '../db/queries/idempotency-keys.js'
 import { createApp } from './app.js'
 import { ensureInitialAdmin } from './auth/initial-admin.js'
 import { ConfigError, loadConfig } from './config.js'
@@ -12,6 +13,7 @@ async function main() {
   await migrateToLatest(db)
   await ensureInitialAdmin(db, config.admin, console.log)
   const surveys = await loadSurveyFiles(db, config.surveysDir)
+  await sweepIdempotencyKeys(db)
 
   const app = createApp({
     db,
@@ -48,6 +50,17 @@ async function main() {
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+/**
+ * Idempotency keys end with their UTC day (and at each release): swept at start, then just after
+ * every midnight UTC. A failed sweep (the database away) is simply tried at the next one.
+ */
+async function sweepIdempotencyKeys(db: Parameters<typeof sweepKeys>[0]) {
+  await sweepKeys(db, new Date().toISOString().slice(0, 10)).catch(() => {})
+  const now = Date.now()
+  const nextMidnight = Math.ceil((now + 1) / 86_400_000) * 86_400_000
+  setTimeout(() => void sweepIdempotencyKeys(db), nextMidnight - now + 1000).unref()
 }
 
 main().catch((error) => {
