@@ -2,6 +2,7 @@ import { Model } from 'survey-core'
 // SurveyJS's own UI texts (Next, Complete, "Response required", ...); English is built in.
 import 'survey-core/i18n/finnish'
 import 'survey-core/i18n/swedish'
+import { sanitizeSurveyHtml } from '../shared/sanitize'
 import { LOCALES, STRINGS, type Locale } from './i18n'
 
 type Json = Record<string, unknown>
@@ -45,6 +46,7 @@ export function createSurveyModel(definition: Json, locale: Locale, topHeading =
   if (!json.completedHtml) json.completedHtml = fallbackCompletedHtml()
 
   const survey = new Model(json)
+  sanitizeSurveyHtml(survey)
   titlesAsHeadings(survey, topHeading)
   survey.locale = locale
   if (!survey.showProgressBar) survey.showProgressBar = true

@@ -1,6 +1,7 @@
 import type { SurveyStatus } from '../../db/schema.js'
 import { isPlainObject } from './answers/json.js'
 import { definitionSizeProblems } from './definition-limits.js'
+import { markupProblems } from './definition-markup.js'
 import { readDimensions, type Dimension } from './dimensions.js'
 import { inspectDefinition } from './survey-definition.js'
 
@@ -14,6 +15,8 @@ export function checkDefinition(definition: unknown): DefinitionCheck {
   if (tooBig.length > 0) return { ok: false, errors: tooBig }
   const report = inspectDefinition(definition)
   if (report.errors.length > 0) return { ok: false, errors: report.errors }
+  const markup = markupProblems(definition)
+  if (markup.length > 0) return { ok: false, errors: markup }
   const dimensions = readDimensions(definition as Record<string, unknown>)
   if (dimensions.errors.length > 0) return { ok: false, errors: dimensions.errors }
   return { ok: true, title: report.title, dimensions: dimensions.dimensions }

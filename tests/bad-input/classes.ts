@@ -300,6 +300,35 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
     (e) => e.spec.body?.definition !== undefined,
   ),
 
+  bodyClass(
+    'definition with an html question that redirects (meta refresh)',
+    (e, call) =>
+      JSON.stringify(
+        setAt(call.body, body(e).definition!, {
+          elements: [
+            {
+              type: 'html',
+              name: 'intro',
+              html: '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+            },
+            { type: 'text', name: 'q' },
+          ],
+        }),
+      ),
+    (e) => e.spec.body?.definition !== undefined,
+  ),
+  bodyClass(
+    'definition with a script and an onerror handler in its html',
+    (e, call) =>
+      JSON.stringify(
+        setAt(call.body, body(e).definition!, {
+          completedHtml: '<img src=x onerror="location=1"><script>location="//evil"</script>',
+          elements: [{ type: 'text', name: 'q' }],
+        }),
+      ),
+    (e) => e.spec.body?.definition !== undefined,
+  ),
+
   // Slugs.
   withParam('unknown survey', () => 'no-such-survey'),
   withParam('slug with SQL', () => encodeURIComponent("x' OR '1'='1' --")),
