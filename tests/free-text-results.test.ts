@@ -1,44 +1,13 @@
 import { unzipSync } from 'fflate'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { freeTextProbe, typed } from './free-text-fixtures.js'
 import { createTestContext, createUser, postJson, signedInClient, signIn } from './helpers.js'
 
 // Issue 14, finding 1: text a respondent types never becomes a counted or exported value, even
 // when every respondent of a group types the same (so no small-cell rule would hide it).
 const PASSWORD = 'correct horse battery staple'
-const SECRET = 'Virtanen ward 5'
 const base = '/api/admin/surveys/probe'
-const otherAsValue = { showOtherItem: true, storeOthersAsComment: false }
-
-export const freeTextProbe = {
-  title: 'Free text probe',
-  elements: [
-    { type: 'dropdown', name: 'sector', isRequired: true, choices: ['hospital', 'primary_care'] },
-    { type: 'tagbox', name: 'custom', choices: ['listed'], allowCustomChoices: true },
-    { type: 'dropdown', name: 'custom_one', choices: ['listed'], allowCustomChoices: true },
-    { type: 'radiogroup', name: 'other_one', choices: ['a'], ...otherAsValue },
-    { type: 'checkbox', name: 'other_many', choices: ['a'], ...otherAsValue },
-    { type: 'dropdown', name: 'by_url', choicesByUrl: { url: 'https://example.org/choices' } },
-    { type: 'multipletext', name: 'mt', items: [{ name: 'city' }] },
-    {
-      type: 'matrixdropdown',
-      name: 'm',
-      rows: ['r1'],
-      columns: [{ name: 'c', cellType: 'tagbox', choices: ['x'], allowCustomChoices: true }],
-    },
-  ],
-}
-
-const typed = {
-  sector: 'hospital',
-  custom: ['listed', SECRET],
-  custom_one: SECRET,
-  other_one: SECRET,
-  other_many: ['a', SECRET],
-  by_url: SECRET,
-  mt: { city: SECRET },
-  m: { r1: { c: ['x', SECRET] } },
-}
 
 async function released() {
   const ctx = await createTestContext({ loadBundled: false })

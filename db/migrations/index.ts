@@ -9,6 +9,7 @@ import * as invitationCodes from './2026-11-26T00-00_invitation-codes.js'
 import * as responseCounts from './2026-11-26T02-00_response-counts.js'
 import * as releaseTables from './2026-11-26T03-00_release-tables.js'
 import * as idempotencyKeys from './2026-12-04T18-00_idempotency-keys.js'
+import * as freeTextValues from './2026-12-04T19-00_free-text-values.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T02-00_response-counts': responseCounts,
   '2026-11-26T03-00_release-tables': releaseTables,
   '2026-12-04T18-00_idempotency-keys': idempotencyKeys,
+  '2026-12-04T19-00_free-text-values': freeTextValues,
 }
