@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildCodebook } from '../../server/domain/codebook'
+import { planResponseColumns } from '../../server/domain/export/response-columns'
 import { flattenAnswers, type AnswerCell } from '../../server/domain/flatten-answers'
 import { questionKinds } from '../../server/domain/question-kinds'
 import { validateAnswers } from '../../server/domain/validate-answers'
@@ -134,5 +135,17 @@ describe('the codebook lists inherited choices', () => {
     )
     const b = buildCodebook(def).entries.find((e) => e.name === 'b')!
     expect(b.values.map((v) => v.value)).toEqual(['x', 'y', 'none'])
+  })
+})
+
+describe('the response-level file', () => {
+  it('names columns after listed values only, whatever the stored rows hold', () => {
+    const def = form({ type: 'checkbox', name: 'c', choices: ['a'], allowCustomChoices: true })
+    const answered = [
+      { question: 'c', item: 'a' },
+      { question: 'c', item: SECRET }, // a row stored before free text was dropped
+    ]
+    const layout = planResponseColumns(buildCodebook(def), answered)
+    expect(layout.columns.map((c) => c.name)).toEqual(['c.a'])
   })
 })
