@@ -54,7 +54,7 @@ async function setup() {
 }
 
 // Every audit write fails, as on a full or broken disk.
-async function withoutAuditLog<T>(db: Kysely<Database>, work: () => Promise<T>) {
+async function withoutAuditLog<T>(db: Kysely<Database>, work: () => T | Promise<T>) {
   await db.schema.alterTable('audit_log').renameTo('audit_log_away').execute()
   try {
     return await work()
