@@ -27,7 +27,8 @@ async function setup() {
   const ctx = await createAuthTestContext({ trustProxy: true })
   await createUser(ctx.db, 'alice', 'admin', PASSWORD)
   await createUser(ctx.db, 'mallory', 'researcher', PASSWORD)
-  const loginOn = (app: typeof ctx.app) =>
+  const loginOn =
+    (app: typeof ctx.app) =>
     async (username: string, password: string, from: string, device?: string) => {
       const headers: Record<string, string> = { 'X-Forwarded-For': from }
       if (device) headers.Cookie = `device=${device}`
@@ -62,7 +63,7 @@ describe('a browser that signed in before is not locked out by failures elsewher
     expect((await login('alice', PASSWORD, '198.51.100.7', device)).status).toBe(200)
   })
 
-  it('keeps guessing as slow: no cookie, another user’s, a forged or an expired one', async () => {
+  it('keeps guessing as slow: no cookie, another user’s, forged or expired', async () => {
     const { login, clock } = await setup()
     const { value: own } = deviceCookieOf(await login('alice', PASSWORD, '198.51.100.7'))
     const { value: mallorys } = deviceCookieOf(await login('mallory', PASSWORD, '203.0.113.1'))
