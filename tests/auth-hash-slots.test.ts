@@ -61,7 +61,7 @@ describe('password hashes per process', () => {
     const burst = await Promise.all(Array.from({ length: 80 }, (_, i) => login(i)))
     const busy = burst.filter((res) => res.status === 503)
     expect(busy.length).toBeGreaterThan(0)
-    expect(busy[0].headers.get('retry-after')).toBe('2')
+    expect(busy[0].headers.get('retry-after')).toBe('5')
     expect(await busy[0].json()).toEqual({
       error: { code: 'busy', message: expect.any(String), details: [] },
     })

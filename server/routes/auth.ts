@@ -53,8 +53,8 @@ const tooMany = (c: Context, retryAfter: number) => {
   return new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins: try again later.')
 }
 
-// Seconds: the queue of password checks drains in about that.
-const BUSY_RETRY_AFTER = 2
+// Seconds: a full queue of password checks (32, two at a time, ~0.3 s each) drains in about that.
+const BUSY_RETRY_AFTER = 5
 
 const publicUser = ({ username, role }: SessionUser) => ({ user: { username, role } })
 
