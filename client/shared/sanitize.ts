@@ -11,6 +11,7 @@ const FORBID_ATTR = ['autofocus', 'formaction']
 /** Questionnaire markup reduced to harmless content: text, formatting, lists, links, images. */
 export function sanitizeHtml(html: string): string {
   if (!html.includes('<')) return html
+  if (!DOMPurify.isSupported) return '' // fail closed: DOMPurify would return the input as it is
   // Parsed in a <template>'s inert document, where nothing loads or applies before it is removed
   // (in DOMPurify's own parsing document a <base> is reported as a blocked CSP violation).
   const template = document.createElement('template')

@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('markup in a questionnaire', () => {
     await screenshot(page, 'markup-02-completed-phone')
   })
 
-  it('neither leaves the page nor runs code in the admin preview', { timeout: 60_000 }, async () => {
+  it('neither leaves the page nor runs code in the preview', { timeout: 60_000 }, async () => {
     const { page, seen } = await watchedPage()
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(`${server().baseUrl}/admin`)

@@ -3,7 +3,15 @@ import { checkDefinition } from '../../server/domain/publishing.js'
 import { markupProblems } from '../../server/domain/definition-markup.js'
 
 const withHtml = (html: unknown) => ({
-  pages: [{ name: 'p', elements: [{ type: 'html', name: 'intro', html }, { type: 'text', name: 'q' }] }],
+  pages: [
+    {
+      name: 'p',
+      elements: [
+        { type: 'html', name: 'intro', html },
+        { type: 'text', name: 'q' },
+      ],
+    },
+  ],
 })
 
 describe('markup a questionnaire may not carry', () => {
@@ -46,9 +54,11 @@ describe('markup a questionnaire may not carry', () => {
   })
 
   it('accepts ordinary formatting, links and images, and text that merely mentions words', () => {
-    const html =
-      '<h3>Before you start</h3><p><strong>Read</strong> <a href="/privacy" target="_blank">this</a>' +
-      ' and <em>the form</em> online: scripts, meta-analysis, on = off.</p><img src="/logo.png" alt="">'
+    const html = [
+      '<h3>Before you start</h3><p><strong>Read</strong> <a href="/privacy" target="_blank">this</a>',
+      ' and <em>the form</em> online: scripts, meta-analysis, on = off.</p>',
+      '<img src="/logo.png" alt="">',
+    ].join('')
     expect(markupProblems(withHtml(html))).toEqual([])
     expect(checkDefinition(withHtml(html)).ok).toBe(true)
   })
