@@ -137,4 +137,75 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
       expect(Number(rows[0].n)).toBe(Number(all[0].n))
     }, 180_000)
   }
+
+  it('keeps serving when one instance is killed mid-load; resends store each response once', async () => {
+    const slug = 'kill-test'
+    const admin = `/api/admin/surveys`
+    expect((await post(servers[1], admin, { slug, definition: miniSurvey })).status).toBe(201)
+    expect((await post(servers[1], `${admin}/${slug}/publish`, {})).status).toBe(200)
+    // A third instance, named in pg_stat_activity so the test can see its COMMITs.
+    const url = new URL(database.url)
+    url.searchParams.set('application_name', 'instance-doomed')
+    const env = { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password }
+    const doomed = await startServerAt(url.toString(), env)
+    const b = servers[1]
+    // Commits that take a second, so the kill can find one sent but not yet answered.
+    await sql`create function slow_commit() returns trigger language plpgsql as $$
+      begin
+        if current_setting('test.slept', true) is distinct from 'yes' then
+          perform pg_sleep(1);
+          perform set_config('test.slept', 'yes', true);
+        end if;
+        return null;
+      end $$`.execute(database.db)
+    await sql`create constraint trigger slow_commit after insert on responses
+      deferrable initially deferred for each row execute function slow_commit()`.execute(database.db)
+    const committing = async () => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*) as n from pg_stat_activity
+        where application_name = 'instance-doomed' and state = 'active' and query ilike 'commit%'`
+        .execute(database.db)
+      return Number(rows[0].n)
+    }
+    // Each respondent's comment carries a token, so the stored rows can be matched to them.
+    const respondents = Array.from({ length: 300 }, (_, i) => ({
+      server: i % 2 === 0 ? doomed : b,
+      key: randomBytes(18).toString('base64url'),
+      body: { answers: { ...validMiniAnswers, comment: `token-${i}-${randomBytes(6).toString('hex')}` } },
+    }))
+    const send = (server: RunningServer, r: (typeof respondents)[number]) =>
+      post(server, `/api/surveys/${slug}/responses`, r.body, { 'Idempotency-Key': r.key }).then(
+        (res) => res.status,
+        () => 'network error' as const,
+      )
+    const firstTry = Promise.all(respondents.map((r) => send(r.server, r)))
+    // Frozen while its COMMIT runs in the database: the COMMIT completes there, its 201s never
+    // leave. Only the idempotency key can then tell the resends apart from new responses.
+    await expect.poll(committing, { interval: 20, timeout: 60_000 }).toBeGreaterThan(0)
+    doomed.child.kill('SIGSTOP')
+    await expect.poll(committing, { interval: 20, timeout: 10_000 }).toBe(0)
+    doomed.child.kill('SIGKILL')
+    const first = await firstTry
+    await sql`drop trigger slow_commit on responses`.execute(database.db)
+    expect(first.filter((status) => status === 'network error').length).toBeGreaterThan(0)
+
+    // Whatever the killed instance did not answer is sent again to the other one, as the
+    // respondent app does, with the same key: stored already or not, it ends stored once.
+    const final = await Promise.all(respondents.map((r, i) => (first[i] === 201 ? 201 : send(b, r))))
+    expect(final.filter((status) => status !== 201)).toEqual([])
+    const { rows } = await sql<{ answers: string }>`
+      select r.answers from responses r join survey_versions v on v.id = r.survey_version_id
+      join surveys s on s.id = v.survey_id where s.slug = ${slug}`.execute(database.db)
+    const tokens = rows.map((row) => JSON.parse(row.answers).comment as string).sort()
+    expect(tokens).toEqual(respondents.map((r) => r.body.answers.comment).sort())
+
+    // Started again on the same database, it needs nothing by hand.
+    const restarted = await startServerAt(url.toString(), env)
+    try {
+      const again = await post(restarted, `/api/surveys/${slug}/responses`, { answers: validMiniAnswers })
+      expect(again.status).toBe(201)
+    } finally {
+      await restarted.stop()
+    }
+  }, 180_000)
 })
