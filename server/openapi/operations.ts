@@ -143,7 +143,7 @@ const surveys: ApiOperation[] = [
     errors: {
       ...jsonBodyErrors('1 MiB'),
       404: surveyMissing,
-      409: '`survey_closed`',
+      409: '`survey_closed`, `dimensions_changed` (an open survey keeps its dimensions)',
       422: '`invalid_definition`',
     },
   },
