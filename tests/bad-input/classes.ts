@@ -17,6 +17,7 @@ import {
   withRawBytes,
   withRawJson,
 } from './body-edits.js'
+import { FREE_TEXT_CLASSES } from './free-text-classes.js'
 
 /** One kind of bad request, made from a valid call of an endpoint. */
 export interface MalformedClass {
@@ -328,6 +329,8 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
       ),
     (e) => e.spec.body?.definition !== undefined,
   ),
+
+  ...FREE_TEXT_CLASSES,
 
   // Slugs.
   withParam('unknown survey', () => 'no-such-survey'),
