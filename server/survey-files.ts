@@ -36,7 +36,7 @@ export async function loadSurveyFiles(db: Kysely<Database>, dir: string) {
     }
     const report = inspectDefinition(definition)
     if (report.errors.length > 0) fail(report.errors.join('; '))
-    const { outcome, version } = await saveSurveyVersion(db, {
+    const { outcome, version, reason } = await saveSurveyVersion(db, {
       slug,
       title: report.title || slug,
       definition: JSON.stringify(definition),
@@ -44,6 +44,7 @@ export async function loadSurveyFiles(db: Kysely<Database>, dir: string) {
       source: `surveys/${file}`,
       initialStatus: 'open',
     })
+    if (outcome === 'dimensions-changed') fail(reason ?? 'the dimensions changed')
     loaded.push({ file, slug, version, outcome })
   }
   return loaded

@@ -54,6 +54,15 @@ describe('loading surveys/ at start', () => {
     ])
   })
 
+  it('stops start-up with the file named when a changed file changes the dimensions', async () => {
+    const { db } = await createTestContext({ loadBundled: false })
+    await loadSurveyFiles(db, surveysDir({ 'mini.json': JSON.stringify(miniSurvey) }))
+    const changed = { ...miniSurvey, dimensions: ['sector', 'knowledge_border'] }
+    const dir = surveysDir({ 'mini.json': JSON.stringify(changed) })
+    await expect(loadSurveyFiles(db, dir)).rejects.toThrow(/mini\.json.*dimensions must stay/)
+    expect(await versions(db, 'mini')).toHaveLength(1)
+  })
+
   it.each([
     ['not JSON', 'bad.json', '{ nope', /not valid JSON/],
     ['without questions', 'empty.json', '{"pages": []}', /no questions/],
