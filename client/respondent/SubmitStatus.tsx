@@ -4,7 +4,9 @@ import { CodeInput } from './CodeInput'
 import type { Strings } from './i18n'
 import type { SendState } from './SurveyScreen'
 
-const MESSAGE: Record<SubmitFailure['kind'], keyof Strings> = {
+const MESSAGE: Record<SubmitFailure['kind'] | 'retrying', keyof Strings> = {
+  retrying: 'sendRetrying',
+  unavailable: 'sendFailed',
   invalid: 'sendInvalid',
   closed: 'sendClosed',
   'too-large': 'sendTooLarge',
@@ -16,7 +18,13 @@ const MESSAGE: Record<SubmitFailure['kind'], keyof Strings> = {
 }
 
 // Rejected answers are fixed in the form and resent with Complete; a closed survey is final.
-const RETRIABLE = new Set<SubmitFailure['kind']>(['offline', 'failed', 'rate-limited'])
+const RETRIABLE = new Set<SendState['kind']>([
+  'retrying',
+  'offline',
+  'unavailable',
+  'failed',
+  'rate-limited',
+])
 // The survey became invitation-only while answering, or the code was spent meanwhile: another
 // code can be entered here, so the answers on the page are not lost.
 const NEEDS_CODE = new Set<SendState['kind']>(['code-invalid', 'code-used'])
@@ -55,7 +63,11 @@ export function SubmitStatus({ state, text, onRetry, onRetryWithCode }: Props) {
       <div role="alert" className={failed ? 'submit-error' : undefined}>
         {failed && (
           <>
-            <p>{text[MESSAGE[state.kind]]}</p>
+            <p>
+              {state.kind === 'retrying' && state.failure.kind === 'offline'
+                ? text.sendRetryingOffline
+                : text[MESSAGE[state.kind]]}
+            </p>
             {RETRIABLE.has(state.kind) && (
               <button ref={retry} type="button" className="button-primary" onClick={onRetry}>
                 {text.retry}

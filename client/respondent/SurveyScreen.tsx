@@ -3,8 +3,9 @@ import type { CompletingEvent, Model } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 // Fontless: the full build's @font-face rules load Open Sans from fonts.gstatic.com.
 import 'survey-core/survey-core.fontless.min.css'
-import { submitAnswers, type AnswerProblem, type SubmitFailure } from './api'
+import { newSubmission, type AnswerProblem, type SubmitFailure, type Submission } from './api'
 import type { Locale, Strings } from './i18n'
+import { sendWithRetries, type TransientFailure } from './resend'
 import { SubmitStatus } from './SubmitStatus'
 import { createSurveyModel } from './surveyModel'
 
@@ -18,13 +19,21 @@ interface Props {
   onCompleted: () => void
 }
 
-export type SendState = { kind: 'idle' } | { kind: 'sending' } | SubmitFailure
+export type SendState =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  /** A transient failure: the same answers are sent again by themselves, or now by hand. */
+  | { kind: 'retrying'; failure: TransientFailure }
+  | SubmitFailure
 
 /**
  * Answers are posted from `onCompleting`, which SurveyJS awaits with navigation blocked: the
  * survey only switches to its thank-you page once the server has stored the response. On any
  * failure completion is cancelled, so the respondent stays on the last page with every answer
- * intact and can send again (the Complete button or the retry button below it).
+ * intact and can send again (the Complete button or the retry button below it). Transient
+ * failures (no connection, the server busy) are retried by themselves first, with the same
+ * Idempotency-Key: a resend whose first answer was lost is not stored twice. Answers stay in
+ * memory only.
  */
 export function SurveyScreen({ definition, slug, locale, text, code, onCompleted }: Props) {
   const [survey] = useState(() => createSurveyModel(definition, locale))
@@ -35,6 +44,11 @@ export function SurveyScreen({ definition, slug, locale, text, code, onCompleted
   // Handlers are registered once but must see the language and callbacks of the latest render.
   const current = useRef({ locale, text, code: typedCode ?? code, onCompleted })
   current.current = { locale, text, code: typedCode ?? code, onCompleted }
+  // The submission of the answers last sent, so that sending the same answers again reuses its
+  // body and key; `sendNow` cuts short the wait before the next automatic try.
+  const sent = useRef<{ answers: string; submission: Submission } | undefined>(undefined)
+  const sendNow = useRef<(() => void) | undefined>(undefined)
+  const sending = useRef(false)
 
   // Switching language only changes the texts; the model keeps every answer.
   useEffect(() => {
@@ -43,10 +57,34 @@ export function SurveyScreen({ definition, slug, locale, text, code, onCompleted
 
   useEffect(() => {
     const post = async (sender: Model, options: CompletingEvent) => {
+      // Complete pressed again while a send is waiting for its next try: send now instead.
+      if (sending.current) {
+        options.allow = false
+        sendNow.current?.()
+        return
+      }
+      sending.current = true
       setSend({ kind: 'sending' })
       // SurveyJS never settles completion if this promise rejects, so nothing may throw here.
       const { locale: language, code: invitation } = current.current
-      const result = await submitAnswers(slug, sender.data, language, invitation)
+      const answers = JSON.stringify([sender.data, invitation])
+      if (sent.current?.answers !== answers) {
+        sent.current = { answers, submission: newSubmission(sender.data, language, invitation) }
+      }
+      const result = await sendWithRetries(slug, sent.current.submission, {
+        onRetrying: (failure) => setSend({ kind: 'retrying', failure }),
+        wait: (ms) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, ms)
+            sendNow.current = () => {
+              clearTimeout(timer)
+              setSend({ kind: 'sending' })
+              resolve()
+            }
+          }),
+      })
+      sending.current = false
+      sendNow.current = undefined
       if (result.kind === 'ok') return setSend({ kind: 'idle' })
       options.allow = false
       if (result.kind === 'invalid') markProblems(sender, result.problems, current.current.text)
@@ -68,7 +106,7 @@ export function SurveyScreen({ definition, slug, locale, text, code, onCompleted
       <SubmitStatus
         state={send}
         text={text}
-        onRetry={() => survey.tryComplete()}
+        onRetry={() => (sendNow.current ? sendNow.current() : survey.tryComplete())}
         onRetryWithCode={(typed) => {
           setTypedCode(typed)
           current.current.code = typed

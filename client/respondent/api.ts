@@ -30,6 +30,8 @@ export type SubmitResult =
   | { kind: 'code-used' }
   | { kind: 'code-invalid' }
   | { kind: 'offline' }
+  /** 5xx: the server could not store it this time (503: busy); sending again may well work. */
+  | { kind: 'unavailable'; retryAfterMs?: number }
   | { kind: 'failed' }
 
 export type SubmitFailure = Exclude<SubmitResult, { kind: 'ok' }>
@@ -77,25 +79,48 @@ export async function loadSurvey(slug: string): Promise<LoadResult> {
 
 const CODE_REFUSALS = new Set(['code_required', 'invalid_code'])
 
+/**
+ * A new Idempotency-Key: 128 random bits (base64url). Kept in memory with the answers it was made
+ * for, so a resend after a lost answer is recognised by the server and not stored twice.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** What is sent: the same text and key for every resend of the same answers. */
+export interface Submission {
+  body: string
+  idempotencyKey: string
+}
+
 /** `code`: the invitation code, for invitation-only surveys. */
-export async function submitAnswers(
-  slug: string,
-  answers: unknown,
-  locale: Locale,
-  code?: string,
-): Promise<SubmitResult> {
+export function newSubmission(answers: unknown, locale: Locale, code?: string): Submission {
+  return { body: JSON.stringify({ answers, locale, code }), idempotencyKey: newIdempotencyKey() }
+}
+
+export async function submitAnswers(slug: string, submission: Submission): Promise<SubmitResult> {
   let res: Response
   try {
     res = await fetch(`${surveyUrl(slug)}/responses`, {
       ...baseInit,
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ answers, locale, code }),
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        // A structured-field string, as the IETF httpapi draft writes it.
+        'Idempotency-Key': `"${submission.idempotencyKey}"`,
+      },
+      body: submission.body,
     })
   } catch {
     return { kind: 'offline' }
   }
   if (res.ok) return { kind: 'ok' }
+  if (res.status >= 500) {
+    const seconds = Number(res.headers.get('retry-after'))
+    return { kind: 'unavailable', ...(seconds > 0 ? { retryAfterMs: seconds * 1000 } : {}) }
+  }
   switch (res.status) {
     case 422: {
       const error = await readError(res)

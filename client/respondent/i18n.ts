@@ -53,6 +53,8 @@ export interface Strings {
   sendTooLarge: string
   sendRateLimited: string
   sendFailed: string
+  sendRetrying: string
+  sendRetryingOffline: string
   thanksTitle: string
   thanksBody: string
   codeIntro: string
@@ -99,6 +101,10 @@ export const STRINGS: Record<Locale, Strings> = {
     sendTooLarge: 'Vastaukset ovat liian pitkiä. Lyhennä avoimia vastauksia ja yritä uudelleen.',
     sendRateLimited: 'Palvelu on juuri nyt ruuhkainen. Odota hetki ja yritä uudelleen.',
     sendFailed: 'Vastausten lähettäminen epäonnistui. Yritä hetken kuluttua uudelleen.',
+    sendRetrying:
+      'Palvelu on juuri nyt ruuhkainen, eikä vastauksia vielä saatu tallennettua. Vastauksesi ovat tallessa tällä sivulla, ja ne lähetetään uudelleen automaattisesti. Voit myös yrittää heti.',
+    sendRetryingOffline:
+      'Vastauksia ei saatu lähetettyä. Tarkista verkkoyhteys. Vastauksesi ovat tallessa tällä sivulla, ja ne lähetetään uudelleen automaattisesti. Voit myös yrittää heti.',
     thanksTitle: 'Kiitos vastauksistasi!',
     thanksBody: 'Vastauksesi on tallennettu. Voit nyt sulkea tämän sivun.',
     codeIntro: 'Kyselyyn vastataan kutsusta. Kirjoita kutsussa saamasi koodi.',
@@ -147,6 +153,10 @@ export const STRINGS: Record<Locale, Strings> = {
     sendTooLarge: 'Svaren är för långa. Förkorta fritextsvaren och försök igen.',
     sendRateLimited: 'Tjänsten är överbelastad just nu. Vänta en stund och försök igen.',
     sendFailed: 'Svaren kunde inte skickas. Försök igen om en stund.',
+    sendRetrying:
+      'Tjänsten är överbelastad just nu och svaren har inte sparats ännu. Dina svar finns kvar på den här sidan och skickas automatiskt på nytt. Du kan också försöka genast.',
+    sendRetryingOffline:
+      'Svaren kunde inte skickas. Kontrollera nätverksanslutningen. Dina svar finns kvar på den här sidan och skickas automatiskt på nytt. Du kan också försöka genast.',
     thanksTitle: 'Tack för dina svar!',
     thanksBody: 'Dina svar har sparats. Du kan nu stänga den här sidan.',
     codeIntro: 'Enkäten besvaras på inbjudan. Skriv in koden från din inbjudan.',
@@ -195,6 +205,10 @@ export const STRINGS: Record<Locale, Strings> = {
     sendTooLarge: 'Your answers are too long. Please shorten the free-text answers and try again.',
     sendRateLimited: 'The service is busy right now. Please wait a moment and try again.',
     sendFailed: 'Sending your answers failed. Please try again in a moment.',
+    sendRetrying:
+      'The service is busy right now and your answers are not saved yet. They are safe on this page and will be sent again automatically. You can also try again now.',
+    sendRetryingOffline:
+      'Your answers could not be sent. Check your network connection. They are safe on this page and will be sent again automatically. You can also try again now.',
     thanksTitle: 'Thank you for your answers!',
     thanksBody: 'Your answers have been saved. You can now close this page.',
     codeIntro: 'This survey is by invitation. Enter the code from your invitation.',
