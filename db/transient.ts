@@ -65,7 +65,10 @@ export function backoffDelay(retry: number, options: RetryOptions = {}): number 
  * transactions that collided do not collide again in step. Other errors pass through at once;
  * when the attempts run out, TemporarilyUnavailable (503 with Retry-After).
  */
-export async function retryTransient<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function retryTransient<T>(
+  work: () => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const { attempts = 6 } = options
   for (let attempt = 0; ; attempt++) {
     try {

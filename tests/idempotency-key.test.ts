@@ -19,8 +19,18 @@ import {
 
 const newKey = () => `"${randomBytes(18).toString('base64url')}"`
 const body = { answers: validMiniAnswers, locale: 'fi' }
-const send = (app: TestContext['app'], key: string | undefined, payload: unknown = body, slug = 'mini') =>
-  postJson(app, `/api/surveys/${slug}/responses`, payload, key === undefined ? {} : { 'Idempotency-Key': key })
+const send = (
+  app: TestContext['app'],
+  key: string | undefined,
+  payload: unknown = body,
+  slug = 'mini',
+) =>
+  postJson(
+    app,
+    `/api/surveys/${slug}/responses`,
+    payload,
+    key === undefined ? {} : { 'Idempotency-Key': key },
+  )
 
 async function miniContext() {
   const ctx = await createTestContext({ loadBundled: false })

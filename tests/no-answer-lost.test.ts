@@ -50,7 +50,10 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
     dir = mkdtempSync(join(tmpdir(), 'survey-no-loss-'))
     database = await createTestDatabase(dir)
     const env = { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password }
-    servers = await Promise.all([startServerAt(database.url, env), startServerAt(database.url, env)])
+    servers = await Promise.all([
+      startServerAt(database.url, env),
+      startServerAt(database.url, env),
+    ])
     const login = await post(servers[0], '/api/auth/login', ADMIN)
     cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
     const admin = `/api/admin/surveys`
@@ -58,8 +61,12 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
     expect((await post(servers[0], admin, { slug: INVITATION_SLUG, definition })).status).toBe(201)
     expect((await post(servers[1], `${admin}/${INVITATION_SLUG}/publish`, {})).status).toBe(200)
     const access = { method: 'PUT', body: JSON.stringify({ access: 'invitation' }) }
-    expect((await request(servers[0], `${admin}/${INVITATION_SLUG}/access`, access)).status).toBe(200)
-    const made = await post(servers[1], `${admin}/${INVITATION_SLUG}/invitation-codes`, { count: 2000 })
+    expect((await request(servers[0], `${admin}/${INVITATION_SLUG}/access`, access)).status).toBe(
+      200,
+    )
+    const made = await post(servers[1], `${admin}/${INVITATION_SLUG}/invitation-codes`, {
+      count: 2000,
+    })
     expect(made.status).toBe(201)
     unusedCodes.push(...(await made.text()).trim().split(/\r?\n/).slice(1))
   }, 120_000)
@@ -83,16 +90,27 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
     it(`answers every one of ${SUBMITTERS} simultaneous respondents and stores each 201 once (seed ${seed})`, async () => {
       const random = seeded(seed)
       const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
-      const before = { public: await storedCount(SURVEY_SLUG), invitation: await storedCount(INVITATION_SLUG) }
+      const before = {
+        public: await storedCount(SURVEY_SLUG),
+        invitation: await storedCount(INVITATION_SLUG),
+      }
       // About one in ten invitation respondents types a code that another one uses too.
       const plans = Array.from({ length: SUBMITTERS }, () => {
         const server = pick(servers)
         if (random() < 0.6) {
-          const answers = { ...allCorrectBundledAnswers, sector: pick(SECTORS), region: pick(REGIONS) }
+          const answers = {
+            ...allCorrectBundledAnswers,
+            sector: pick(SECTORS),
+            region: pick(REGIONS),
+          }
           return { server, slug: SURVEY_SLUG, body: { answers, locale: pick(['fi', 'sv', 'en']) } }
         }
         const code = unusedCodes.pop()!
-        return { server, slug: INVITATION_SLUG, body: { answers: validMiniAnswers, locale: 'fi', code } }
+        return {
+          server,
+          slug: INVITATION_SLUG,
+          body: { answers: validMiniAnswers, locale: 'fi', code },
+        }
       })
       const invitationPlans = plans.filter((plan) => plan.slug === INVITATION_SLUG)
       for (let i = 1; i < invitationPlans.length; i += 10) {
@@ -104,10 +122,15 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
         if (i === releaseAt) {
           // Releases of both surveys while submissions are in flight, from either instance.
           for (const slug of [SURVEY_SLUG, INVITATION_SLUG]) {
-            releases.push(post(pick(servers), `/api/admin/surveys/${slug}/releases`, {}).then((res) => res.status))
+            releases.push(
+              post(pick(servers), `/api/admin/surveys/${slug}/releases`, {}).then(
+                (res) => res.status,
+              ),
+            )
           }
         }
-        const headers = random() < 0.5 ? { 'Idempotency-Key': randomBytes(18).toString('base64url') } : {}
+        const headers =
+          random() < 0.5 ? { 'Idempotency-Key': randomBytes(18).toString('base64url') } : {}
         return post(plan.server, `/api/surveys/${plan.slug}/responses`, plan.body, headers).then(
           async (res) => ({ plan, status: res.status, body: await res.text() }),
         )
@@ -121,19 +144,25 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
       // 409 only for a code used twice, and of each such pair exactly one was stored.
       const byCode = new Map<string, number[]>()
       for (const r of results) {
-        if (r.plan.body.code) byCode.set(r.plan.body.code, [...(byCode.get(r.plan.body.code) ?? []), r.status])
+        if (r.plan.body.code)
+          byCode.set(r.plan.body.code, [...(byCode.get(r.plan.body.code) ?? []), r.status])
         else expect(r.status).toBe(201)
       }
       for (const statuses of byCode.values()) {
         expect(statuses.filter((status) => status === 201)).toHaveLength(1)
       }
-      const accepted = (slug: string) => results.filter((r) => r.plan.slug === slug && r.status === 201).length
+      const accepted = (slug: string) =>
+        results.filter((r) => r.plan.slug === slug && r.status === 201).length
       expect(await storedCount(SURVEY_SLUG)).toBe(before.public + accepted(SURVEY_SLUG))
       expect(await storedCount(INVITATION_SLUG)).toBe(before.invitation + accepted(INVITATION_SLUG))
       // The running counts agree with the rows (every response counted once, released or not).
       const { rows } = await sql<{ n: number }>`
-        select coalesce(sum(n), 0) as n from response_counts where kind = 'response'`.execute(database.db)
-      const { rows: all } = await sql<{ n: number }>`select count(*) as n from responses`.execute(database.db)
+        select coalesce(sum(n), 0) as n from response_counts where kind = 'response'`.execute(
+        database.db,
+      )
+      const { rows: all } = await sql<{ n: number }>`select count(*) as n from responses`.execute(
+        database.db,
+      )
       expect(Number(rows[0].n)).toBe(Number(all[0].n))
     }, 180_000)
   }
@@ -159,19 +188,24 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
         return null;
       end $$`.execute(database.db)
     await sql`create constraint trigger slow_commit after insert on responses
-      deferrable initially deferred for each row execute function slow_commit()`.execute(database.db)
+      deferrable initially deferred for each row execute function slow_commit()`.execute(
+      database.db,
+    )
     const committing = async () => {
       const { rows } = await sql<{ n: number }>`
         select count(*) as n from pg_stat_activity
-        where application_name = 'instance-doomed' and state = 'active' and query ilike 'commit%'`
-        .execute(database.db)
+        where application_name = 'instance-doomed' and state = 'active' and query ilike 'commit%'`.execute(
+        database.db,
+      )
       return Number(rows[0].n)
     }
     // Each respondent's comment carries a token, so the stored rows can be matched to them.
     const respondents = Array.from({ length: 300 }, (_, i) => ({
       server: i % 2 === 0 ? doomed : b,
       key: randomBytes(18).toString('base64url'),
-      body: { answers: { ...validMiniAnswers, comment: `token-${i}-${randomBytes(6).toString('hex')}` } },
+      body: {
+        answers: { ...validMiniAnswers, comment: `token-${i}-${randomBytes(6).toString('hex')}` },
+      },
     }))
     const send = (server: RunningServer, r: (typeof respondents)[number]) =>
       post(server, `/api/surveys/${slug}/responses`, r.body, { 'Idempotency-Key': r.key }).then(
@@ -191,7 +225,9 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
 
     // Whatever the killed instance did not answer is sent again to the other one, as the
     // respondent app does, with the same key: stored already or not, it ends stored once.
-    const final = await Promise.all(respondents.map((r, i) => (first[i] === 201 ? 201 : send(b, r))))
+    const final = await Promise.all(
+      respondents.map((r, i) => (first[i] === 201 ? 201 : send(b, r))),
+    )
     expect(final.filter((status) => status !== 201)).toEqual([])
     const { rows } = await sql<{ answers: string }>`
       select r.answers from responses r join survey_versions v on v.id = r.survey_version_id
@@ -202,7 +238,9 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
     // Started again on the same database, it needs nothing by hand.
     const restarted = await startServerAt(url.toString(), env)
     try {
-      const again = await post(restarted, `/api/surveys/${slug}/responses`, { answers: validMiniAnswers })
+      const again = await post(restarted, `/api/surveys/${slug}/responses`, {
+        answers: validMiniAnswers,
+      })
       expect(again.status).toBe(201)
     } finally {
       await restarted.stop()

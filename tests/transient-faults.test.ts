@@ -29,17 +29,30 @@ const submit = (app: ReturnType<typeof createApp>) =>
   postJson(app, '/api/surveys/mini/responses', { answers: validMiniAnswers, locale: 'fi' })
 
 /** Makes the first `failures` commits that stored a row in `table` fail with `action`. */
-async function injectCommitFault(db: Kysely<Database>, table: string, action: string, failures = 1) {
+async function injectCommitFault(
+  db: Kysely<Database>,
+  table: string,
+  action: string,
+  failures = 1,
+) {
   await sql`create sequence fault_seq`.execute(db)
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     create function inject_fault() returns trigger language plpgsql as $$
     begin
       if nextval('fault_seq') <= ${failures} then ${action}; end if;
       return null;
-    end $$`).execute(db)
-  await sql.raw(`
+    end $$`,
+    )
+    .execute(db)
+  await sql
+    .raw(
+      `
     create constraint trigger inject_fault after insert on ${table}
-    deferrable initially deferred for each row execute function inject_fault()`).execute(db)
+    deferrable initially deferred for each row execute function inject_fault()`,
+    )
+    .execute(db)
 }
 
 const faultsFired = async (db: Kysely<Database>) =>

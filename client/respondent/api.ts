@@ -11,9 +11,7 @@ export interface PublishedSurvey {
 }
 
 export type LoadResult =
-  | { kind: 'ok'; survey: PublishedSurvey }
-  | { kind: 'not-open' }
-  | { kind: 'failed' }
+  { kind: 'ok'; survey: PublishedSurvey } | { kind: 'not-open' } | { kind: 'failed' }
 
 export interface AnswerProblem {
   question: string
@@ -85,7 +83,10 @@ const CODE_REFUSALS = new Set(['code_required', 'invalid_code'])
  */
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 /** What is sent: the same text and key for every resend of the same answers. */

@@ -39,7 +39,12 @@ export async function claimKey(
 ): Promise<KeyState> {
   const result = await trx
     .insertInto('idempotency_keys')
-    .values({ key_hash: record.keyHash, survey_id: surveyId, request_digest: record.fingerprint, day })
+    .values({
+      key_hash: record.keyHash,
+      survey_id: surveyId,
+      request_digest: record.fingerprint,
+      day,
+    })
     .onConflict((oc) => oc.column('key_hash').doNothing())
     .executeTakeFirst()
   if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return 'new'

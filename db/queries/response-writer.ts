@@ -45,8 +45,10 @@ class ItemFailed extends Error {
   }
 }
 
-const byString = <T>(key: (item: T) => string) => (a: T, b: T) =>
-  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
+const byString =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
 
 /**
  * Group commit: responses that arrive while a transaction is being written are stored together

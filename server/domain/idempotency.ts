@@ -20,7 +20,9 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value)
       .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      )
     return `{${entries.join(',')}}`
   }
   return JSON.stringify(value)
@@ -34,6 +36,8 @@ export function canonicalJson(value: unknown): string {
 export function idempotencyRecord(key: string, slug: string, body: unknown) {
   return {
     keyHash: createHash('sha256').update(key).digest('hex'),
-    fingerprint: createHmac('sha256', key).update(`${slug}\n${canonicalJson(body)}`).digest('hex'),
+    fingerprint: createHmac('sha256', key)
+      .update(`${slug}\n${canonicalJson(body)}`)
+      .digest('hex'),
   }
 }

@@ -52,7 +52,10 @@ function idempotencyOf(header: string | undefined, slug: string, body: unknown) 
   const key = parseIdempotencyKey(header)
   if (key === null) {
     throw new ApiError(400, 'invalid_idempotency_key', 'The Idempotency-Key header is not valid.', [
-      { field: 'Idempotency-Key', message: 'Send 16 to 255 visible ASCII characters, e.g. "<base64url of 16+ random bytes>".' },
+      {
+        field: 'Idempotency-Key',
+        message: 'Send 16 to 255 visible ASCII characters, e.g. "<base64url of 16+ random bytes>".',
+      },
     ])
   }
   return idempotencyRecord(key, slug, body)

@@ -11,7 +11,12 @@ import { useBrowser } from './session'
 const SLUG = 'resend'
 const definition = {
   title: 'Resend survey',
-  pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'sector', choices: ['hospital', 'other'] }] }],
+  pages: [
+    {
+      name: 'p1',
+      elements: [{ type: 'radiogroup', name: 'sector', choices: ['hospital', 'other'] }],
+    },
+  ],
 }
 
 async function publish(baseUrl: string) {
@@ -36,18 +41,22 @@ async function publish(baseUrl: string) {
 async function answerLosingProxy(target: string) {
   let lost = 0
   const server: Server = createServer((req, res) => {
-    const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer: IncomingMessage) => {
-      if (req.method === 'POST' && req.url?.endsWith('/responses') && lost === 0) {
-        lost++
-        answer.resume()
-        answer.on('end', () => req.socket.destroy())
-        return
-      }
-      // No connection is reused: Chromium quietly resends a request whose reused connection
-      // closed before any byte came back, and the app must meet this failure itself.
-      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, connection: 'close' })
-      answer.pipe(res)
-    })
+    const upstream = request(
+      `${target}${req.url}`,
+      { method: req.method, headers: req.headers },
+      (answer: IncomingMessage) => {
+        if (req.method === 'POST' && req.url?.endsWith('/responses') && lost === 0) {
+          lost++
+          answer.resume()
+          answer.on('end', () => req.socket.destroy())
+          return
+        }
+        // No connection is reused: Chromium quietly resends a request whose reused connection
+        // closed before any byte came back, and the app must meet this failure itself.
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, connection: 'close' })
+        answer.pipe(res)
+      },
+    )
     req.pipe(upstream)
   })
   server.listen(0, '127.0.0.1')
@@ -74,53 +83,61 @@ describe.skipIf(!hasChromium)('resending answers after a failed send', () => {
   }
   const complete = (page: Page) => page.locator('.sd-navigation__complete-btn').click()
 
-  it('says it is retrying on 503, keeps the answers, and stores them once on the third try', {
-    timeout: 60_000,
-  }, async () => {
-    const stored = readResponses(server().databasePath).length
-    const { page, keys, close } = await openSurvey(server().baseUrl)
-    let refused = 0
-    await page.route('**/responses', async (route) => {
-      if (refused++ < 2) {
-        const error = { code: 'service_unavailable', message: 'busy', details: [] }
-        return route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, json: { error } })
-      }
-      return route.continue()
-    })
-    await complete(page)
-    const message = page.getByRole('alert').filter({ hasText: 'sent again automatically' })
-    await message.waitFor()
-    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true)
-    await screenshot(page, 'resend-01-retrying-phone')
-    await page.getByText('Thank you for your answers!').waitFor({ timeout: 30_000 })
-    expect(refused).toBe(3)
-    // Every try carried the same key: the server can tell a resend from a new response.
-    expect(new Set(keys).size).toBe(1)
-    expect(keys[0]).toMatch(/^"[A-Za-z0-9_-]{22}"$/)
-    expect(readResponses(server().databasePath)).toHaveLength(stored + 1)
-    await close()
-  })
-
-  it('stores one response when the answer to the first send is lost on the way back', {
-    timeout: 60_000,
-  }, async () => {
-    const stored = readResponses(server().databasePath).length
-    const proxy = await answerLosingProxy(server().baseUrl)
-    try {
-      const { page, keys, close } = await openSurvey(proxy.baseUrl, { width: 1366, height: 900 })
+  it(
+    'says it is retrying on 503, keeps the answers, and stores them once on the third try',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const stored = readResponses(server().databasePath).length
+      const { page, keys, close } = await openSurvey(server().baseUrl)
+      let refused = 0
+      await page.route('**/responses', async (route) => {
+        if (refused++ < 2) {
+          const error = { code: 'service_unavailable', message: 'busy', details: [] }
+          return route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, json: { error } })
+        }
+        return route.continue()
+      })
       await complete(page)
-      await page.getByRole('alert').filter({ hasText: 'Check your network connection' }).waitFor()
-      await screenshot(page, 'resend-02-lost-answer-laptop')
-      // The respondent does not wait for the automatic try: "Try again" sends at once.
-      await page.getByRole('button', { name: 'Try again' }).click()
+      const message = page.getByRole('alert').filter({ hasText: 'sent again automatically' })
+      await message.waitFor()
+      expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true)
+      await screenshot(page, 'resend-01-retrying-phone')
       await page.getByText('Thank you for your answers!').waitFor({ timeout: 30_000 })
-      expect(proxy.lost()).toBe(1)
-      expect(keys.length).toBeGreaterThanOrEqual(2)
+      expect(refused).toBe(3)
+      // Every try carried the same key: the server can tell a resend from a new response.
       expect(new Set(keys).size).toBe(1)
+      expect(keys[0]).toMatch(/^"[A-Za-z0-9_-]{22}"$/)
       expect(readResponses(server().databasePath)).toHaveLength(stored + 1)
       await close()
-    } finally {
-      proxy.close()
-    }
-  })
+    },
+  )
+
+  it(
+    'stores one response when the answer to the first send is lost on the way back',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const stored = readResponses(server().databasePath).length
+      const proxy = await answerLosingProxy(server().baseUrl)
+      try {
+        const { page, keys, close } = await openSurvey(proxy.baseUrl, { width: 1366, height: 900 })
+        await complete(page)
+        await page.getByRole('alert').filter({ hasText: 'Check your network connection' }).waitFor()
+        await screenshot(page, 'resend-02-lost-answer-laptop')
+        // The respondent does not wait for the automatic try: "Try again" sends at once.
+        await page.getByRole('button', { name: 'Try again' }).click()
+        await page.getByText('Thank you for your answers!').waitFor({ timeout: 30_000 })
+        expect(proxy.lost()).toBe(1)
+        expect(keys.length).toBeGreaterThanOrEqual(2)
+        expect(new Set(keys).size).toBe(1)
+        expect(readResponses(server().databasePath)).toHaveLength(stored + 1)
+        await close()
+      } finally {
+        proxy.close()
+      }
+    },
+  )
 })
