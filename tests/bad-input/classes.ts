@@ -363,6 +363,32 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
   invitationClass('malformed invitation code', async () => "'; DROP TABLE responses; --"),
   invitationClass('no invitation code', async () => undefined),
 
+  // Idempotency keys (submissions only).
+  ...['short', '"quoted but short"', 'k'.repeat(256), 'with spaces in the key 123'].map(
+    (key): MalformedClass => ({
+      name: `malformed Idempotency-Key (${key.slice(0, 20)})`,
+      appliesTo: (e) => e.path.endsWith('/responses'),
+      build: (e, call) => {
+        const base = request(e, call)
+        return [{ ...base, headers: { ...base.headers, 'Idempotency-Key': key } }]
+      },
+    }),
+  ),
+  {
+    name: 'Idempotency-Key reused with another body',
+    appliesTo: (e) => e.path.endsWith('/responses'),
+    build: async (e, call, world) => {
+      const base = request(e, call)
+      const key = `"${randomBytes(18).toString('base64url')}"`
+      // The same key first stored the answers in another language (prepared, not measured).
+      const valid = call.body as { locale?: string }
+      const other = { ...valid, locale: valid.locale === 'sv' ? 'fi' : 'sv' }
+      const first = await postJson(world.app, base.path, other, { 'Idempotency-Key': key })
+      if (first.status !== 201) throw new Error(`first use of the key: ${first.status}`)
+      return [{ ...base, headers: { ...base.headers, 'Idempotency-Key': key } }]
+    },
+  },
+
   // Sessions and roles.
   authClass('no session', async () => undefined),
   authClass('garbage session cookie', async () => 'session=not-a-token'),
