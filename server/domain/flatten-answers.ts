@@ -58,6 +58,12 @@ function emitChoice(emit: Emit, schema: FieldSchema, item: string, choice: unkno
   if (value !== undefined) emit(item, value, value === String(choice) ? numberOf(choice) : null)
 }
 
+/** Numeric inputs: a number only; text that is no number is free text. */
+function emitNumber(emit: Emit, item: string, value: unknown) {
+  const number = numericOf(value)
+  if (number !== null) emit(item, String(value), number)
+}
+
 function flattenRecords(schema: FieldSchema, record: unknown, item: string, emit: Emit) {
   if (!isPlainObject(record) || !schema.fields) return
   for (const key of Object.keys(record)) {
@@ -100,15 +106,12 @@ function flattenValue(schema: FieldSchema, value: unknown, item: string, emit: E
       if (isPrimitive(value)) emit(item, String(value), numericOf(value))
       return
     case 'slider':
-      if (!schema.sliderRange)
-        return void (isPrimitive(value) && emit(item, String(value), numericOf(value)))
+      if (!schema.sliderRange) return emitNumber(emit, item, value)
       if (!Array.isArray(value)) return
-      ;['from', 'to'].forEach((end, i) => {
-        if (isPrimitive(value[i])) emit(join(item, end), String(value[i]), numericOf(value[i]))
-      })
+      ;['from', 'to'].forEach((end, i) => emitNumber(emit, join(item, end), value[i]))
       return
     case 'text':
-      if (schema.numeric && isPrimitive(value)) emit(item, String(value), numericOf(value))
+      if (schema.numeric) emitNumber(emit, item, value)
       return
     case 'expression':
       // A text result can repeat what a respondent typed: only numbers and booleans count.

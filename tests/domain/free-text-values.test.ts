@@ -149,3 +149,15 @@ describe('the response-level file', () => {
     expect(layout.columns.map((c) => c.name)).toEqual(['c.a'])
   })
 })
+
+describe('numeric inputs', () => {
+  it('keep numbers; text in them is never a value', () => {
+    const def = form(
+      { type: 'text', name: 'n', inputType: 'number' },
+      { type: 'slider', name: 's' },
+    )
+    expect(flattenAnswers(def, { n: SECRET, s: SECRET })).toEqual([])
+    const cells = [cell('n', '', '12', 12), cell('s', '', '3', 3)]
+    expect(flattenAnswers(def, { n: '12', s: 3 })).toEqual(cells)
+  })
+})
