@@ -195,7 +195,9 @@ describe('crash safety (SIGKILL under concurrent submissions)', () => {
         .get() as { n: number }
 
       // Invitation codes: used exactly when the response they were sent with is stored.
-      const secret = db.prepare('select value from server_secrets').get() as { value: string }
+      const secret = db
+        .prepare("select value from server_secrets where name = 'invitation-code-hmac'")
+        .get() as { value: string }
       const hmacOf = (code: string) =>
         codeHmac(Buffer.from(secret.value, 'base64url'), normalizeCode(code)!)
       const usedHmacs = new Set(

@@ -17,7 +17,11 @@ async function answeredWithCodes(count: number) {
     const res = await postJson(ctx.app, '/api/surveys/mini/responses', { answers, code })
     expect(res.status).toBe(201)
   }
-  const secret = await ctx.db.selectFrom('server_secrets').select('value').executeTakeFirstOrThrow()
+  const secret = await ctx.db
+    .selectFrom('server_secrets')
+    .select('value')
+    .where('name', '=', 'invitation-code-hmac')
+    .executeTakeFirstOrThrow()
   const key = Buffer.from(secret.value, 'base64url')
   const hmacOf = (code: string) => codeHmac(key, normalizeCode(code)!)
   return { ...ctx, codes, hmacOf }
