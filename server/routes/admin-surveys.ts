@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
+import { inTransaction } from '../../db/transaction.js'
 import { z } from 'zod'
 import type { Audit } from '../../db/queries/audit-log.js'
 import {
@@ -57,7 +58,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
     const to = nextStatus(survey.status, action)
     const actor = c.get('user').username
     // The change and its audit entry are stored together or not at all.
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       if (!to || !(await changeStatus(trx, slug, survey.status, to))) {
         const verb = action === 'publish' ? 'published' : 'closed'
         const message = `A ${survey.status} survey cannot be ${verb}.`
@@ -95,7 +96,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
       const input = checked(body.definition)
       const actor = c.get('user').username
       // The survey and its audit entry are stored together or not at all.
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         if (!(await createDraft(trx, body.slug, input))) {
           throw new ApiError(409, 'slug_taken', `A survey "${body.slug}" already exists.`)
         }
@@ -111,7 +112,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
       const input = checked(body.definition)
       const actor = c.get('user').username
       if (survey.status === 'draft') {
-        await db.transaction().execute(async (trx) => {
+        await inTransaction(db, async (trx) => {
           await replaceDraftDefinition(trx, survey.surveyId, input)
           const details = { version: survey.version }
           await audit({ actor, action: 'survey.replace-draft', target: slug, details }, trx)
@@ -121,7 +122,7 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
       if (survey.status === 'closed') {
         throw new ApiError(409, 'survey_closed', 'A closed survey cannot be changed.')
       }
-      const saved = await db.transaction().execute(async (trx) => {
+      const saved = await inTransaction(db, async (trx) => {
         const next = { slug, ...input, source: null, initialStatus: 'open' as const }
         const result = await saveSurveyVersion(trx, next)
         if (result.outcome === 'dimensions-changed') {
