@@ -3,6 +3,7 @@ import { basename, join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { saveSurveyVersion, type SaveOutcome } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
+import { regexProblems } from './domain/definition-regexes.js'
 import { definitionChecksum, inspectDefinition } from './domain/survey-definition.js'
 import { isValidSlug } from './domain/slug.js'
 
@@ -35,7 +36,8 @@ export async function loadSurveyFiles(db: Kysely<Database>, dir: string) {
       fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`)
     }
     const report = inspectDefinition(definition)
-    if (report.errors.length > 0) fail(report.errors.join('; '))
+    const errors = [...report.errors, ...regexProblems(definition)]
+    if (errors.length > 0) fail(errors.join('; '))
     const { outcome, version, reason } = await saveSurveyVersion(db, {
       slug,
       title: report.title || slug,

@@ -2,6 +2,7 @@ import type { SurveyStatus } from '../../db/schema.js'
 import { isPlainObject } from './answers/json.js'
 import { definitionSizeProblems } from './definition-limits.js'
 import { markupProblems } from './definition-markup.js'
+import { regexProblems } from './definition-regexes.js'
 import { readDimensions, type Dimension } from './dimensions.js'
 import { inspectDefinition } from './survey-definition.js'
 
@@ -17,6 +18,8 @@ export function checkDefinition(definition: unknown): DefinitionCheck {
   if (report.errors.length > 0) return { ok: false, errors: report.errors }
   const markup = markupProblems(definition)
   if (markup.length > 0) return { ok: false, errors: markup }
+  const regexes = regexProblems(definition)
+  if (regexes.length > 0) return { ok: false, errors: regexes }
   const dimensions = readDimensions(definition as Record<string, unknown>)
   if (dimensions.errors.length > 0) return { ok: false, errors: dimensions.errors }
   return { ok: true, title: report.title, dimensions: dimensions.dimensions }

@@ -300,6 +300,18 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
       ),
     (e) => e.spec.body?.definition !== undefined,
   ),
+  bodyClass(
+    'definition with a catastrophically backtracking regex validator',
+    (e, call) =>
+      JSON.stringify(
+        setAt(call.body, body(e).definition!, {
+          elements: [
+            { type: 'text', name: 'q', validators: [{ type: 'regex', regex: '^(a+)+$' }] },
+          ],
+        }),
+      ),
+    (e) => e.spec.body?.definition !== undefined,
+  ),
 
   bodyClass(
     'definition with an html question that redirects (meta refresh)',

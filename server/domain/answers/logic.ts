@@ -2,6 +2,7 @@
 // does: visibility triggers run, then answers of hidden questions are cleared (SurveyJS's
 // clearInvisibleValues on completion), repeatedly, because clearing can hide further questions.
 import { Model, type Question, type SurveyModel } from 'survey-core'
+import '../survey-core-setup.js'
 import { MAX_LOGIC_PASSES } from './limits'
 
 export function createSurvey(definition: object): SurveyModel {
