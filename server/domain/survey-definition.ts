@@ -22,7 +22,12 @@ export function inspectDefinition(definition: unknown): DefinitionReport {
     const reason = error instanceof Error ? error.message : String(error)
     return { title: '', questionCount: 0, locales: [], errors: [`survey-core cannot load it: ${reason}`] }
   }
-  const errors = (model.jsonErrors ?? []).map((error) => error.message)
+  // Properties survey-core does not know (e.g. `score` on choices, from SurveyJS's scoring
+  // examples) are kept in the stored definition but ignored by the model, and validation reads
+  // only the model: they are harmless, so they are not refused. Everything else still is.
+  const errors = (model.jsonErrors ?? [])
+    .filter((error) => error.type !== 'unknownproperty')
+    .map((error) => error.message)
   const questionCount = model.getAllQuestions(false, false, true).length
   if (questionCount === 0) errors.push('The definition has no questions')
   const title = defaultText(definition.title) ?? ''
