@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
+import { registerWalHygiene, withWalHygiene } from './wal-hygiene.js'
 
 /**
  * Durability and privacy settings, applied to every connection:
@@ -26,8 +27,13 @@ export function openSqlite(path: string): SQLite.Database {
 }
 
 export function createSqliteDb(path: string): Kysely<Database> {
-  const database = withStatementCache(openSqlite(path))
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const sqlite = openSqlite(path)
+  // Each committed write gets a log of its own, truncated at once (db/wal-hygiene.ts).
+  const busyTimeout = Number(SQLITE_PRAGMAS.busy_timeout)
+  const { database, hygiene } = withWalHygiene(sqlite, withStatementCache(sqlite), busyTimeout)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  registerWalHygiene(db, hygiene)
+  return db
 }
 
 /**
@@ -85,8 +91,7 @@ export function createPostgresDb(url: string, options: PostgresOptions = {}): Ky
 }
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string; poolSize: number }
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize: number }
 
 export function createDatabase(target: DatabaseTarget): Kysely<Database> {
   return target.kind === 'postgres'

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { createDatabase, describeDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { startWalCheckpoints } from '../db/wal-hygiene.js'
 import { sweepKeys } from '../db/queries/idempotency-keys.js'
 import { createApp } from './app.js'
 import { ensureInitialAdmin } from './auth/initial-admin.js'
@@ -21,13 +22,17 @@ async function main() {
     auth: { trustProxy: config.trustProxy },
     submissionRateLimit: { max: config.submissionRateLimit, windowMs: 10 * 60_000 },
   })
+  // SQLite: retries log truncations that a reader blocked (db/wal-hygiene.ts); PostgreSQL: none.
+  const stopCheckpoints = startWalCheckpoints(db)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host
     const baseUrl = config.publicUrl ?? `http://${host}:${info.port}`
     console.log(`Database: ${describeDatabase(config.database)}`)
     for (const survey of surveys) {
       const change = survey.outcome === 'unchanged' ? '' : ` (${survey.outcome})`
-      console.log(`Survey "${survey.slug}" v${survey.version}${change}: ${baseUrl}/s/${survey.slug}`)
+      console.log(
+        `Survey "${survey.slug}" v${survey.version}${change}: ${baseUrl}/s/${survey.slug}`,
+      )
     }
     console.log(`Listening on ${info.address}:${info.port}`)
   })
@@ -39,6 +44,7 @@ async function main() {
     console.log(`${signal}: finishing in-flight requests, then closing the database`)
     // close() stops accepting and calls back once open requests are done.
     server.close(async () => {
+      stopCheckpoints()
       await db.destroy()
       process.exit(0)
     })
