@@ -91,7 +91,8 @@ export function createPostgresDb(url: string, options: PostgresOptions = {}): Ky
 }
 
 export type DatabaseTarget =
-  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize: number }
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; poolSize: number }
 
 export function createDatabase(target: DatabaseTarget): Kysely<Database> {
   return target.kind === 'postgres'

@@ -30,9 +30,7 @@ async function main() {
     console.log(`Database: ${describeDatabase(config.database)}`)
     for (const survey of surveys) {
       const change = survey.outcome === 'unchanged' ? '' : ` (${survey.outcome})`
-      console.log(
-        `Survey "${survey.slug}" v${survey.version}${change}: ${baseUrl}/s/${survey.slug}`,
-      )
+      console.log(`Survey "${survey.slug}" v${survey.version}${change}: ${baseUrl}/s/${survey.slug}`)
     }
     console.log(`Listening on ${info.address}:${info.port}`)
   })
