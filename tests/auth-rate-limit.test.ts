@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { describe, expect, it, vi } from 'vitest'
 import { createRateLimiter } from '../server/auth/rate-limit.js'
 import { createAuthTestContext, createTestClock, createUser, postJson } from './helpers.js'
 
@@ -116,5 +117,29 @@ describe('createRateLimiter', () => {
     for (const key of ['a', 'b', 'c', 'd']) limiter.hit(key)
     expect(limiter.retryAfter('a')).toBe(0)
     expect(limiter.retryAfter('d')).toBe(10)
+  })
+})
+
+describe('the sign-in client key', () => {
+  // A fresh module is a fresh process key. An unkeyed hash (anyone can hash every IPv4 address)
+  // gives the same key in every process; an HMAC under a random key does not.
+  const freshClientKey = async () => {
+    vi.resetModules()
+    return (await import('../server/auth/client-key.js')).clientKey
+  }
+  const contextFor = (address: string) =>
+    ({ req: { header: (name: string) => (name === 'x-forwarded-for' ? address : undefined) } }) as never
+
+  it('is an HMAC under a random per-process key, never the address or its plain hash', async () => {
+    const [a, b] = [await freshClientKey(), await freshClientKey()]
+    const address = '203.0.113.7'
+    const key = a(contextFor(address), true)
+    expect(a(contextFor(address), true)).toBe(key)
+    expect(b(contextFor(address), true)).not.toBe(key)
+    expect(a(contextFor('203.0.113.8'), true)).not.toBe(key)
+    expect(key).not.toContain(address)
+    for (const digest of ['base64url', 'hex', 'base64'] as const) {
+      expect(key).not.toBe(createHash('sha256').update(address).digest(digest))
+    }
   })
 })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../server/app.js'
 import { createDailyClientKey } from '../server/client-key-daily.js'
@@ -80,5 +81,19 @@ describe('daily client key', () => {
     const nextDay = keyOf('203.0.113.1')
     expect(nextDay).not.toBe(morning)
     expect(keyOf('203.0.113.1')).toBe(nextDay)
+  })
+})
+
+describe('the daily client key is keyed', () => {
+  it('differs between two instances on the same day: an HMAC under a random key', () => {
+    // A plain hash of day and address is the same everywhere, and reversible by hashing every
+    // IPv4 address; two instances with their own random keys never agree.
+    const clock = createTestClock(new Date('2026-11-25T09:00:00.000Z'))
+    const [a, b] = [createDailyClientKey(clock.now), createDailyClientKey(clock.now)]
+    expect(a('203.0.113.1')).toBe(a('203.0.113.1'))
+    expect(b('203.0.113.1')).not.toBe(a('203.0.113.1'))
+    for (const text of ['203.0.113.1', '2026-11-25203.0.113.1', '2026-11-25|203.0.113.1']) {
+      expect(a('203.0.113.1')).not.toBe(createHash('sha256').update(text).digest('base64url'))
+    }
   })
 })

@@ -374,6 +374,16 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
   invitationClass('unknown invitation code', async () => 'ABCD-EFGH-JKMN-PQRS'),
   invitationClass('malformed invitation code', async () => "'; DROP TABLE responses; --"),
   invitationClass('no invitation code', async () => undefined),
+  {
+    // README: "if the answers are refused ... the code stays unused" (an UPDATE, not a new row).
+    name: 'unused invitation code, answers refused',
+    appliesTo: (e) => e.spec.body?.invitation !== undefined,
+    build: async (e, _call, world) => {
+      const { slug, codes } = await world.addInvitationSurvey(1)
+      const call = body(e).invitation!(slug, codes[0])
+      return [request(e, { ...call, body: { ...(call.body as object), answers: { nope: 1 } } })]
+    },
+  },
 
   // Idempotency keys (submissions only).
   ...['short', '"quoted but short"', 'k'.repeat(256), 'with spaces in the key 123'].map(

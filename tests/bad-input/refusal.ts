@@ -1,3 +1,5 @@
+import type { TableState } from '../endpoints/world.js'
+
 /** What is wrong with a response that should be a refusal in the API's error shape, if anything. */
 export async function refusalProblems(res: Response): Promise<string[]> {
   const problems: string[] = []
@@ -23,14 +25,22 @@ export async function refusalProblems(res: Response): Promise<string[]> {
   return problems
 }
 
-/** Row counts that differ from the expected ones, as "table: before → after". */
+/**
+ * Tables that changed, as "table: before → after": a row count other than the expected change,
+ * or, where no change is expected, any change of contents (rows updated in place).
+ */
 export function rowChanges(
-  before: Record<string, number>,
-  after: Record<string, number>,
+  before: Record<string, TableState>,
+  after: Record<string, TableState>,
   expected: Record<string, number> = {},
 ): string[] {
   const tables = new Set([...Object.keys(before), ...Object.keys(after)])
-  return [...tables]
-    .filter((table) => (after[table] ?? 0) !== (before[table] ?? 0) + (expected[table] ?? 0))
-    .map((table) => `${table}: ${before[table]} → ${after[table]}`)
+  const empty = { rows: 0, digest: '' }
+  return [...tables].flatMap((table) => {
+    const [was, is] = [before[table] ?? empty, after[table] ?? empty]
+    const delta = expected[table] ?? 0
+    if (is.rows !== was.rows + delta) return [`${table}: ${was.rows} → ${is.rows} rows`]
+    if (delta === 0 && is.digest !== was.digest) return [`${table}: rows updated`]
+    return []
+  })
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { miniSurvey } from '../fixtures.js'
 import {
@@ -59,17 +59,26 @@ export async function createWorld(): Promise<World> {
   return { ...ctx, cookies, freshSlug, addMini, addInvitationSurvey }
 }
 
+/** A table's row count and a digest of its rows' contents (in any order). */
+export interface TableState {
+  rows: number
+  digest: string
+}
+
 /**
- * Rows per table, for every table the migrations made (found by introspection, so tables added
- * later are counted too). Equal snapshots before and after a refused request: nothing stored.
+ * Every table the migrations made (found by introspection, so tables added later are seen too):
+ * equal snapshots before and after a refused request mean nothing was inserted, deleted or
+ * updated. Contents, not just counts: an UPDATE on a refused request changes no count.
  */
-export async function snapshotRows(db: TestContext['db']): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {}
+export async function snapshotRows(db: TestContext['db']): Promise<Record<string, TableState>> {
+  const state: Record<string, TableState> = {}
   for (const name of await tableNames(db)) {
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)
-    counts[name] = Number(row.rows[0].n)
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)
+    const lines = rows.map((row) => JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? `${v}` : v)))
+    const digest = createHash('sha256').update(lines.sort().join('\n')).digest('hex')
+    state[name] = { rows: rows.length, digest }
   }
-  return counts
+  return state
 }
 
 // Migrations run before a test starts, so a test context's tables are listed once.

@@ -1,0 +1,110 @@
+// Breaks of README claims, each with the tests that must fail when it is applied (run.ts).
+// `find` must occur exactly once in `file`; when the code moves, update the text here.
+
+export interface Mutation {
+  name: string
+  /** The README claim the break makes false. */
+  claim: string
+  edits: { file: string; find: string; replace: string }[]
+  /** Test files (sqlite project) that must fail. */
+  tests: string[]
+  testName?: string
+  /** The tests start the built server: rebuild it in the copy. */
+  build?: boolean
+}
+
+// Unknown query keys make these routes throw (500): fuzzed queries must reach them.
+const throwOnUnknownQuery = (known: string[]) =>
+  `if (Object.keys(c.req.query()).some((k) => !${JSON.stringify(known)}.includes(k))) throw new Error('unknown key')\n`
+
+export const MUTATIONS: Mutation[] = [
+  {
+    name: 'release-check-disabled',
+    claim: 'a release that discloses a small group is refused (409 release_refused)',
+    edits: [
+      {
+        file: 'server/results.ts',
+        find: 'if (!check.ok) throw new ReleaseRefused(check.reasons)',
+        replace: 'void check',
+      },
+    ],
+    tests: ['tests/release-refused.test.ts'],
+  },
+  {
+    name: 'aggregates-500-on-unknown-query-key',
+    claim: 'fuzzed query strings of every endpoint: no 5xx',
+    edits: [
+      {
+        file: 'server/routes/admin-results.ts',
+        find: 'return c.json(await queryAggregates(',
+        replace: `${throwOnUnknownQuery(['by', 'release', 'version'])}return c.json(await queryAggregates(`,
+      },
+    ],
+    tests: ['tests/fuzz/params.property.test.ts'],
+    testName: 'aggregates',
+  },
+  {
+    name: 'export-500-on-unknown-query-key',
+    claim: 'fuzzed query strings of every endpoint: no 5xx',
+    edits: [
+      {
+        file: 'server/routes/admin-exports.ts',
+        find: "const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')",
+        replace: `${throwOnUnknownQuery(['by', 'release', 'version', 'format', 'level', 'lang'])}const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')`,
+      },
+    ],
+    tests: ['tests/fuzz/params.property.test.ts'],
+    testName: 'export',
+  },
+  {
+    name: 'submission-key-plain-sha256',
+    claim: 'submission rate limit: the client is known only by an HMAC under a random daily key',
+    edits: [
+      {
+        file: 'server/client-key-daily.ts',
+        find: "return createHmac('sha256', secret).update(address).digest('base64url')",
+        replace:
+          "return createHash('sha256').update(`${day}|${address}`).digest('base64url') // " +
+          '${secret}',
+      },
+      {
+        file: 'server/client-key-daily.ts',
+        find: "import { createHmac, randomBytes } from 'node:crypto'",
+        replace: "import { createHash, createHmac, randomBytes } from 'node:crypto'",
+      },
+    ],
+    tests: ['tests/submission-rate-limit.test.ts'],
+  },
+  {
+    name: 'sign-in-key-plain-sha256',
+    claim: 'sign-in rate limit: the client is known only by an HMAC under a random key',
+    edits: [
+      {
+        file: 'server/auth/client-key.ts',
+        find: "return createHmac('sha256', PROCESS_KEY).update(address).digest('base64url')",
+        replace: "return createHash('sha256').update(address).digest('base64url')",
+      },
+      {
+        file: 'server/auth/client-key.ts',
+        find: "import { createHmac, randomBytes } from 'node:crypto'",
+        replace: "import { createHash, createHmac, randomBytes } from 'node:crypto'",
+      },
+    ],
+    tests: ['tests/auth-rate-limit.test.ts'],
+  },
+  {
+    name: 'refused-answers-spend-the-code',
+    claim: 'a refused request changes nothing (an invitation code stays unused)',
+    edits: [
+      {
+        file: 'server/routes/respondent.ts',
+        find: '      if (!prepared.ok) {\n',
+        replace:
+          '      if (!prepared.ok) {\n' +
+          '        if (code !== undefined) await db.transaction().execute(invitations.spend(survey, code))\n',
+      },
+    ],
+    tests: ['tests/bad-input/bad-input.test.ts'],
+    testName: 'responses',
+  },
+]
