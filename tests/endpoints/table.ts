@@ -1,10 +1,12 @@
-import { MAX_BODY_BYTES } from '../../server/json-body.js'
-import { MAX_DEFINITION_BYTES } from '../../server/routes/admin-surveys.js'
 import { miniSurvey, validMiniAnswers } from '../fixtures.js'
 import { BUNDLED_SLUG, signedInClient } from '../helpers.js'
 import type { Call } from './request.js'
 import { validSubmission } from './valid-submissions.js'
 import { MINI_OPEN, PASSWORD, type World } from './world.js'
+
+// README: 413 for a body over 64 KiB, a questionnaire definition over 1 MiB (not imported).
+const MAX_BODY_BYTES = 64 * 1024
+const MAX_DEFINITION_BYTES = 1024 * 1024
 
 /** Who may call: anyone, any signed-in user, or admins only. */
 export type Access = 'public' | 'signed-in' | 'admin'

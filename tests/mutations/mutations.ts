@@ -107,4 +107,76 @@ export const MUTATIONS: Mutation[] = [
     tests: ['tests/bad-input/bad-input.test.ts'],
     testName: 'responses',
   },
+  {
+    name: 'hang-up-logged',
+    claim: 'a client hanging up mid-upload is answered, not logged',
+    edits: [
+      {
+        file: 'server/errors.ts',
+        find: '  if (isClientAbort(error)) {\n',
+        replace: "  if (isClientAbort(error)) {\n    log('client hung up')\n",
+      },
+    ],
+    tests: ['tests/bad-input/real-server.test.ts'],
+    build: true,
+  },
+  {
+    name: 'pages-limit-101',
+    claim: 'questionnaire definitions: at most 100 pages',
+    edits: [
+      {
+        file: 'server/domain/definition-limits.ts',
+        find: 'MAX_PAGES = 100',
+        replace: 'MAX_PAGES = 101',
+      },
+    ],
+    tests: ['tests/domain/definition-limits.test.ts'],
+  },
+  {
+    name: 'elements-limit-1001',
+    claim: 'questionnaire definitions: at most 1000 questions and panels',
+    edits: [
+      {
+        file: 'server/domain/definition-limits.ts',
+        find: 'MAX_ELEMENTS = 1000',
+        replace: 'MAX_ELEMENTS = 1001',
+      },
+    ],
+    tests: ['tests/domain/definition-limits.test.ts'],
+  },
+  {
+    name: 'depth-limit-65',
+    claim: 'bodies nest at most 64 levels',
+    edits: [
+      { file: 'server/json-text.ts', find: 'MAX_JSON_DEPTH = 64', replace: 'MAX_JSON_DEPTH = 65' },
+    ],
+    tests: ['tests/json-text.test.ts'],
+  },
+  {
+    name: 'body-limit-65-kib',
+    claim: '413 for a body over 64 KiB',
+    edits: [
+      {
+        file: 'server/json-body.ts',
+        find: 'MAX_BODY_BYTES = 64 * 1024',
+        replace: 'MAX_BODY_BYTES = 65 * 1024',
+      },
+    ],
+    tests: ['tests/bad-input/bad-input.test.ts'],
+    testName: 'POST /api/surveys/:slug/responses',
+  },
+  {
+    name: 'token-reads-invitation-counts',
+    claim:
+      'a token only reads the survey list and detail, releases, timeline, aggregates, export, codebook',
+    edits: [
+      {
+        file: 'server/openapi/operations.ts',
+        find: "summary: 'Access mode and invitation-code counts',\n    auth: 'session',",
+        replace:
+          "summary: 'Access mode and invitation-code counts',\n    auth: 'session-or-token',",
+      },
+    ],
+    tests: ['tests/token-scope.test.ts'],
+  },
 ]
