@@ -24,6 +24,7 @@ import { adminInvitationRoutes } from './routes/admin-invitations.js'
 import { adminResultRoutes, auditedRelease } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { adminTokenRoutes } from './routes/admin-tokens.js'
+import { adminXlsFormRoutes } from './routes/admin-xlsform.js'
 import { adminUserTokenRoutes } from './routes/admin-user-tokens.js'
 import { apiDocsRoutes } from './routes/api-docs.js'
 import { authRoutes } from './routes/auth.js'
@@ -103,6 +104,7 @@ export function createApp({
       return { finalRelease: null, releaseRefused: error.details.map((d) => d.message) }
     }
   }
+  app.route('/api/admin/surveys', adminXlsFormRoutes({ db, requireAdmin, audit }))
   app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin, afterClose, audit }))
   const { publicUrl } = config
   app.route(

@@ -92,6 +92,19 @@ function operation(op: ApiOperation) {
           },
         }
       : {}),
+    ...(op.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              Object.entries(op.rawBody).map(([type, description]) => [
+                type,
+                { schema: { type: 'string', contentMediaType: type, description } },
+              ]),
+            ),
+          },
+        }
+      : {}),
     responses,
   }
 }

@@ -28,6 +28,8 @@ export interface ApiOperation {
   /** Only admins (researchers get 403 `forbidden`). */
   adminOnly?: boolean
   body?: z.ZodType
+  /** A non-JSON request body: media type -> what it holds. */
+  rawBody?: Record<string, string>
   query?: z.ZodObject
   responses: Record<number, ResponseSpec>
   /** Error statuses beyond the authentication ones: status → when (codes). */

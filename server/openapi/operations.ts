@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { createSchema, replaceSchema } from '../routes/admin-surveys.js'
 import { loginSchema } from '../routes/auth.js'
+import { importQuerySchema, xlsformQuerySchema } from '../routes/admin-xlsform.js'
 import { accessSchema, generateSchema } from '../routes/admin-invitations.js'
 import { codeCheckSchema, submissionSchema } from '../routes/respondent.js'
 import {
@@ -13,6 +14,8 @@ import {
   codebookQuerySchema,
   exportQuerySchema,
 } from '../routes/schemas/export-query.js'
+import { XLSX_TYPE } from '../authoring/xlsform/index.js'
+import { knowledgeOperations } from './knowledge-operations.js'
 import type { ApiOperation } from './operation.js'
 import * as responses from './response-schemas.js'
 
@@ -180,6 +183,48 @@ const surveys: ApiOperation[] = [
     adminOnly: true,
     responses: { 200: { description: 'Closed', schema: responses.statusChangeSchema } },
     errors: { 404: surveyMissing, 409: '`invalid_transition`' },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/surveys/import',
+    tag: 'Questionnaires',
+    summary: 'Import an XLSForm spreadsheet',
+    description:
+      'A new slug: a draft, as POST /api/admin/surveys. An existing draft is replaced and an ' +
+      'open survey gets a new version, as PUT. The body also lists `warnings` ' +
+      '(`{sheet, row, column, message}`, e.g. a label missing in one language).',
+    auth: 'session',
+    adminOnly: true,
+    query: importQuerySchema,
+    rawBody: { [XLSX_TYPE]: 'The .xlsx file (sheets survey, choices, settings)' },
+    responses: {
+      200: { description: 'Saved over an existing survey', schema: responses.surveyImportSchema },
+      201: { description: 'Created as a draft', schema: responses.surveyImportSchema },
+    },
+    errors: {
+      404: surveyMissing,
+      409: '`slug_taken`, `survey_closed`, `dimensions_changed`',
+      413: '`payload_too_large`: over 5 MiB, or unpacking to over 20 MiB',
+      415: '`unsupported_media_type`: not sent as .xlsx',
+      422:
+        '`invalid_slug`, `invalid_xlsform` (one `{sheet, row, column, message}` per problem), ' +
+        '`invalid_definition`',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/surveys/:slug/xlsform',
+    tag: 'Questionnaires',
+    summary: 'Download the questionnaire as XLSForm',
+    auth: 'session-or-token',
+    query: xlsformQuerySchema,
+    responses: {
+      200: { description: 'An .xlsx attachment', content: { [XLSX_TYPE]: 'XLSForm workbook' } },
+    },
+    errors: {
+      404: `${surveyMissing}; \`version_not_found\``,
+      422: '`xlsform_unsupported`: one `{question, message}` per part XLSForm cannot say',
+    },
   },
 ]
 
@@ -440,6 +485,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...auth,
   ...surveys,
   ...results,
+  ...knowledgeOperations,
   ...invitations,
   ...admin,
   ...reference,

@@ -42,7 +42,13 @@ function parametersTable(op: Operation) {
 
 function body(op: Operation) {
   if (!('requestBody' in op) || !op.requestBody) return ''
-  const schema = op.requestBody.content['application/json'].schema
+  const content = op.requestBody.content as Record<string, { schema: unknown }>
+  const json = content['application/json']
+  if (!json) {
+    const types = Object.keys(content).map((type) => `<code>${escape(type)}</code>`)
+    return `<p>Request body: ${types.join(', ')}</p>`
+  }
+  const schema = json.schema
   return `<details><summary>Request body (JSON Schema)</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>`
 }
 

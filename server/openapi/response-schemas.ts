@@ -52,6 +52,12 @@ export const surveySummarySchema = z.object({
   version: z.number().int(),
 })
 
+export const surveyImportSchema = surveySummarySchema.extend({
+  warnings: z.array(
+    z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }),
+  ),
+})
+
 export const statusChangeSchema = z.object({
   slug: z.string(),
   status,

@@ -1,0 +1,23 @@
+/** One problem or warning in a workbook, where an admin would look for it (row 1 is the header). */
+// A type alias (not an interface) so problems are assignable to the error details' record type.
+export type SheetProblem = {
+  sheet: string
+  row: number
+  column: string
+  message: string
+}
+
+/** A cell of a sheet as text, trimmed; absent and empty cells are ''. */
+export interface SheetRow {
+  row: number
+  cells: Record<string, string>
+}
+
+export interface Sheet {
+  name: string
+  columns: string[]
+  rows: SheetRow[]
+}
+
+/** The three XLSForm sheets by name; a missing sheet has no rows. */
+export type Workbook = Record<'survey' | 'choices' | 'settings', Sheet>
