@@ -77,6 +77,13 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
+  async function releaseCount(): Promise<number> {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from releases`.execute(
+      database.db,
+    )
+    return Number(rows[0].n)
+  }
+
   async function storedCount(slug: string): Promise<number> {
     const { rows } = await sql<{ n: number }>`
       select count(*) as n from responses r
@@ -117,14 +124,17 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
         invitationPlans[i].body.code = invitationPlans[i - 1].body.code
       }
       const releaseAt = Math.floor(SUBMITTERS * (0.3 + random() * 0.4))
-      const releases: Promise<number>[] = []
+      const releasesBefore = await releaseCount()
+      const releases: Promise<{ status: number; code?: string }>[] = []
       const submissions = plans.map((plan, i) => {
         if (i === releaseAt) {
           // Releases of both surveys while submissions are in flight, from either instance.
           for (const slug of [SURVEY_SLUG, INVITATION_SLUG]) {
             releases.push(
-              post(pick(servers), `/api/admin/surveys/${slug}/releases`, {}).then(
-                (res) => res.status,
+              post(pick(servers), `/api/admin/surveys/${slug}/releases`, {}).then(async (res) =>
+                res.status === 409
+                  ? { status: 409, code: (await res.json()).error.code }
+                  : { status: res.status },
               ),
             )
           }
@@ -136,8 +146,13 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
         )
       })
       const results = await Promise.all(submissions)
-      // A release may be refused by small-cell suppression (409), never fail.
-      for (const status of await Promise.all(releases)) expect([201, 409]).toContain(status)
+      // A release may be refused by small-cell suppression (409), never fail; each 201 is stored
+      // (two equal failures must not pass).
+      const made = await Promise.all(releases)
+      for (const r of made) expect([201, 409]).toContain(r.status)
+      for (const r of made.filter((r) => r.status === 409)) expect(r.code).toBe('release_refused')
+      const created = made.filter((r) => r.status === 201).length
+      expect(await releaseCount()).toBe(releasesBefore + created)
 
       const unexpected = results.filter((r) => r.status !== 201 && r.status !== 409)
       expect(unexpected.map((r) => `${r.status} ${r.body}`)).toEqual([])
