@@ -106,6 +106,13 @@ export interface ResponseQuizItemsTable {
   correct: number
 }
 
+/** Reference figures per survey (server/knowledge): `items` is JSON {item: {n, correct}}. */
+export interface SurveyBaselinesTable {
+  survey_id: number
+  label: string
+  items: string
+}
+
 export interface Database {
   surveys: SurveysTable
   survey_versions: SurveyVersionsTable
@@ -122,6 +129,7 @@ export interface Database {
   invitation_codes: InvitationCodesTable
   server_secrets: ServerSecretsTable
   idempotency_keys: IdempotencyKeysTable
+  survey_baselines: SurveyBaselinesTable
 }
 
 export type Survey = Selectable<SurveysTable>

@@ -21,6 +21,7 @@ import { securityHeaders } from './security-headers.js'
 import { adminAuditRoutes } from './routes/admin-audit.js'
 import { adminExportRoutes } from './routes/admin-exports.js'
 import { adminInvitationRoutes } from './routes/admin-invitations.js'
+import { adminKnowledgeRoutes } from './routes/admin-knowledge.js'
 import { adminResultRoutes, auditedRelease } from './routes/admin-results.js'
 import { adminSurveyRoutes } from './routes/admin-surveys.js'
 import { adminTokenRoutes } from './routes/admin-tokens.js'
@@ -116,6 +117,7 @@ export function createApp({
     adminResultRoutes({ db, requireAdmin, minGroupSize, clock, audit }),
   )
   app.route('/api/admin/surveys', adminExportRoutes({ db, minGroupSize, audit }))
+  app.route('/api/admin/surveys', adminKnowledgeRoutes({ db, requireAdmin, minGroupSize, audit }))
   app.route('/api/admin/audit', adminAuditRoutes({ db, requireAdmin }))
   app.route('/api/admin/tokens', adminTokenRoutes({ db, tokens, clock, audit }))
   app.route('/api/admin/users', adminUserTokenRoutes({ db, tokens, clock, audit, requireAdmin }))

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
 import { Model, type Question, type QuestionSelectBase } from 'survey-core'
+// The project's own survey-level properties ("dimensions", "selfRating"), as the server loads it.
+import '../server/domain/survey-core-setup.js'
 
 type Json = Record<string, unknown>
 

@@ -10,6 +10,7 @@ import * as responseCounts from './2026-11-26T02-00_response-counts.js'
 import * as releaseTables from './2026-11-26T03-00_release-tables.js'
 import * as idempotencyKeys from './2026-12-04T18-00_idempotency-keys.js'
 import * as freeTextValues from './2026-12-04T19-00_free-text-values.js'
+import * as surveyBaselines from './2026-12-04T21-00_survey-baselines.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T03-00_release-tables': releaseTables,
   '2026-12-04T18-00_idempotency-keys': idempotencyKeys,
   '2026-12-04T19-00_free-text-values': freeTextValues,
+  '2026-12-04T21-00_survey-baselines': surveyBaselines,
 }

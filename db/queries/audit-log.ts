@@ -8,6 +8,7 @@ export type AuditAction =
   | 'survey.publish'
   | 'survey.close'
   | 'survey.access'
+  | 'survey.baseline'
   | 'invitation-codes.create'
   | 'release.create'
   | 'export'

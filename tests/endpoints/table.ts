@@ -180,6 +180,21 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
       asResearcher(world, { params: slug(BUNDLED_SLUG), query: { format: 'csv' } }),
     query: ['by', 'release', 'version', 'format', 'level'],
   },
+  'GET /api/admin/surveys/:slug/knowledge': {
+    access: 'signed-in',
+    valid: async (world) =>
+      asResearcher(world, { params: slug(BUNDLED_SLUG), query: { by: 'sector' } }),
+    query: ['by', 'release'],
+  },
+  'PUT /api/admin/surveys/:slug/baseline': {
+    access: 'admin',
+    valid: async (world) =>
+      asAdmin(world, {
+        params: slug(BUNDLED_SLUG),
+        body: { label: 'Earlier study', items: { knowledge_border: { n: 120, correct: 70 } } },
+      }),
+    body: { maxBytes: 64 * 1024, text: ['label'], textCap: 200, typed: ['items'] },
+  },
   'GET /api/admin/surveys/:slug/codebook': {
     access: 'signed-in',
     valid: async (world) =>
