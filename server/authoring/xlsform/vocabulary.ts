@@ -39,6 +39,8 @@ export const DISPLAY_SETTINGS = [
   'showQuestionNumbers',
   'checkErrorsMode',
   'clearInvisibleValues',
+  // issue 18: the question respondents rate their own knowledge with
+  'selfRating',
 ] as const
 export const SETTINGS_COLUMNS = new Set([
   'form_title',
