@@ -18,6 +18,7 @@ import {
   withRawJson,
 } from './body-edits.js'
 import { FREE_TEXT_CLASSES } from './free-text-classes.js'
+import { XLSX_CLASSES } from './xlsx-classes.js'
 
 /** One kind of bad request, made from a valid call of an endpoint. */
 export interface MalformedClass {
@@ -343,6 +344,7 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
   ),
 
   ...FREE_TEXT_CLASSES,
+  ...XLSX_CLASSES,
 
   // Slugs.
   withParam('unknown survey', () => 'no-such-survey'),

@@ -7,6 +7,8 @@ export interface Call {
   query?: Record<string, string>
   /** A JSON value sent as the body; undefined: no body. */
   body?: unknown
+  /** A non-JSON body (an .xlsx upload) sent as is with its media type, instead of `body`. */
+  raw?: { type: string; bytes: Uint8Array }
   cookie?: string
 }
 
@@ -33,6 +35,9 @@ export function requestFor(method: string, template: string, call: Call): RawReq
   const headers: Record<string, string> = {}
   if (call.cookie) headers.Cookie = call.cookie
   const path = fillPath(template, call)
+  if (call.raw) {
+    return { method, path, headers: { ...headers, 'Content-Type': call.raw.type }, body: call.raw.bytes }
+  }
   if (call.body === undefined && (method === 'GET' || method === 'HEAD')) {
     return { method, path, headers }
   }

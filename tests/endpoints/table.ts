@@ -1,4 +1,5 @@
 import { miniSurvey, validMiniAnswers } from '../fixtures.js'
+import { miniXlsx, XLSX_TYPE } from '../xlsform-fixtures.js'
 import { BUNDLED_SLUG, signedInClient } from '../helpers.js'
 import type { Call } from './request.js'
 import { validSubmission } from './valid-submissions.js'
@@ -38,6 +39,8 @@ export interface EndpointSpec {
   draft?: number
   /** Query parameters the endpoint reads. */
   query?: string[]
+  /** The body is an .xlsx file (tests/bad-input/xlsx-classes.ts), not JSON. */
+  xlsx?: boolean
 }
 
 const LOGIN_BODY_BYTES = 4096
@@ -153,6 +156,20 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     access: 'admin',
     valid: async (world) => asAdmin(world, { params: slug(await world.addMini('open')) }),
     closed: 409,
+  },
+  'POST /api/admin/surveys/import': {
+    access: 'admin',
+    valid: async (world) =>
+      asAdmin(world, {
+        query: { slug: world.freshSlug() },
+        raw: { type: XLSX_TYPE, bytes: await miniXlsx() },
+      }),
+    xlsx: true,
+  },
+  'GET /api/admin/surveys/:slug/xlsform': {
+    access: 'signed-in',
+    valid: async (world) => asResearcher(world, { params: slug(MINI_OPEN) }),
+    query: ['version'],
   },
   'GET /api/admin/surveys/:slug/releases': {
     access: 'signed-in',
