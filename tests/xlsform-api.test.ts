@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { BUNDLED_SLUG, countRows, createTestContext, createUser, signIn } from './helpers.js'
+import { handmadeXlsx, MISSING_LABEL } from './fixtures/xlsform/handmade.js'
+import { miniXlsx, XLSX_TYPE, zipBomb } from './xlsform-fixtures.js'
+
+// A fresh database per test: helpers.ts drops each one after its test.
+let ctx: Awaited<ReturnType<typeof createTestContext>>
+let admin = ''
+let researcher = ''
+beforeEach(async () => {
+  ctx = await createTestContext()
+  await createUser(ctx.db, 'ada', 'admin', 'correct horse battery staple')
+  await createUser(ctx.db, 'rob', 'researcher', 'correct horse battery staple')
+  admin = await signIn(ctx.app, 'ada', 'correct horse battery staple')
+  researcher = await signIn(ctx.app, 'rob', 'correct horse battery staple')
+})
+
+const upload = (slug: string, bytes: Uint8Array, cookie?: string, type = XLSX_TYPE) =>
+  ctx.app.request(`/api/admin/surveys/import?slug=${slug}`, {
+    method: 'POST',
+    headers: { Cookie: cookie ?? admin, 'Content-Type': type },
+    body: bytes,
+  })
+const download = (slug: string, cookie?: string, query = '') =>
+  ctx.app.request(`/api/admin/surveys/${slug}/xlsform${query}`, {
+    headers: { Cookie: cookie ?? researcher },
+  })
+const audits = (target: string) =>
+  ctx.db.selectFrom('audit_log').selectAll().where('target', '=', target).execute()
+
+describe('POST /api/admin/surveys/import', () => {
+  it('creates a draft as POST /surveys does, with the warnings, audited', async () => {
+    const res = await upload('handmade', await handmadeXlsx())
+    expect(res.status).toBe(201)
+    const body = await res.json()
+    expect(body).toMatchObject({
+      slug: 'handmade',
+      title: 'Hand-made form',
+      status: 'draft',
+      version: 1,
+    })
+    expect(body.warnings).toContainEqual(expect.objectContaining(MISSING_LABEL))
+    const entries = await audits('handmade')
+    expect(entries.map((e) => e.action)).toEqual(['survey.create'])
+    const again = await upload('handmade', await handmadeXlsx())
+    expect(again.status).toBe(200) // an existing draft is replaced, as PUT does
+    expect((await audits('handmade')).map((e) => e.action)).toContain('survey.replace-draft')
+  })
+
+  it('adds a version to an open survey, keeping its dimension order', async () => {
+    const file = await (await download(BUNDLED_SLUG)).arrayBuffer()
+    const res = await upload(BUNDLED_SLUG, new Uint8Array(file))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ status: 'open', warnings: [] })
+  })
+
+  it('refuses researchers, other media types, garbage and zip bombs, storing nothing', async () => {
+    const before = await countRows(ctx.db)
+    expect((await upload('r1', await miniXlsx(), researcher)).status).toBe(403)
+    expect((await upload('r2', await miniXlsx(), undefined, 'application/json')).status).toBe(415)
+    const garbage = await upload('r3', new TextEncoder().encode('not a workbook'))
+    expect(garbage.status).toBe(422)
+    expect((await garbage.json()).error.code).toBe('invalid_xlsform')
+    const bomb = await upload('r4', zipBomb(64))
+    expect(bomb.status).toBe(413)
+    expect((await upload('Not A Slug', await miniXlsx())).status).toBe(422)
+    const refused = await upload(
+      'r5',
+      await handmadeXlsx((rows) => void (rows[9][6] = 'today() > 3')),
+    )
+    expect(refused.status).toBe(422)
+    expect((await refused.json()).error.details).toEqual([
+      { sheet: 'survey', row: 10, column: 'relevant', message: expect.any(String) },
+    ])
+    expect(await countRows(ctx.db)).toEqual(before)
+  })
+})
+
+describe('GET /api/admin/surveys/:slug/xlsform', () => {
+  it('downloads the questionnaire for any signed-in user, by version', async () => {
+    const res = await download(BUNDLED_SLUG, researcher, '?version=1')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe(XLSX_TYPE)
+    expect(res.headers.get('content-disposition')).toContain(`${BUNDLED_SLUG}-v1.xlsx`)
+    expect((await download(BUNDLED_SLUG, researcher, '?version=99')).status).toBe(404)
+    expect((await ctx.app.request(`/api/admin/surveys/${BUNDLED_SLUG}/xlsform`)).status).toBe(401)
+  })
+})
