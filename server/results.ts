@@ -9,12 +9,45 @@ import {
   checkRelease,
   planSuppression,
   selectTable,
+  type CountRow,
   type Dimension,
   type Publication,
 } from './domain/suppression/index.js'
+import { planRelease } from './domain/suppression/plan-release.js'
+import { loadSolver } from './domain/suppression/solver.js'
+import type { Figure } from './domain/suppression/figures.js'
+import { createDefinitionFacts, type DefinitionFacts } from './definition-facts.js'
 
 const valuesOf = (row: GroupRow, count: number) =>
   Array.from({ length: count }, (_, i) => row[`g${i}`])
+
+/**
+ * Respondents per full combination of the dimensions in releases 1..N. Every respondent must
+ * fall in a listed cell (decision 007): one left out of the groups would still be in the total's
+ * statistics, and the total minus the groups would be them. A value no version lists refuses.
+ */
+export async function countsFor(
+  db: Kysely<Database>,
+  scope: AggregateScope,
+  dimensions: readonly Dimension[],
+): Promise<CountRow[]> {
+  const names = dimensions.map((d) => d.name)
+  const reader = await aggregateReader(db, scope)
+  const rows = await reader.countGroups(names)
+  const outside = rows.filter((row) =>
+    valuesOf(row, names.length).some((value, i) => !dimensions[i].values.includes(value)),
+  )
+  if (outside.length > 0) {
+    const n = outside.reduce((sum, row) => sum + row.n, 0)
+    throw new ReleaseRefused([
+      `${n} responses have a ${names.join('/')} value that no version of the questionnaire lists.`,
+    ])
+  }
+  return rows.map((row) => ({
+    key: Object.fromEntries(names.map((name, i) => [name, valuesOf(row, names.length)[i]])),
+    n: row.n,
+  }))
+}
 
 /** Counts the groups of a scope and plans their suppression against the earlier releases. */
 export async function publicationFor(
@@ -24,31 +57,63 @@ export async function publicationFor(
   minGroupSize: number,
   previous: Publication[],
 ): Promise<Publication> {
-  const names = dimensions.map((d) => d.name)
-  const reader = await aggregateReader(db, scope)
-  const rows = (await reader.countGroups(names)).map((row) => ({
-    values: valuesOf(row, names.length),
-    n: row.n,
-  }))
-  const domains = dimensions.map(domainOf)
-  // A value outside the domain (an older version's choice) is '' when the domain has it, else
-  // the respondent is left out of the grouped tables; see docs/decisions/003.
-  const counts = rows.flatMap((row) => {
-    const values = domains.map((d, i) => (d.values.includes(row.values[i]) ? row.values[i] : ''))
-    if (values.some((value, i) => !domains[i].values.includes(value))) return []
-    return [{ key: Object.fromEntries(domains.map((d, i) => [d.name, values[i]])), n: row.n }]
+  const counts = await countsFor(db, scope, dimensions.map(domainOf))
+  return planSuppression({ minGroupSize, dimensions: dimensions.map(domainOf), counts }, previous)
+}
+
+const factsOf = createDefinitionFacts()
+
+/**
+ * What every version with responses in releases 1..N has in common: each dimension's values
+ * (the union: a value dropped by a later version still has its respondents), and the questions
+ * asked of all of them (a question only some versions ask would single out who answered them).
+ */
+export async function releaseDomain(
+  db: Kysely<Database>,
+  survey: PublishedVersion,
+  releaseNo: number,
+) {
+  const versions = await db
+    .selectFrom('survey_versions')
+    .select(['id', 'definition'])
+    .where('survey_id', '=', survey.surveyId)
+    .orderBy('version')
+    .execute()
+  const answered: DefinitionFacts[] = []
+  for (const version of versions) {
+    const any = await db
+      .selectFrom('responses')
+      .select('id')
+      .where('survey_version_id', '=', version.id)
+      .where('release_no', '<=', releaseNo)
+      .limit(1)
+      .executeTakeFirst()
+    if (any || version.id === survey.versionId) answered.push(factsOf(version.id, version.definition))
+  }
+  const current = factsOf(survey.versionId, survey.definition)
+  const dimensions = current.dimensions.map((dimension) => {
+    const values = new Set<string>()
+    let required = true
+    for (const facts of answered) {
+      const same = facts.dimensions.find((d) => d.name === dimension.name)
+      for (const value of same?.values ?? []) values.add(value)
+      required &&= same?.required ?? false
+    }
+    return { name: dimension.name, values: [...values], required }
   })
-  return planSuppression({ minGroupSize, dimensions: domains, counts }, previous)
+  const questions = [...current.kinds.keys()].filter((q) => answered.every((f) => f.kinds.has(q)))
+  return { dimensions, questions }
 }
 
 /**
  * Freezes every response received so far into release N, planned with suppression against the
- * earlier releases. Refused (nothing changes) when the attacker check finds a small count.
+ * earlier releases and audited with HiGHS (decision 007). Refused (nothing changes) when the
+ * attacker finds a small group.
  */
 export async function makeRelease(
   db: Kysely<Database>,
   survey: PublishedVersion,
-  options: { kind: ReleaseKind; minGroupSize: number; today: string },
+  options: { kind: ReleaseKind; minGroupSize: number; today: string; extra?: ExtraFigures },
 ) {
   const { dimensions } = readDimensions(JSON.parse(survey.definition))
   const previous = (await listReleases(db, survey.surveyId)).map(
@@ -61,18 +126,37 @@ export async function makeRelease(
   if (earlier && names(earlier.dimensions) !== names(dimensions)) {
     throw new ReleaseRefused(['The dimensions changed after the last release; none can follow.'])
   }
+  const highs = await loadSolver()
   return createRelease(
     db,
     { surveyId: survey.surveyId, kind: options.kind, createdOn: options.today },
     async (trx, releaseNo) => {
-      const scope = { surveyId: survey.surveyId, releaseNo }
-      const next = await publicationFor(trx, scope, dimensions, options.minGroupSize, previous)
-      const check = checkRelease(previous, next)
+      const domain = await releaseDomain(trx, survey, releaseNo)
+      const domains = domain.dimensions.map(domainOf)
+      const cumulative: CountRow[][] = []
+      for (let r = 1; r <= releaseNo; r++) {
+        cumulative.push(await countsFor(trx, { surveyId: survey.surveyId, releaseNo: r }, domains))
+      }
+      const extra = (await options.extra?.(trx, releaseNo)) ?? []
+      const input = { minGroupSize: options.minGroupSize, dimensions: domains, cumulative, extra }
+      const planned = planRelease(highs, input, previous)
+      if (!planned.ok) throw new ReleaseRefused(planned.reasons)
+      const check = checkRelease(previous, planned.publication)
       if (!check.ok) throw new ReleaseRefused(check.reasons)
+      const next: Publication = { ...planned.publication, questions: domain.questions }
       return JSON.stringify(next)
     },
   )
 }
+
+/**
+ * Figures another feature publishes with release N beyond its tables' groups (issue 18: counts
+ * or sums over groups the tables do not have), so the audit covers them; see decision 007.
+ */
+export type ExtraFigures = (
+  db: Kysely<Database>,
+  releaseNo: number,
+) => Promise<readonly Figure[]> | readonly Figure[]
 
 export interface AggregatesRequest {
   by: string[]
@@ -92,7 +176,11 @@ export async function readAggregates(
   const scope = { surveyId: survey.surveyId, releaseNo }
   // Dimensions are never counted inside groups: that would bypass the suppressed cross-tables.
   const grouping = new Set(publication.dimensions.map((d) => d.name))
-  const kinds = new Map([...request.kinds].filter(([name]) => !grouping.has(name)))
+  // Only questions every respondent of the release was asked (decision 007).
+  const asked = publication.questions && new Set(publication.questions)
+  const kinds = new Map(
+    [...request.kinds].filter(([name]) => !grouping.has(name) && (!asked || asked.has(name))),
+  )
   const reader = await aggregateReader(db, scope)
   const stats = async (groupBy: string[]): Promise<GroupStats> => {
     const [answers, quiz, scores] = await Promise.all([

@@ -13,12 +13,13 @@ import {
   type Finding,
 } from './attacker'
 import { applyLineRules } from './complementary'
+import { tableFor, varFor } from './keys'
 import { buildModel, emptyPins, unionDimensions, type Model, type Pins } from './model'
 import { pinsFromPublication, toPublication } from './publication'
 import { auditPublications } from './releases'
 import { PROBED, type Bounds, type Propagator } from './propagate'
-import { buildFamily, marginCounts, type Family } from './tables'
-import type { Publication, SuppressionInput } from './types'
+import { buildFamily, marginCounts, type Family, type FamilyTable } from './tables'
+import type { CellKey, Publication, SuppressionInput } from './types'
 import { cubeCounts, validateDimensions, validateMinGroupSize } from './validate'
 
 /**
@@ -29,6 +30,7 @@ import { cubeCounts, validateDimensions, validateMinGroupSize } from './validate
 export function planSuppression(
   input: SuppressionInput,
   previous: readonly Publication[] = [],
+  options: PlanOptions = {},
 ): Publication {
   validateDimensions(input.dimensions)
   for (const p of previous) validateDimensions(p.dimensions)
@@ -44,15 +46,32 @@ export function planSuppression(
     throw new TypeError('suppression: a count uses a value outside its dimension')
   }
   const shown = new Uint8Array(family.varCount)
+  const hide = new Set(
+    (options.hide ?? []).map((c) => varFor(family, tableFor(family, c.by), c.key)),
+  )
   if (counts[0] >= k) {
-    for (const table of family.tables.filter((t) => t.published)) {
+    for (const table of family.tables.filter(isCrossed)) {
       for (let v = table.offset; v < table.offset + table.size; v++)
-        shown[v] = counts[v] >= k ? 1 : 0
+        shown[v] = counts[v] >= k && !hide.has(v) ? 1 : 0
     }
     protect(family, { counts, shown, k, outside, previous })
   }
   return toPublication(family, input.dimensions, k, counts, shown)
 }
+
+export interface PlanOptions {
+  /** Cells to hide from the start (the span audit's repairs, decision 007). */
+  hide?: readonly { by: readonly string[]; key: CellKey }[]
+}
+
+/**
+ * Tables with counts: the total, every one-way table, and the two-way tables of the first
+ * dimension with each other one (a star). Two-way tables of the other pairs would close a
+ * cycle (sector-region-profession) whose cells add and subtract to small sets (decision 007);
+ * they are listed with every cell suppressed.
+ */
+export const isCrossed = (table: FamilyTable) =>
+  table.published && (table.dims.length < 2 || table.dims[0] === 0)
 
 interface Plan {
   counts: Float64Array

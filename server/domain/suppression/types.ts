@@ -44,6 +44,11 @@ export interface Publication {
   minGroupSize: number
   dimensions: readonly Dimension[]
   tables: readonly PublishedTable[]
+  /**
+   * Questions summarised in the groups: those every respondent of the release was asked
+   * (decision 007). Absent in releases made before that rule: every question.
+   */
+  questions?: readonly string[]
 }
 
 /** Where a disclosed quantity lives: one release, or the difference between two releases. */
