@@ -12,6 +12,7 @@ import { useSession } from './session'
 import { StatusBadge } from './StatusBadge'
 import { SurveyActions } from './SurveyActions'
 import { useLoad } from './useLoad'
+import { XlsFormTools } from './xlsform/XlsFormTools'
 
 // SurveyJS is large: fetched only when a preview is shown.
 const Preview = lazy(() => import('./Preview'))
@@ -94,6 +95,12 @@ export function SurveyPage({ slug }: { slug: string }) {
           {user.role === 'admin' && (
             <InvitationCodes slug={survey.slug} status={survey.status} onAccessChanged={reload} />
           )}
+          <XlsFormTools
+            slug={survey.slug}
+            version={survey.version}
+            canImport={user.role === 'admin' && survey.status !== 'closed'}
+            onImported={reload}
+          />
           <section aria-labelledby="preview-title">
             <h2 id="preview-title">Preview</h2>
             <button

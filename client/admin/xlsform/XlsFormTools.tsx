@@ -1,0 +1,115 @@
+import { useId, useState, type ChangeEvent } from 'react'
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+interface SheetProblem {
+  sheet?: string
+  row?: number
+  column?: string
+  question?: string
+  message: string
+}
+
+type Outcome =
+  | { kind: 'busy' }
+  | { kind: 'done'; message: string; warnings: SheetProblem[] }
+  | { kind: 'failed'; message: string; problems: SheetProblem[] }
+
+/** "Sheet survey, row 5, column label::sv: ..." as an admin finds it in the spreadsheet. */
+const where = (p: SheetProblem) =>
+  [p.sheet && `sheet ${p.sheet}`, p.row ? `row ${p.row}` : '', p.column && `column ${p.column}`]
+    .filter(Boolean)
+    .join(', ')
+
+function ProblemList({ items }: { items: SheetProblem[] }) {
+  if (items.length === 0) return null
+  return (
+    <ul>
+      {items.map((p, i) => (
+        <li key={i}>
+          {where(p) && <strong>{where(p)}: </strong>}
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/**
+ * XLSForm download (anyone signed in) and import (admins): a new version of an open survey or a
+ * draft replaced, as saving the JSON does. Warnings (e.g. a label missing in one language) are
+ * listed after a successful import.
+ */
+export function XlsFormTools(props: {
+  slug: string
+  version: number
+  canImport: boolean
+  onImported: () => void
+}) {
+  const inputId = useId()
+  const [outcome, setOutcome] = useState<Outcome | undefined>()
+
+  async function upload(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    event.target.value = ''
+    if (!file) return
+    setOutcome({ kind: 'busy' })
+    try {
+      const res = await fetch(`/api/admin/surveys/import?slug=${encodeURIComponent(props.slug)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': XLSX_TYPE },
+        body: file,
+      })
+      const body = await res.json().catch(() => ({}))
+      if (res.ok) {
+        const message = `Imported ${file.name} as version ${body.version} (${body.status}).`
+        setOutcome({ kind: 'done', message, warnings: body.warnings ?? [] })
+        props.onImported()
+      } else {
+        const error = body.error ?? {}
+        const message = error.message ?? `The import failed (${res.status}).`
+        setOutcome({ kind: 'failed', message, problems: error.details ?? [] })
+      }
+    } catch {
+      setOutcome({ kind: 'failed', message: 'The server could not be reached.', problems: [] })
+    }
+  }
+
+  const href = `/api/admin/surveys/${encodeURIComponent(props.slug)}/xlsform?version=${props.version}`
+  return (
+    <section aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`}>Spreadsheet (XLSForm)</h2>
+      <p>
+        <a className="button" href={href} download>
+          Download as XLSForm
+        </a>
+      </p>
+      {props.canImport && (
+        <p>
+          <label htmlFor={inputId}>Import XLSForm (.xlsx)</label>{' '}
+          <input
+            id={inputId}
+            type="file"
+            accept={`.xlsx,${XLSX_TYPE}`}
+            disabled={outcome?.kind === 'busy'}
+            onChange={upload}
+          />
+        </p>
+      )}
+      {outcome?.kind === 'busy' && <p role="status">Importing…</p>}
+      {outcome?.kind === 'done' && (
+        <div role="status">
+          <p>{outcome.message}</p>
+          {outcome.warnings.length > 0 && <p>Please check:</p>}
+          <ProblemList items={outcome.warnings} />
+        </div>
+      )}
+      {outcome?.kind === 'failed' && (
+        <div role="alert">
+          <p>{outcome.message}</p>
+          <ProblemList items={outcome.problems} />
+        </div>
+      )}
+    </section>
+  )
+}
