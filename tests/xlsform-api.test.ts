@@ -19,7 +19,7 @@ const upload = (slug: string, bytes: Uint8Array, cookie?: string, type = XLSX_TY
   ctx.app.request(`/api/admin/surveys/import?slug=${slug}`, {
     method: 'POST',
     headers: { Cookie: cookie ?? admin, 'Content-Type': type },
-    body: bytes,
+    body: bytes as unknown as BodyInit,
   })
 const download = (slug: string, cookie?: string, query = '') =>
   ctx.app.request(`/api/admin/surveys/${slug}/xlsform${query}`, {
