@@ -25,6 +25,10 @@ const shared = { testTimeout: 20_000, hookTimeout: 60_000, expect: { poll: { tim
 export default defineConfig({
   test: {
     globalSetup: ['tests/browser/skip-line.ts'],
+    // CI (.ci/run) installs everything the tests need: there, a skip is a failure.
+    ...(process.env.TEST_NO_SKIPS === '1'
+      ? { reporters: ['default', './tests/ci-skip-reporter.ts'] }
+      : {}),
     // vitest's default on two cores is one worker; many tests wait on child processes (servers,
     // Chromium, PostgreSQL), so two workers keep both cores busy.
     maxWorkers: 2,

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { strFromU8, unzipSync } from 'fflate'
+import { integrityRuns } from './property-runs.js'
 import { describe, expect, it } from 'vitest'
 import { listAudit } from '../db/queries/audit-log.js'
 import { parseCsv } from './csv.js'
@@ -81,7 +82,9 @@ describe('response-level export (admins)', () => {
         const dropped = Number(/- rows dropped: (\d+)/.exec(note)![1])
         expect(rows.length + dropped).toBe(released)
       }),
-      { numRuns: 5 },
+      // Wiring through HTTP, few cases; the k-anonymity logic itself runs 500 cases in
+      // tests/domain/anonymise-responses.property.test.ts.
+      integrityRuns(5),
     )
   }, 300_000)
 

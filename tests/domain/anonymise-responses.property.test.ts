@@ -6,6 +6,7 @@ import {
   generaliseOrder,
   type ResponseRecord,
 } from '../../server/domain/anonymise-responses'
+import { integrityRuns } from '../property-runs'
 
 const DIMENSIONS = ['sector', 'region', 'profession']
 
@@ -60,6 +61,7 @@ describe('anonymiseResponses', () => {
           expect(row.month).toMatch(/^(\d{4}-\d{2})?$/)
         }
       }),
+      integrityRuns(500),
     )
   })
 
@@ -89,6 +91,7 @@ describe('anonymiseResponses', () => {
           )
         }
       }),
+      integrityRuns(500),
     )
   })
 
@@ -107,6 +110,7 @@ describe('anonymiseResponses', () => {
           expect(rows.map(key).sort()).toEqual(records.map(key).sort())
         },
       ),
+      integrityRuns(500),
     )
   })
 
