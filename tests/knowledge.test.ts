@@ -213,3 +213,38 @@ describe('PUT .../baseline', () => {
     expect(rows).toEqual([])
   })
 })
+
+describe('knowledge exports and codebook', () => {
+  it('export exactly what the endpoint shows, and the codebook says how each figure is made', async () => {
+    const s = await knowledgeSetup()
+    for (let i = 0; i < 6; i++) await s.submit(answersWith([], { sector: 'primary_health_care' }))
+    for (let i = 0; i < 5; i++) {
+      await s.submit(answersWith(['knowledge_debt'], { sector: 'social_services' }))
+    }
+    await s.admin.post(`${base}/releases`)
+    const body = await (await s.researcher.get(`${base}/knowledge?by=sector`)).json()
+    const json = await s.researcher.get(`${base}/export?level=knowledge&format=json&by=sector`)
+    expect(await json.json()).toEqual(body)
+    const csv = await (await s.researcher.get(`${base}/export?level=knowledge&by=sector`)).text()
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines[0]).toBe(
+      'sector,suppressed,n,figure,item,value,count,of,estimate,ci_low,ci_high,df,p',
+    )
+    expect(lines).toContain('emergency_ambulance,TRUE,') // empty: shown as hidden
+    const debt = lines.find((l) =>
+      l.startsWith('social_services,FALSE,5,item_share,knowledge_debt,'),
+    )
+    expect(debt?.split(',').slice(6, 9)).toEqual(['0', '5', '0'])
+    const kw = lines.find((l) => l.includes(',kruskal_wallis,'))!.split(',')
+    expect(Number(kw[8])).toBeCloseTo(body.comparison.statistic, 12)
+    const xlsx = await s.researcher.get(`${base}/export?level=knowledge&format=xlsx&by=sector`)
+    expect(xlsx.status).toBe(200)
+    expect(xlsx.headers.get('content-disposition')).toContain('knowledge-by-sector.xlsx')
+    const md = await (await s.researcher.get(`${base}/codebook?format=md`)).text()
+    expect(md).toContain('## Knowledge figures')
+    expect(md).toContain('prop.test(correct, n, correct = FALSE)')
+  })
+})

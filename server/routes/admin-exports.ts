@@ -15,6 +15,10 @@ import type { AggregatesView } from '../domain/export/long-table.js'
 import { ApiError } from '../errors.js'
 import { aggregatesCsv, aggregatesWorkbook } from '../export/aggregate-export.js'
 import { createCodebooks } from '../export/codebooks.js'
+import { knowledgeCsv, knowledgeWorkbook } from '../export/knowledge-export.js'
+import { KNOWLEDGE_FIGURES } from '../knowledge/codebook.js'
+import type { KnowledgeBody } from '../knowledge/view.js'
+import { queryKnowledge } from '../knowledge-query.js'
 import {
   labelScripts,
   readResponseExport,
@@ -115,6 +119,23 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
     return download(c, format, baseName, body)
   }
 
+  // Exactly what GET .../knowledge answers for the same `by` and `release`, as a file.
+  async function knowledgeDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
+    const format = oneOf(c.req.query('format'), AGGREGATE_FORMATS, 'format')
+    const body = (await queryKnowledge(db, survey, c.req.query(), minGroupSize)) as KnowledgeBody
+    const when = body.release === null ? 'no-release' : `release-${body.release}`
+    const baseName = `${survey.slug}-${when}-knowledge-by-${body.by.join('-')}`
+    const file =
+      format === 'json'
+        ? JSON.stringify(body)
+        : format === 'csv'
+          ? knowledgeCsv(body)
+          : await knowledgeWorkbook(body)
+    const details = { level: 'knowledge', format, release: body.release, by: body.by }
+    await audit({ actor: c.get('user').username, action: 'export', target: survey.slug, details })
+    return download(c, format, baseName, file)
+  }
+
   // One row per released response, k-anonymised; admins only.
   async function responsesDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
     if (c.get('user').role !== 'admin') {
@@ -153,7 +174,8 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
       const codebook = codebookOf(version.id, version.definition)
       const baseName = `${survey.slug}-v${version.version}-codebook`
       if (format === 'json') {
-        const body = { survey: survey.slug, version: version.version, ...codebook }
+        const figures = KNOWLEDGE_FIGURES
+        const body = { survey: survey.slug, version: version.version, ...codebook, figures }
         return download(c, 'json', baseName, JSON.stringify(body, null, 2))
       }
       if (format === 'csv') {
@@ -161,11 +183,14 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
         return download(c, 'csv', baseName, toCsv(header, rows))
       }
       const heading = `${survey.slug}, version ${version.version}`
-      return download(c, 'md', baseName, codebookMarkdown(codebook, heading))
+      const figures = KNOWLEDGE_FIGURES.map((f) => `- **${f.figure}**: ${f.definition}`)
+      const markdown = `${codebookMarkdown(codebook, heading)}\n## Knowledge figures\n\n${figures.join('\n')}\n`
+      return download(c, 'md', baseName, markdown)
     })
     .get('/:slug/export', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
       const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')
+      if (level === 'knowledge') return knowledgeDownload(c, survey)
       return level === 'responses' ? responsesDownload(c, survey) : aggregatesDownload(c, survey)
     })
 }

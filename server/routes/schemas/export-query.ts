@@ -7,7 +7,7 @@ import { LABEL_LANGUAGES } from '../../domain/export/label-scripts.js'
 export const AGGREGATE_FORMATS = ['csv', 'xlsx', 'json'] as const
 export const RESPONSE_FORMATS = ['csv', 'r', 'sps', 'zip'] as const
 export const CODEBOOK_FORMATS = ['json', 'csv', 'md'] as const
-export const EXPORT_LEVELS = ['aggregates', 'responses'] as const
+export const EXPORT_LEVELS = ['aggregates', 'responses', 'knowledge'] as const
 
 const version = z
   .string()
@@ -29,7 +29,10 @@ export const exportQuerySchema = aggregatesQuerySchema.extend({
   level: z
     .enum(EXPORT_LEVELS)
     .optional()
-    .describe('aggregates (default) or responses: k-anonymised response rows, admins only'),
+    .describe(
+      'aggregates (default); responses: k-anonymised response rows, admins only; knowledge: ' +
+        'the knowledge figures (csv, xlsx or json, as GET .../knowledge)',
+    ),
   format: z
     .enum([...new Set([...AGGREGATE_FORMATS, ...RESPONSE_FORMATS])] as [string, ...string[]])
     .optional()
