@@ -15,6 +15,7 @@ import {
 } from './domain/suppression/index.js'
 import { planRelease } from './domain/suppression/plan-release.js'
 import { loadSolver } from './domain/suppression/solver.js'
+import { cellsWithStatistics } from './domain/suppression/statistics.js'
 import type { Figure } from './domain/suppression/figures.js'
 import { createDefinitionFacts, type DefinitionFacts } from './definition-facts.js'
 
@@ -195,8 +196,13 @@ export async function readAggregates(
       scores: scores.map((row) => ({ mean: row.mean, groups: groups(row) })),
     }
   }
-  const [total] = buildGroups(selectTable(publication, []), [], await stats([]), kinds)
-  const groups = buildGroups(selectTable(publication, by), by, await stats(by), kinds)
+  const publications = (await listReleases(db, survey.surveyId))
+    .filter((release) => release.number <= releaseNo)
+    .map((release) => JSON.parse(release.publication) as Publication)
+  const statistics = (groupBy: string[]) => cellsWithStatistics(publications, releaseNo, groupBy)
+  const table = (groupBy: string[]) => selectTable(publication, groupBy)
+  const [total] = buildGroups(table([]), [], await stats([]), kinds, statistics([]))
+  const groups = buildGroups(table(by), by, await stats(by), kinds, statistics(by))
   return {
     survey: survey.slug,
     release: releaseNo,

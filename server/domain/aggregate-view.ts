@@ -88,6 +88,8 @@ export function buildGroups(
   by: readonly string[],
   stats: GroupStats,
   kinds: ReadonlyMap<string, QuestionKind>,
+  /** Groups (JSON of their values in `by` order) with statistics; others show n only (007). */
+  withStatistics?: ReadonlySet<string>,
 ): GroupView[] {
   const answers = new Map<string, AnswerRow[]>()
   for (const row of stats.answers) {
@@ -102,6 +104,9 @@ export function buildGroups(
     const key = Object.fromEntries(by.map((name) => [name, cell.key[name]]))
     if (cell.suppressed) return { key, suppressed: true }
     const id = groupId(by.map((name) => cell.key[name]))
+    if (withStatistics && !withStatistics.has(id)) {
+      return { key, suppressed: false, n: cell.n, knowledgeScore: null, questions: {} }
+    }
     return {
       key,
       suppressed: false,
