@@ -39,7 +39,7 @@ describe.skipIf(!haveR)('the R script of the response-level zip', () => {
       profession: 'nurse',
       confidence_identify: 5,
     })
-    await setup.admin.post(`${base}/releases`)
+    await setup.admin.post(`${base}/close`)
     const res = await setup.admin.get(`${base}/export?level=responses&format=zip&lang=fi`)
     const printed = await runOnUnzipped(res, { name: 'check.R', text: CHECK }, (script) => [
       RSCRIPT,

@@ -29,7 +29,7 @@ describe.skipIf(!havePspp)('the SPSS syntax of the response-level zip', () => {
       profession: 'nurse',
       confidence_identify: 5,
     })
-    await setup.admin.post(`${base}/releases`)
+    await setup.admin.post(`${base}/close`)
     const res = await setup.admin.get(`${base}/export?level=responses&format=zip&lang=sv`)
     const out = await runOnUnzipped(res, { name: 'check.sps', text: CHECK }, (script) => [
       PSPP,

@@ -5,6 +5,8 @@ export interface ReleasedResponse {
   /** YYYY-MM: the submission day is never read out finer than its month. */
   month: string
   knowledgeScore: number | null
+  /** The release that first included it. */
+  releaseNo: number
   values: { question: string; item: string; value: string | null; number: number | null }[]
 }
 
@@ -39,7 +41,7 @@ export async function* releasedResponses(
     const page = await db
       .selectFrom('responses as r')
       .innerJoin('survey_versions as v', 'v.id', 'r.survey_version_id')
-      .select(['r.id', 'r.submitted_on', 'r.knowledge_score'])
+      .select(['r.id', 'r.submitted_on', 'r.knowledge_score', 'r.release_no'])
       .where('v.survey_id', '=', scope.surveyId)
       .where('r.release_no', 'is not', null)
       .where('r.release_no', '<=', scope.releaseNo)
@@ -62,6 +64,7 @@ export async function* releasedResponses(
     yield page.map((row) => ({
       month: row.submitted_on.slice(0, 7),
       knowledgeScore: row.knowledge_score === null ? null : Number(row.knowledge_score),
+      releaseNo: Number(row.release_no),
       values: byResponse.get(row.id)!,
     }))
     after = page[page.length - 1].id

@@ -4,11 +4,14 @@ import type { Kysely } from 'kysely'
 import { releasedAnswerColumns, releasedResponses } from '../../db/queries/released-responses.js'
 import type { Database } from '../../db/schema.js'
 import {
-  anonymiseResponses,
   GENERALISED,
   type AnonymisationReport,
   type AnonymisedRow,
+  type ResponseRecord,
 } from '../domain/anonymise-responses.js'
+import { planResponseFile } from '../domain/export/consistent-file.js'
+import type { Atom } from '../domain/suppression/figures.js'
+import type { Publication } from '../domain/suppression/index.js'
 import type { Codebook } from '../domain/codebook.js'
 import { codebookMarkdown } from '../domain/export/codebook-markdown.js'
 import { csvLine, UTF8_BOM, type CsvField } from '../domain/export/csv.js'
@@ -29,28 +32,62 @@ export interface ResponseExport {
 /** Uniform in [0, 1) from the CSPRNG: the row order must not be predictable. */
 const secureRandom = () => randomInt(2 ** 47) / 2 ** 47
 
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[items[i], items[j]] = [items[j], items[i]]
+  }
+  return items
+}
+
 /**
- * Every response of releases 1..releaseNo, k-anonymised. Read page by page; the rows are held
- * once, compactly (the anonymiser must see all of them before any can be written).
+ * Every response of the final release, shown as far as the published tables' classes allow
+ * (decision 007; consistent-file.ts), or the reasons it cannot be made. Read page by page; the
+ * rows are held once, compactly (the classes need every row before any is written).
  */
 export async function readResponseExport(
   db: Kysely<Database>,
   scope: { surveyId: number; releaseNo: number },
   codebook: Codebook,
-  minGroupSize: number,
+  options: { minGroupSize: number; publications: readonly Publication[] },
   random = secureRandom,
-): Promise<ResponseExport> {
+): Promise<ResponseExport | { refused: string[] }> {
   const layout = planResponseColumns(codebook, await releasedAnswerColumns(db, scope))
-  const records = []
+  const records: (ResponseRecord<CsvField[]> & { batch: number })[] = []
   for await (const page of releasedResponses(db, scope)) {
-    for (const response of page) records.push(toResponseRecord(response, layout))
+    for (const response of page) {
+      records.push({ ...toResponseRecord(response, layout), batch: response.releaseNo })
+    }
   }
-  const { rows, report } = anonymiseResponses(records, {
-    minGroupSize,
-    dimensions: layout.dimensions,
-    random,
+  const keyOf = (record: ResponseRecord<CsvField[]>) =>
+    Object.fromEntries(layout.dimensions.map((name, i) => [name, record.dimensions[i]]))
+  const atoms = new Map<string, Atom>()
+  for (const record of records) {
+    const key = keyOf(record)
+    const id = JSON.stringify([record.batch, record.dimensions])
+    const atom = atoms.get(id) ?? { key, batch: record.batch, n: 0 }
+    atom.n++
+    atoms.set(id, atom)
+  }
+  const plan = planResponseFile(options.publications, [...atoms.values()], options.minGroupSize)
+  if (!plan.ok) return { refused: plan.reasons }
+  const rows: AnonymisedRow<CsvField[]>[] = records.map((record) => {
+    const { values, generalised } = plan.present(keyOf(record), record.batch)
+    const dimensions = layout.dimensions.map((name) => values[name])
+    return { month: '', dimensions, generalised, cells: record.cells }
   })
-  return { layout, rows, report }
+  const generalised = Object.fromEntries(layout.dimensions.map((name) => [name, 0]))
+  for (const row of rows) for (const name of row.generalised) generalised[name]++
+  const report: AnonymisationReport = {
+    minGroupSize: options.minGroupSize,
+    dimensions: [...layout.dimensions],
+    rowsIn: records.length,
+    rowsOut: rows.length,
+    dropped: 0,
+    generalised,
+    monthBlanked: rows.length,
+  }
+  return { layout, rows: shuffle(rows, random), report }
 }
 
 const ROWS_PER_CHUNK = 1000
@@ -75,12 +112,13 @@ export function anonymisationNote(report: AnonymisationReport, heading: string):
   return [
     `# Anonymisation: ${heading}`,
     '',
-    `Every combination of ${report.dimensions.join(', ')} in the file occurs at least`,
-    `${report.minGroupSize} times (MIN_GROUP_SIZE). Rarer combinations were generalised one`,
-    `dimension at a time (the value becomes \`${GENERALISED}\`; the \`generalised\` column names`,
-    'the dimensions changed in each row); rows that still occurred too rarely were dropped.',
-    'Free text, response ids and dates finer than the month are never exported; a month is blank',
-    'where a combination had a month with fewer rows than the minimum. Rows are shuffled.',
+    `The file holds every response of the final release. The published tables split respondents`,
+    `into classes (those in exactly the same published counts); every class holds at least`,
+    `${report.minGroupSize} respondents (MIN_GROUP_SIZE), and each row shows ${report.dimensions.join(', ')}`,
+    `only as far as its class determines them (else \`${GENERALISED}\`; the \`generalised\` column`,
+    'names them), so the file and the tables together show no smaller group (docs/decisions/007).',
+    'Free text, response ids and dates are never exported; the month column is blank (releases',
+    'are the only time published). Rows are shuffled.',
     '',
     `- responses in the release: ${report.rowsIn}`,
     `- rows in the file: ${report.rowsOut}`,

@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely'
 import type { Audit } from '../../db/queries/audit-log.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
+import { listReleases } from '../../db/queries/releases.js'
 import { chosenRelease, describedVersion, queryAggregates } from '../aggregates-query.js'
+import type { Publication } from '../domain/suppression/index.js'
 import type { AuthEnv } from '../auth/middleware.js'
 import { attachment } from '../content-disposition.js'
 import { createDefinitionFacts } from '../definition-facts.js'
@@ -149,10 +151,37 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
       const message = 'Only released responses are exported; this survey has no releases yet.'
       throw new ApiError(404, 'release_not_found', message)
     }
-    const k = Math.max(minGroupSize, JSON.parse(chosen.publication).minGroupSize as number)
+    // One file per survey, of the final release: files of two releases could be subtracted.
+    const releases = await listReleases(db, survey.surveyId)
+    if (chosen.kind !== 'final' || chosen.number !== releases.at(-1)?.number) {
+      throw new ApiError(
+        409,
+        'response_file_unavailable',
+        'Response-level data is exported for the final release only.',
+        [
+          {
+            message:
+              'Close the survey to make its final release; interim releases have aggregates only.',
+          },
+        ],
+      )
+    }
+    const publications = releases.map((release) => JSON.parse(release.publication) as Publication)
+    const k = Math.max(minGroupSize, ...publications.map((p) => p.minGroupSize))
     const codebook = codebookOf(version.id, version.definition)
     const scope = { surveyId: survey.surveyId, releaseNo: chosen.number }
-    const exported = await readResponseExport(db, scope, codebook, k)
+    const exported = await readResponseExport(db, scope, codebook, {
+      minGroupSize: k,
+      publications,
+    })
+    if ('refused' in exported) {
+      throw new ApiError(
+        409,
+        'response_file_unavailable',
+        'The response-level file would single out a group smaller than the minimum size.',
+        exported.refused.map((message) => ({ message })),
+      )
+    }
     const details = { level: 'responses', format, release: chosen.number, lang }
     await audit({ actor: c.get('user').username, action: 'export', target: survey.slug, details })
     const baseName = `${survey.slug}-release-${chosen.number}-responses`
