@@ -29,6 +29,8 @@ export function ExportPanel({ slug, release, by }: Props) {
   const common = { by: by?.join(','), release: release === null ? undefined : String(release) }
   const aggregates = (format: string) => href(slug, 'export', { format, ...common })
   const codebook = (format: string) => href(slug, 'codebook', { format })
+  const knowledge = (format: string) =>
+    href(slug, 'export', { level: 'knowledge', format, ...common })
   const responses = (format: string) =>
     href(slug, 'export', { level: 'responses', format, lang, release: common.release })
 
@@ -51,6 +53,20 @@ export function ExportPanel({ slug, release, by }: Props) {
           </a>{' '}
           ·{' '}
           <a href={aggregates('json')} download>
+            JSON
+          </a>
+        </li>
+        <li>
+          Knowledge figures:{' '}
+          <a href={knowledge('csv')} download>
+            CSV
+          </a>{' '}
+          ·{' '}
+          <a href={knowledge('xlsx')} download>
+            Excel workbook
+          </a>{' '}
+          ·{' '}
+          <a href={knowledge('json')} download>
             JSON
           </a>
         </li>

@@ -7,6 +7,7 @@ import { Link, paths } from '../router'
 import { useSession } from '../session'
 import { ExportPanel } from './ExportPanel'
 import { Heatmap } from './Heatmap'
+import { KnowledgeTab } from './KnowledgeTab'
 import { KnowledgeTable } from './KnowledgeTable'
 import { dimensionName, makeLabels } from './labels'
 import { QuestionCharts } from './QuestionCharts'
@@ -22,6 +23,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
   const [dim, setDim] = useState<string | null>(null)
   const [round, setRound] = useState(0)
   const [notice, setNotice] = useState('')
+  const [tab, setTab] = useState<'overview' | 'knowledge'>('overview')
   const { overview, tables } = useResults(slug, release, dim, round)
   const info = overview.state.kind === 'ok' ? overview.state.data : null
   const definition = info?.survey.definition
@@ -87,7 +89,44 @@ export default function ResultsPage({ slug }: { slug: string }) {
         <LoadFailed failure={tables.state.failure} onRetry={tables.reload} />
       )}
       {data?.grouped && total && (
-        <>
+        <div role="tablist" aria-label="Results views" className="results-tabs">
+          {(['overview', 'knowledge'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              onClick={() => setTab(name)}
+            >
+              {name === 'overview' ? 'Overview' : 'Knowledge'}
+            </button>
+          ))}
+        </div>
+      )}
+      {data?.grouped && total && tab === 'knowledge' && (
+        <section id="panel-knowledge" role="tabpanel" aria-labelledby="tab-knowledge">
+          <label className="results-field">
+            Compare groups by{' '}
+            <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
+              {data.cross.by.map((d) => (
+                <option key={d} value={d}>
+                  {dimensionName(d)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <KnowledgeTab
+            slug={slug}
+            release={data.cross.release}
+            dim={data.grouped.by[0]}
+            labels={labels}
+          />
+        </section>
+      )}
+      {data?.grouped && total && tab === 'overview' && (
+        <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview">
           {total.suppressed && <p>The total of this release is hidden.</p>}
           <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{data.cross.by.map(dimensionName).join(' × ')}</h2>
@@ -117,7 +156,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
               </section>
             </>
           )}
-        </>
+        </div>
       )}
       {info && <ExportPanel slug={slug} release={release} by={data?.cross.by} />}
     </main>
