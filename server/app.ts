@@ -106,11 +106,14 @@ export function createApp({
     }
   }
   app.route('/api/admin/surveys', adminXlsFormRoutes({ db, requireAdmin, audit }))
-  app.route('/api/admin/surveys', adminSurveyRoutes({ db, requireAdmin, afterClose, audit }))
+  app.route(
+    '/api/admin/surveys',
+    adminSurveyRoutes({ db, requireAdmin, afterClose, audit, minGroupSize }),
+  )
   const { publicUrl } = config
   app.route(
     '/api/admin/surveys',
-    adminInvitationRoutes({ db, requireAdmin, audit, invitationKey, publicUrl }),
+    adminInvitationRoutes({ db, requireAdmin, audit, invitationKey, publicUrl, minGroupSize }),
   )
   app.route(
     '/api/admin/surveys',

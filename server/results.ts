@@ -16,6 +16,7 @@ import {
 import { planRelease } from './domain/suppression/plan-release.js'
 import { loadSolver } from './domain/suppression/solver.js'
 import { cellsWithStatistics } from './domain/suppression/statistics.js'
+import { floorToGroup } from './domain/suppression/live-counts.js'
 import type { Figure } from './domain/suppression/figures.js'
 import { createDefinitionFacts, type DefinitionFacts } from './definition-facts.js'
 
@@ -238,7 +239,8 @@ export async function liveCounts(
     release: null,
     minGroupSize: options.minGroupSize,
     by: options.by,
-    total: n >= options.minGroupSize ? { n } : { suppressed: true },
+    // Rounded down to a multiple of k, as every live count (decision 007).
+    total: n >= options.minGroupSize ? { n: floorToGroup(n, options.minGroupSize) } : { suppressed: true },
     groups: keys.map((key) => ({ key, suppressed: true })),
   }
 }

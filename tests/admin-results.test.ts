@@ -47,7 +47,7 @@ describe('aggregates before any release', () => {
     const body = await res.json()
     expect(body).toMatchObject({ survey: BUNDLED_SLUG, release: null, minGroupSize: 5, by: ['sector', 'region'] })
     expect(body.groups).toHaveLength(10 * 23)
-    expect(body.total).toEqual({ n: 19 })
+    expect(body.total).toEqual({ n: 15 }) // live: rounded down to a multiple of 5 (decision 007)
     for (const group of body.groups) expect(Object.keys(group).sort()).toEqual(['key', 'suppressed'])
     const lappi = body.groups.find((g: Group) => g.key.sector === 'social_services' && g.key.region === 'lappi')
     expect(lappi).toEqual({ key: { sector: 'social_services', region: 'lappi' }, suppressed: true })
@@ -136,7 +136,7 @@ describe('response counts over time', () => {
     expect(body).toEqual({
       survey: BUNDLED_SLUG,
       minGroupSize: 5,
-      weeks: [{ week: '2026-W48', suppressed: false, n: 6 }],
+      weeks: [{ week: '2026-W48', suppressed: false, n: 5 }], // 6, rounded down (decision 007)
     })
   })
 })

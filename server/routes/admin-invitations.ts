@@ -1,3 +1,4 @@
+import { floorToGroup } from '../domain/suppression/live-counts.js'
 import { randomBytes } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
@@ -22,6 +23,8 @@ export interface AdminInvitationDeps {
   invitationKey: InvitationKey
   /** Base of the ready-to-send links in the CSV; without it the CSV has codes only. */
   publicUrl?: string
+  /** Codes used are respondents: shown rounded down to a multiple of it (decision 007). */
+  minGroupSize?: number
 }
 
 export const MAX_CODES_PER_REQUEST = 10_000
@@ -44,11 +47,13 @@ export const adminInvitationRoutes = ({
   audit,
   invitationKey,
   publicUrl,
+  minGroupSize = 5,
 }: AdminInvitationDeps) =>
   new Hono<AuthEnv>()
     .get('/:slug/invitation-codes', requireAdmin, async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
-      return c.json({ access: survey.access, ...(await countCodes(db, survey.surveyId)) })
+      const { total, used } = await countCodes(db, survey.surveyId)
+      return c.json({ access: survey.access, total, used: floorToGroup(used, minGroupSize) })
     })
     .put('/:slug/access', requireAdmin, requireJson, limitBody(1024), async (c) => {
       const expected = 'The body must be {"access": "public"} or {"access": "invitation"}.'

@@ -10,7 +10,7 @@ import { createDefinitionFacts } from '../definition-facts.js'
 import { ApiError } from '../errors.js'
 import { surveyOr404 } from './survey-or-404.js'
 import { countByDay } from '../../db/queries/aggregates.js'
-import { countByWeek } from '../domain/weeks.js'
+import { liveWeeks } from '../domain/suppression/live-counts.js'
 import { makeRelease } from '../results.js'
 import { queryAggregates } from '../aggregates-query.js'
 
@@ -51,11 +51,12 @@ export const adminResultRoutes = ({
       const number = await auditedRelease(db, survey, 'interim', recording)
       return c.json({ release: number, kind: 'interim' }, 201)
     })
-    // Arrivals over time, live: a week's count links to no answer; small weeks are still hidden.
+    // Arrivals over time, live: rounded running totals (decision 007), so no look at it, nor two
+    // looks, nor a look and a release, pins a handful of responses.
     .get('/:slug/timeline', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
       const days = await countByDay(db, { surveyId: survey.surveyId })
-      return c.json({ survey: survey.slug, minGroupSize, weeks: countByWeek(days, minGroupSize) })
+      return c.json({ survey: survey.slug, minGroupSize, weeks: liveWeeks(days, minGroupSize) })
     })
     .get('/:slug/aggregates', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))

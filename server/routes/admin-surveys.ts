@@ -1,3 +1,4 @@
+import { floorToGroup } from '../domain/suppression/live-counts.js'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
 import { inTransaction } from '../../db/transaction.js'
@@ -22,6 +23,8 @@ export interface AdminSurveyDeps {
   afterClose?: (survey: PublishedVersion, actor: string) => Promise<Record<string, unknown>>
   /** Records each change that succeeded, with the signed-in user as actor. */
   audit: Audit
+  /** Live response counts are shown rounded down to a multiple of it (decision 007). */
+  minGroupSize?: number
 }
 
 // Questionnaires with many localized strings outgrow the respondents' 64 KiB limit.
@@ -32,7 +35,13 @@ export const createSchema = z.strictObject({ slug: z.string(), definition: defin
 export const replaceSchema = z.strictObject({ definition: definitionField })
 
 /** Admin routes for questionnaires: list (any signed-in user), create, replace, publish, close. */
-export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: AdminSurveyDeps) => {
+export const adminSurveyRoutes = ({
+  db,
+  requireAdmin,
+  afterClose,
+  audit,
+  minGroupSize = 5,
+}: AdminSurveyDeps) => {
   const transition = (action: StatusAction): MiddlewareHandler<AuthEnv> => async (c) => {
     const slug = c.req.param('slug') ?? ''
     const survey = await surveyOr404(db, slug)
@@ -55,7 +64,11 @@ export const adminSurveyRoutes = ({ db, requireAdmin, afterClose, audit }: Admin
   }
 
   return new Hono<AuthEnv>()
-    .get('/', async (c) => c.json({ surveys: await listSurveys(db) }))
+    .get('/', async (c) => {
+      const surveys = await listSurveys(db)
+      const rounded = (n: number) => floorToGroup(n, minGroupSize)
+      return c.json({ surveys: surveys.map((s) => ({ ...s, responses: rounded(s.responses) })) })
+    })
     .get('/:slug', async (c) => {
       const survey = await surveyOr404(db, c.req.param('slug'))
       return c.json({
