@@ -18,8 +18,11 @@ import {
 
 const PASSWORD = 'correct horse battery staple'
 // README: a token "only reads: GET (or HEAD) of the survey list and detail, releases, timeline,
-// aggregates, export and codebook". Written out here, not taken from the code under test.
+// aggregates, knowledge, export and codebook", and the XLSForm download ("or a token"). Written
+// out here, not taken from the code under test.
 const READABLE = new Set([
+  'GET /api/admin/surveys/:slug/knowledge',
+  'GET /api/admin/surveys/:slug/xlsform',
   'GET /api/admin/surveys',
   'GET /api/admin/surveys/:slug',
   'GET /api/admin/surveys/:slug/releases',
