@@ -63,8 +63,6 @@ export async function publicationFor(
   return planSuppression({ minGroupSize, dimensions: dimensions.map(domainOf), counts }, previous)
 }
 
-const factsOf = createDefinitionFacts()
-
 /**
  * What every version with responses in releases 1..N has in common: each dimension's values
  * (the union: a value dropped by a later version still has its respondents), and the questions
@@ -81,6 +79,8 @@ export async function releaseDomain(
     .where('survey_id', '=', survey.surveyId)
     .orderBy('version')
     .execute()
+  // Read afresh: version ids are only unique within one database.
+  const factsOf = createDefinitionFacts()
   const answered: DefinitionFacts[] = []
   for (const version of versions) {
     const any = await db
