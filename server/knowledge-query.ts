@@ -3,7 +3,9 @@ import { readBaseline } from '../db/queries/baselines.js'
 import { knowledgeCounts, knowledgeRespondents } from '../db/queries/knowledge.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
+import { listReleases } from '../db/queries/releases.js'
 import { chosenRelease, parseBy } from './aggregates-query.js'
+import { cellsWithStatistics } from './domain/suppression/statistics.js'
 import { readDimensions } from './domain/dimensions.js'
 import type { Publication } from './domain/suppression/index.js'
 import { computeKnowledge } from './knowledge/compute.js'
@@ -39,12 +41,19 @@ export async function readKnowledgeRelease(
     items,
     rating: rating?.question,
   }
-  const [counts, respondents, baseline] = await Promise.all([
+  const [counts, respondents, baseline, releases] = await Promise.all([
     knowledgeCounts(db, scope),
     knowledgeRespondents(db, scope),
     readBaseline(db, survey.surveyId),
+    listReleases(db, survey.surveyId),
   ])
-  return computeKnowledge({ publication, items, rating, respondents, counts, baseline })
+  // Statistics on exactly the groups the aggregates give statistics (decision 007).
+  const publications = releases
+    .filter((release) => release.number <= releaseNo)
+    .map((release) => JSON.parse(release.publication) as Publication)
+  const withStatistics = (by: readonly string[]) => cellsWithStatistics(publications, releaseNo, by)
+  const input = { publication, items, rating, respondents, counts, baseline, withStatistics }
+  return computeKnowledge(input)
 }
 
 /**

@@ -16,7 +16,8 @@ describe('GET .../knowledge', () => {
     const body = await res.json()
     expect(Object.keys(body).sort()).toEqual(KEYS)
     expect(body).toMatchObject({ survey: BUNDLED_SLUG, release: null, minGroupSize: 5 })
-    expect(body.total).toEqual({ n: 7 })
+    const aggregates = await (await s.researcher.get(`${base}/aggregates?by=sector`)).json()
+    expect(body.total).toEqual(aggregates.total) // n only, as the aggregates show it
     expect(body.comparison).toBeNull()
     for (const group of body.groups)
       expect(Object.keys(group).sort()).toEqual(['key', 'suppressed'])
@@ -107,7 +108,17 @@ describe('GET .../knowledge', () => {
     expect((await s.admin.post(`${base}/releases`)).status).toBe(201)
     for (const by of ['sector', 'region', 'sector,region']) {
       const body = await (await s.researcher.get(`${base}/knowledge?by=${by}`)).json()
-      const shown = [body.total, ...body.groups.filter((g: any) => !g.suppressed)]
+      // Statistics on exactly the groups the aggregates give them (decision 007), else n only.
+      const aggregates = await (await s.researcher.get(`${base}/aggregates?by=${by}`)).json()
+      body.groups.forEach((g: any, i: number) => {
+        const other = aggregates.groups[i]
+        expect([g.key, g.n]).toEqual([other.key, other.n])
+        expect(!!g.score, `${by} ${JSON.stringify(g.key)}`).toBe(
+          Object.keys(other.questions ?? {}).length > 0,
+        )
+      })
+      // Groups shown with their n only (no statistics on crossing groups) carry no inner counts.
+      const shown = [body.total, ...body.groups.filter((g: any) => !g.suppressed && g.score)]
       for (const cell of shown) {
         const bins = Object.values(cell.score.distribution) as number[]
         for (const n of bins) expect(n).toBeGreaterThanOrEqual(5)
@@ -122,13 +133,13 @@ describe('GET .../knowledge', () => {
         number,
       ][]) {
         const inGroups = body.groups.map((g: any) =>
-          g.suppressed ? 0 : (g.score.distribution[label] ?? 0),
+          g.score ? (g.score.distribution[label] ?? 0) : 0,
         )
         expect(safe(n - sum(inGroups)), `${by} bin ${label}`).toBe(true)
       }
       for (const v of body.total.selfRating.values.filter((x: any) => !x.suppressed)) {
         const inGroups = body.groups.map((g: any) =>
-          g.suppressed ? 0 : (g.selfRating.values.find((x: any) => x.value === v.value).n ?? 0),
+          g.selfRating ? (g.selfRating.values.find((x: any) => x.value === v.value).n ?? 0) : 0,
         )
         expect(safe(v.n - sum(inGroups)), `${by} rating ${v.value}`).toBe(true)
       }

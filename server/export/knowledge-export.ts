@@ -108,7 +108,9 @@ export function knowledgeTable(body: KnowledgeBody) {
     suppressed: boolean
   } & Partial<CellFigures>)[]) {
     const dims = body.by.map((name) => group.key[name])
-    if (group.suppressed || !group.items) add(dims, true, '', [])
+    if (group.suppressed) add(dims, true, '', [])
+    else if (!group.items)
+      add(dims, false, group.n, []) // n only: no statistics (decision 007)
     else add(dims, false, group.n, figureRows(group as CellFigures))
   }
   return { header, rows }

@@ -50,6 +50,13 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
     return tables.map((t, ti) => cellIndex[ti].get(cellId(t.by, key)))
   }
   const empty = <T>(make: () => T) => tables.map((t) => t.cells.map(make))
+  const statistics = tables.map((t) => input.withStatistics?.(t.by))
+  const nOnly = tables.map((t, ti) =>
+    t.cells.map(
+      (cell) =>
+        !cell.suppressed && !!statistics[ti] && !statistics[ti]!.has(cellId(t.by, cell.key)),
+    ),
+  )
 
   // Respondents per cell.
   const members = empty<KnowledgeRespondent[]>(() => [])
@@ -88,7 +95,7 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
       return row
     }),
   )
-  const binPattern = planInnerCounts(publication, binCounts, bins.length)
+  const binPattern = planInnerCounts(publication, binCounts, bins.length, nOnly)
   const ratingValues = rating?.values ?? []
   const ratingCounts = tables.map((t, ti) =>
     t.cells.map((_, c) => {
@@ -114,6 +121,7 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
       const publish = (f: Omit<PublishedKnowledgeFigure, 'by' | 'key'>) =>
         figures.push({ by: table.by, key: cell.key, ...f })
       publish({ figure: 'respondents', kind: 'count', value: cell.n, over: cell.n })
+      if (nOnly[t][c]) return { key: cell.key, suppressed: false, n: cell.n }
       const scored = group.flatMap((r) => (scoreOf(r) === null ? [] : [scoreOf(r)!]))
       scores[t][c] = scored
 

@@ -71,6 +71,8 @@ export function planInnerCounts(
   publication: Publication,
   counts: number[][][],
   categories: number,
+  /** Per table and cell: shown, but with its n only (no statistics, so no inner counts). */
+  nOnly: boolean[][] = publication.tables.map((t) => t.cells.map(() => false)),
 ): InnerPattern {
   const k = publication.minGroupSize
   const count = ([t, c, cat]: Entry) => counts[t][c][cat]
@@ -78,7 +80,7 @@ export function planInnerCounts(
     table.cells.map((cell, c) =>
       Array.from({ length: categories + 1 }, (_, cat) => {
         const n = counts[t][c][cat]
-        return cell.suppressed || cat === categories || (n > 0 && n < k)
+        return cell.suppressed || nOnly[t][c] || cat === categories || (n > 0 && n < k)
       }),
     ),
   )

@@ -40,6 +40,11 @@ export interface KnowledgeInput {
   respondents: KnowledgeRespondent[]
   counts: KnowledgeCounts
   baseline?: Baseline
+  /**
+   * Shown cells (cellId) of a table that carry statistics, as the aggregates decide
+   * (server/domain/suppression/statistics.ts); the others show their n only. Default: all.
+   */
+  withStatistics?: (by: readonly string[]) => ReadonlySet<string>
 }
 
 export interface ItemView {
@@ -78,7 +83,9 @@ export interface CellFigures {
 }
 
 export type CellView =
-  { key: CellKey; suppressed: true } | ({ key: CellKey; suppressed: false } & CellFigures)
+  | { key: CellKey; suppressed: true }
+  | { key: CellKey; suppressed: false; n: number }
+  | ({ key: CellKey; suppressed: false } & CellFigures)
 
 /**
  * A count or a sum the knowledge figures publish, for the disclosure audit: the cell of the

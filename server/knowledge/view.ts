@@ -41,7 +41,9 @@ export function knowledgeBody(
   })
   // Kruskal-Wallis over the shown groups only: hidden ones are never part of any statistic.
   const samples = release.tables[t].cells.flatMap((cell, c) =>
-    !cell.suppressed && release.scores[t][c].length > 0 ? [release.scores[t][c]] : [],
+    !cell.suppressed && 'items' in cell && release.scores[t][c].length > 0
+      ? [release.scores[t][c]]
+      : [],
   )
   const comparison =
     samples.length > 1 ? { test: 'kruskal-wallis' as const, ...kruskalWallis(samples) } : null

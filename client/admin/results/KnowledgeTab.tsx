@@ -30,8 +30,10 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
     return <p>Knowledge figures appear with the first release (and when its total is shown).</p>
   }
   if (total.items.length === 0) return <p>This questionnaire has no quiz items.</p>
+  // Shown groups with figures; some show their n only (no statistics on crossing groups).
   const groups = data.groups.filter(
-    (g): g is Extract<typeof g, { suppressed: false }> => !g.suppressed,
+    (g): g is Extract<typeof g, { suppressed: false }> & KnowledgeFigures =>
+      !g.suppressed && 'items' in g,
   )
   const hidden = data.groups.length - groups.length
   const score = total.score

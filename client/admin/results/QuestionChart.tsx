@@ -69,7 +69,11 @@ export function QuestionChart({ name, stats, labels }: Props) {
 }
 
 /** Matrix questions: one row per item, counts per column; a table reads better than bars. */
-function MatrixTable({ name, items, labels }: Required<Pick<Props, 'name' | 'labels'>> & {
+function MatrixTable({
+  name,
+  items,
+  labels,
+}: Required<Pick<Props, 'name' | 'labels'>> & {
   items: Record<string, Record<string, number>>
 }) {
   const columns = sortValues(

@@ -121,6 +121,7 @@ export interface Knowledge {
   total: KnowledgeFigures | { suppressed: true } | { n: number }
   groups: (
     | { key: Record<string, string>; suppressed: true }
+    | { key: Record<string, string>; suppressed: false; n: number; items?: undefined }
     | ({
         key: Record<string, string>
         suppressed: false
