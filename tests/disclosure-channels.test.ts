@@ -177,6 +177,33 @@ describe('channel 5: a version that drops a dimension value', () => {
   })
 })
 
+describe("channel 5: don't know and refuse on a dimension", () => {
+  it('are groups of their own, so nobody is outside the groups', async () => {
+    const ctx = await createTestContext({ loadBundled: false })
+    const base = definition(['north', 'south'])
+    const region = { ...base.pages[0].elements[1], showDontKnowItem: true, showRefuseItem: true }
+    base.pages[0].elements[1] = region
+    await addSurvey(ctx.db, 'mini', base)
+    await createUser(ctx.db, 'anna', 'admin', PASSWORD)
+    const admin = signedInClient(ctx.app, await signIn(ctx.app, 'anna', PASSWORD))
+    const send = async (count: number, region: string) => {
+      for (let i = 0; i < count; i++) {
+        const answers = { sector: 's1', region, profession: 'nurse', q_yes: 'yes' }
+        const res = await postJson(ctx.app, '/api/surveys/mini/responses', { answers })
+        expect(res.status).toBe(201)
+      }
+    }
+    await send(6, 'north')
+    await send(5, 'dontknow')
+    await send(1, 'refused')
+    expect((await admin.post('/api/admin/surveys/mini/releases')).status).toBe(201)
+    const body = await (await admin.get('/api/admin/surveys/mini/aggregates?by=region')).json()
+    const keys = body.groups.map((g: Group) => g.key.region).sort()
+    expect(keys).toEqual(['dontknow', 'north', 'refused', 'south'])
+    expect(body.total.n).toBe(12)
+  })
+})
+
 describe('channel 6: a question only a new version asks', () => {
   it('is summarised in no group while earlier respondents were not asked it', async () => {
     const { admin, answer } = await mini(['north', 'south'])

@@ -20,7 +20,8 @@ async function released() {
     const res = await postJson(ctx.app, '/api/surveys/probe/responses', { answers: typed })
     expect(res.status, await res.text()).toBe(201)
   }
-  expect((await admin.post(`${base}/releases`)).status).toBe(201)
+  // The final release: the response-level file is made for it only (decision 007).
+  expect((await admin.post(`${base}/close`)).status).toBe(200)
   return { ...ctx, admin }
 }
 

@@ -39,6 +39,9 @@ function choiceValues(question: Question): string[] | string {
   }
   const values = (question.choices as { value: unknown }[]).map((choice) => String(choice.value))
   if (question.showNoneItem) values.push(String(question.noneItem?.value ?? 'none'))
+  // Answers like any choice: a group of their own, never left out of the groups (decision 007).
+  if (question.showRefuseItem) values.push(String(question.refuseItem?.value ?? 'refused'))
+  if (question.showDontKnowItem) values.push(String(question.dontKnowItem?.value ?? 'dontknow'))
   return values.length > 0 ? values : `"${question.name}" has no choices`
 }
 
