@@ -255,7 +255,7 @@ const results: ApiOperation[] = [
     method: 'get',
     path: '/api/admin/surveys/:slug/timeline',
     tag: 'Results',
-    summary: 'Responses per ISO week (small weeks suppressed)',
+    summary: 'Responses per ISO week (rounded running totals; empty and small weeks suppressed)',
     auth: 'session-or-token',
     responses: { 200: { description: 'Weekly counts', schema: responses.timelineSchema } },
     errors: { 404: surveyMissing },
@@ -281,8 +281,9 @@ const results: ApiOperation[] = [
     summary: 'Download the released results',
     description:
       'level=aggregates: exactly what the aggregates endpoint answers for the same parameters, ' +
-      'as a tidy CSV, XLSX or JSON. level=responses (admins): k-anonymised response rows of a ' +
-      'release, as CSV, R or SPSS label scripts, or a zip of everything with the codebook.',
+      'as a tidy CSV, XLSX or JSON. level=responses (admins): the rows of the final release, ' +
+      'consistent with the tables of every release (docs/decisions/007), as CSV, R or SPSS label ' +
+      'scripts, or a zip of everything with the codebook.',
     auth: 'session-or-token',
     query: exportQuerySchema,
     responses: {
@@ -300,6 +301,8 @@ const results: ApiOperation[] = [
     errors: {
       403: '`forbidden`: level=responses is for admins',
       404: `${surveyMissing}; \`release_not_found\`, \`version_not_found\``,
+      409: '`response_file_unavailable`: level=responses before the final release, or when ' +
+        'the published tables tell apart a group below the minimum (with the reasons)',
       422: '`invalid_level`, `invalid_format`, `invalid_lang`, `invalid_dimension`',
     },
   },
