@@ -14,7 +14,7 @@ export interface BenchOptions {
   outFile: string | undefined
 }
 
-export const SECTIONS = ['submission', 'aggregation', 'page', 'cold-start'] as const
+export const SECTIONS = ['submission', 'aggregation', 'page', 'cold-start', 'disclosure'] as const
 export type Section = (typeof SECTIONS)[number]
 
 /** `--quick` (smoke: tiny sizes, seconds per run, no BENCHMARKS.md), `--only=a,b`, `--sizes=`, `--out=`. */

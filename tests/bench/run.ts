@@ -19,6 +19,7 @@ import {
   SERVER_NORMAL,
 } from './build.js'
 import { measureColdStart } from './cold-start.js'
+import { disclosure } from './disclosure.js'
 import { createSurveyDatabase, generateResponses, type Generated } from './generate.js'
 import { parseOptions, type BenchOptions } from './options.js'
 import { measureServedPage, type PageWeight } from './page-weight.js'
@@ -316,6 +317,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (options.sections.has('page')) await page(result)
     if (options.sections.has('aggregation')) await aggregation(options, dir, result)
     if (options.sections.has('cold-start')) await coldStart(options, dir, result)
+    if (options.sections.has('disclosure')) await disclosure(options.sizes, result, log)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -50,7 +50,9 @@ export function planSuppression(
     (options.hide ?? []).map((c) => varFor(family, tableFor(family, c.by), c.key)),
   )
   if (counts[0] >= k) {
-    for (const table of family.tables.filter(isCrossed)) {
+    for (const table of family.tables.filter((t) =>
+      options.crossAll ? t.published : isCrossed(t),
+    )) {
       for (let v = table.offset; v < table.offset + table.size; v++)
         shown[v] = counts[v] >= k && !hide.has(v) ? 1 : 0
     }
@@ -62,6 +64,8 @@ export function planSuppression(
 export interface PlanOptions {
   /** Cells to hide from the start (the span audit's repairs, decision 007). */
   hide?: readonly { by: readonly string[]; key: CellKey }[]
+  /** Every two-way table crossed, as decision 003 did: only for comparisons (benchmark). */
+  crossAll?: boolean
 }
 
 /**
