@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent, type RefObject } from 'react'
 import type { TextProblem } from './definitionText'
+import { useI18n } from './i18n'
 
 // The server refuses bodies over 1 MiB; a file near that is not a questionnaire anyway.
 const MAX_FILE_BYTES = 1024 * 1024
@@ -10,10 +11,13 @@ interface Props {
   /** Shown under the text area once typing pauses. */
   problem: TextProblem | null
   textareaRef: RefObject<HTMLTextAreaElement | null>
+  /** The text area only in the JSON view; the file upload in every view. */
+  textShown?: boolean
 }
 
 /** The definition as text: pasted or typed, or read from a .json file (nothing is uploaded). */
-export function DefinitionSource({ text, onText, problem, textareaRef }: Props) {
+export function DefinitionSource({ text, onText, problem, textareaRef, textShown = true }: Props) {
+  const { t } = useI18n()
   const [fileNote, setFileNote] = useState<string | null>(null)
 
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
@@ -52,7 +56,22 @@ export function DefinitionSource({ text, onText, problem, textareaRef }: Props) 
       <p id="file-note" role="status" className="hint">
         {fileNote}
       </p>
-      <label htmlFor="definition-text">Questionnaire definition (SurveyJS JSON)</label>
+      {textShown && (
+        <JsonText {...{ text, onText, problem, textareaRef, showProblem, label: t.jsonLabel }} />
+      )}
+    </div>
+  )
+}
+
+interface TextProps extends Omit<Props, 'textShown'> {
+  showProblem: () => void
+  label: string
+}
+
+function JsonText({ text, onText, problem, textareaRef, showProblem, label }: TextProps) {
+  return (
+    <>
+      <label htmlFor="definition-text">{label}</label>
       <p id="definition-hint" className="hint">
         Paste the JSON here or upload a file above; you can edit it here before saving.
       </p>
@@ -80,6 +99,6 @@ export function DefinitionSource({ text, onText, problem, textareaRef }: Props) 
           </p>
         )}
       </div>
-    </div>
+    </>
   )
 }

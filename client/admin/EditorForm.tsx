@@ -1,6 +1,11 @@
 import { lazy, Suspense, useMemo, useRef, useState, type FormEvent } from 'react'
 import { DefinitionSource } from './DefinitionSource'
 import { readDefinition } from './definitionText'
+import { EditorViews } from './editor/EditorViews'
+import { adoptTranslations } from './editor/model/translations'
+import { useDefinitionState } from './editor/useDefinitionState'
+import './editor/editor.css'
+import { fill, useI18n } from './i18n'
 import { setFlash } from './flash'
 import { PageHeading } from './PageHeading'
 import { PreviewBoundary } from './PreviewBoundary'
@@ -13,14 +18,19 @@ import { useUnsavedGuard } from './useUnsavedGuard'
 
 // SurveyJS is large: fetched only once there is something to preview.
 const Preview = lazy(() => import('./Preview'))
+const UnknownWarnings = lazy(() => import('./editor/UnknownWarnings'))
+
+// A new questionnaire starts as one empty page, ready for its first question.
+const STARTER = { title: '', pages: [{ name: 'page1', elements: [] }] }
 
 const SLUG_RULE = 'Use lower-case letters, digits and single hyphens, e.g. nurses-2027.'
 
-/** Slug (new only), definition text or file, save, and a live preview beside them. */
+/** Slug (new only), the questionnaire as questions, translations or JSON, save, and a preview. */
 export function EditorForm({ target }: { target: Target }) {
+  const { t } = useI18n()
   const survey = target.kind === 'edit' ? target.survey : null
-  const [initialText] = useState(() => (survey ? JSON.stringify(survey.definition, null, 2) : ''))
-  const [text, setText] = useState(initialText)
+  const state = useDefinitionState(survey ? survey.definition : STARTER)
+  const { text, initialText, setText } = state
   const [slug, setSlug] = useState('')
   const [slugError, setSlugError] = useState<string | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -31,7 +41,7 @@ export function EditorForm({ target }: { target: Target }) {
   // Parsed and previewed once typing pauses, not at every keystroke.
   const settled = useDebounced(text, 400)
   const read = useMemo(() => readDefinition(settled), [settled])
-  useUnsavedGuard(text !== initialText || slug !== '')
+  useUnsavedGuard(text !== initialText || slug !== '', t.unsavedQuestion)
 
   const onText = (next: string, fileName?: string) => {
     setText(next)
@@ -63,7 +73,10 @@ export function EditorForm({ target }: { target: Target }) {
       return textarea.current?.setSelectionRange(at, at + 1)
     }
     setBusy(true)
-    const outcome = await saveDefinition(target, slug, current.definition)
+    // Opening and saving unchanged must not make a new version just for the adopted records.
+    const unchanged = survey && text === initialText
+    const definition = unchanged ? survey.definition : adoptTranslations(current.definition)
+    const outcome = await saveDefinition(target, slug, definition)
     setBusy(false)
     if (outcome.ok) {
       setFlash(outcome.notice)
@@ -74,12 +87,14 @@ export function EditorForm({ target }: { target: Target }) {
     if (outcome.slugError) slugInput.current?.focus()
   }
 
-  const title = survey ? `Edit “${survey.title || survey.slug}”` : 'New questionnaire'
+  const title = survey
+    ? fill(t.editTitle, { title: survey.title || survey.slug })
+    : t.newQuestionnaire
   const saveLabel = !survey
-    ? 'Save as draft'
+    ? t.saveAsDraft
     : survey.status === 'draft'
-      ? 'Save draft'
-      : `Save as version ${survey.version + 1}`
+      ? t.saveDraft
+      : fill(t.saveAsVersion, { n: survey.version + 1 })
 
   return (
     <main className="page page-wide">
@@ -107,33 +122,44 @@ export function EditorForm({ target }: { target: Target }) {
               inputRef={slugInput}
             />
           )}
-          <DefinitionSource
-            text={text}
-            onText={onText}
-            problem={read.kind === 'problem' ? read.problem : null}
-            textareaRef={textarea}
+          <EditorViews
+            state={state}
+            json={(shown) => (
+              <DefinitionSource
+                text={text}
+                onText={onText}
+                problem={read.kind === 'problem' ? read.problem : null}
+                textareaRef={textarea}
+                textShown={shown}
+              />
+            )}
           />
+          {read.kind === 'ok' && (
+            <Suspense fallback={null}>
+              <UnknownWarnings definition={read.definition} />
+            </Suspense>
+          )}
           <ServerErrors problem={problem} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? 'Saving…' : saveLabel}
+              {busy ? t.saving : saveLabel}
             </button>
             <Link href={survey ? paths.survey(survey.slug) : paths.list} className="button">
-              Cancel
+              {t.cancel}
             </Link>
           </div>
         </form>
         {/* Outside the form: the survey's own buttons and Enter key must not submit it. */}
         <section className="editor-preview" aria-labelledby="preview-title">
-          <h2 id="preview-title">Preview</h2>
+          <h2 id="preview-title">{t.preview}</h2>
           {read.kind === 'ok' ? (
             <PreviewBoundary resetKey={read.definition}>
-              <Suspense fallback={<p role="status">Loading the preview…</p>}>
+              <Suspense fallback={<p role="status">{t.previewLoading}</p>}>
                 <Preview definition={read.definition} />
               </Suspense>
             </PreviewBoundary>
           ) : (
-            <p className="hint">The preview appears here once the text is a questionnaire.</p>
+            <p className="hint">{t.previewWaiting}</p>
           )}
         </section>
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { User } from './api'
+import { LanguagePicker, useI18n } from './i18n'
 import { Link, paths } from './router'
 
 interface Props {
@@ -8,6 +9,7 @@ interface Props {
 }
 
 export function Header({ user, onSignOut }: Props) {
+  const { t } = useI18n()
   const [busy, setBusy] = useState(false)
   const signOut = () => {
     setBusy(true)
@@ -16,15 +18,17 @@ export function Header({ user, onSignOut }: Props) {
   return (
     <header className="admin-header">
       <Link href={paths.list} className="admin-brand">
-        Survey admin
+        {t.appName}
       </Link>
       <div className="admin-user">
-        <Link href={paths.tokens}>API tokens</Link>
+        <LanguagePicker />
+        <Link href={paths.tokens}>{t.apiTokens}</Link>
         <span>
-          Signed in as <strong>{user.username}</strong> <span className="role">({user.role})</span>
+          {t.signedInAs} <strong>{user.username}</strong>{' '}
+          <span className="role">({user.role})</span>
         </span>
         <button type="button" className="button" onClick={signOut} disabled={busy}>
-          Sign out
+          {t.signOut}
         </button>
       </div>
     </header>

@@ -4,6 +4,7 @@ import { Survey } from 'survey-react-ui'
 import 'survey-core/survey-core.fontless.min.css'
 import { isLocale, LANGUAGE_NAMES, LOCALES, type Locale } from '../respondent/i18n'
 import { createSurveyModel } from '../respondent/surveyModel'
+import { useI18n } from './i18n'
 import './preview.css'
 
 interface Props {
@@ -15,8 +16,10 @@ interface Props {
  * is posted: no completion handler is registered, so answers stay in this page's memory.
  */
 export default function Preview({ definition }: Props) {
+  const { t, locale: adminLocale } = useI18n()
+  // The questionnaire's own language if it names one, else the admin's.
   const [locale, setLocale] = useState<Locale>(() =>
-    isLocale(definition.locale) ? definition.locale : 'en',
+    isLocale(definition.locale) ? definition.locale : adminLocale,
   )
   const latestLocale = useRef(locale)
   latestLocale.current = locale
@@ -44,8 +47,8 @@ export default function Preview({ definition }: Props) {
   return (
     <div className="preview">
       <div className="preview-bar">
-        <p className="preview-note">Preview: answers are not saved.</p>
-        <div className="segmented" role="group" aria-label="Preview language">
+        <p className="preview-note">{t.previewNote}</p>
+        <div className="segmented" role="group" aria-label={t.previewLanguage}>
           {LOCALES.map((code) => (
             <button
               key={code}
@@ -60,7 +63,7 @@ export default function Preview({ definition }: Props) {
         </div>
         {completed && (
           <button type="button" className="button" onClick={restart}>
-            Restart the preview
+            {t.restartPreview}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, type ApiFailure, type User } from './api'
+import { LanguagePicker, useI18n } from './i18n'
 import { describeFailure, waitTime } from './messages'
 
 interface Props {
@@ -10,8 +11,8 @@ interface Props {
   onSignedIn: (user: User) => void
 }
 
-function signInError(failure: ApiFailure): string {
-  if (failure.code === 'invalid_credentials') return 'The username or password is wrong.'
+function signInError(failure: ApiFailure, wrong: string): string {
+  if (failure.code === 'invalid_credentials') return wrong
   if (failure.status === 429) {
     const wait = failure.retryAfter ? ` in ${waitTime(failure.retryAfter)}` : ' later'
     return `Too many failed sign-ins. Try again${wait}.`
@@ -20,6 +21,7 @@ function signInError(failure: ApiFailure): string {
 }
 
 export function SignIn({ notice, lastUsername = '', onSignedIn }: Props) {
+  const { t } = useI18n()
   const [username, setUsername] = useState(lastUsername)
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
@@ -35,15 +37,16 @@ export function SignIn({ notice, lastUsername = '', onSignedIn }: Props) {
     const result = await api.login(username.trim(), password)
     setBusy(false)
     if (result.ok) return onSignedIn(result.data.user)
-    setError(signInError(result))
+    setError(signInError(result, t.wrongPassword))
     setPassword('')
     passwordInput.current?.focus()
   }
 
   return (
     <main className="page sign-in">
+      <LanguagePicker />
       <h1 ref={heading} tabIndex={-1}>
-        Sign in to Survey admin
+        {t.signInTitle}
       </h1>
       {notice && (
         <p className="notice" role="status">
@@ -51,7 +54,7 @@ export function SignIn({ notice, lastUsername = '', onSignedIn }: Props) {
         </p>
       )}
       <form onSubmit={submit}>
-        <label htmlFor="username">Username</label>
+        <label htmlFor="username">{t.username}</label>
         <input
           id="username"
           name="username"
@@ -62,7 +65,7 @@ export function SignIn({ notice, lastUsername = '', onSignedIn }: Props) {
           value={username}
           onChange={(event) => setUsername(event.target.value)}
         />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t.password}</label>
         <input
           id="password"
           ref={passwordInput}
@@ -77,7 +80,7 @@ export function SignIn({ notice, lastUsername = '', onSignedIn }: Props) {
           {error}
         </div>
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t.signingIn : t.signIn}
         </button>
       </form>
     </main>

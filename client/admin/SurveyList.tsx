@@ -1,4 +1,5 @@
 import { api, type SurveySummary } from './api'
+import { useI18n } from './i18n'
 import { LoadFailed } from './LoadFailed'
 import { PageHeading } from './PageHeading'
 import { Link, paths } from './router'
@@ -8,19 +9,20 @@ import { useLoad } from './useLoad'
 
 export function SurveyList() {
   const { user } = useSession()
+  const { t } = useI18n()
   const { state, reload } = useLoad(api.listSurveys, 'list')
 
   return (
     <main className="page">
       <div className="page-title">
-        <PageHeading>Questionnaires</PageHeading>
+        <PageHeading>{t.questionnaires}</PageHeading>
         {user.role === 'admin' && (
           <Link href={paths.newSurvey} className="button button-primary">
-            New questionnaire
+            {t.newQuestionnaire}
           </Link>
         )}
       </div>
-      {state.kind === 'loading' && <p role="status">Loading…</p>}
+      {state.kind === 'loading' && <p role="status">{t.loading}</p>}
       {state.kind === 'failed' && <LoadFailed failure={state.failure} onRetry={reload} />}
       {state.kind === 'ok' && <SurveyTable surveys={state.data.surveys} />}
     </main>

@@ -76,3 +76,17 @@ describe('translation status', () => {
     expect(keys(described, 'en', 'missing')).toEqual(['q.description'])
   })
 })
+
+describe('translations written before their source text', () => {
+  it('are not outdated by the source being written, and are tracked once adopted', () => {
+    const bare: Json = { pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }] }
+    let d = ops.setText(bare, title, 'q.title', 'fi', 'Missä?')
+    d = ops.setText(d, title, 'q.title', 'en', 'W')
+    d = ops.setText(d, title, 'q.title', 'en', 'Where?')
+    expect(keys(d, 'fi', 'outdated')).toEqual([])
+    d = adoptTranslations(d)
+    expect(keys(ops.setText(d, title, 'q.title', 'en', 'Where now?'), 'fi', 'outdated')).toEqual([
+      'q.title',
+    ])
+  })
+})

@@ -124,6 +124,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
     await page.locator('.editor-preview .sd-question[data-name="sector"]').waitFor()
     await check(page, 'admin-editor')
 
+    await page.getByRole('button', { name: 'JSON', exact: true }).click()
     await page.getByLabel('Questionnaire definition (SurveyJS JSON)').fill('{ "title": "x", }')
     await page.locator('[role="alert"]:not(:empty)').first().waitFor()
     await check(page, 'admin-editor-error')

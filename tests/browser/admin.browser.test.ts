@@ -89,7 +89,8 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       await page.getByRole('link', { name: 'New questionnaire' }).click()
       await page.getByRole('heading', { name: 'New questionnaire' }).waitFor()
 
-      // A JSON typo is pointed at before anything is sent.
+      // A JSON typo is pointed at before anything is sent (experts' view: JSON).
+      await page.getByRole('button', { name: 'JSON', exact: true }).click()
       const definition = page.getByLabel('Questionnaire definition (SurveyJS JSON)')
       await definition.fill('{\n  "title": "Ward survey",\n}')
       await expect
@@ -133,10 +134,12 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       // Editing an open survey makes a new version, and the editor says so before saving.
       await page.getByRole('link', { name: 'Edit definition' }).click()
       await page.getByText('saving creates version 2').waitFor()
+      await page.getByRole('button', { name: 'JSON', exact: true }).click()
       const text = await definition.inputValue()
       await definition.fill(text.replace('"Ward survey"', '"Ward survey 2027"'))
       await page.getByRole('button', { name: 'Save as version 2' }).click()
-      await page.getByRole('heading', { name: 'Ward survey 2027' }).waitFor()
+      // Level 1: the editor's live preview shows the new title as a heading too.
+      await page.getByRole('heading', { name: 'Ward survey 2027', level: 1 }).waitFor()
       expect(await page.locator('.notice').innerText()).toContain('Saved as version 2')
 
       // A respondent answers through the link.

@@ -73,7 +73,7 @@ describe('SurveyJS JSON with properties survey-core does not know', () => {
         (extra, given) => {
           const plain = sprinkled([])
           const withExtras = sprinkled(extra)
-          for (const engine of ['compiled', 'survey-core'] as const) {
+          for (const engine of ['auto', 'survey-core'] as const) {
             expect(validateAnswers(withExtras, given, { engine })).toEqual(
               validateAnswers(plain, given, { engine }),
             )

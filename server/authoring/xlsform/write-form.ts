@@ -65,6 +65,9 @@ const SURVEY_KEYS = new Set([
   'pages',
   'elements',
   'dimensions',
+  // The admin editor's record of translation sources: not written (no XLSForm column); after an
+  // import the editor takes the translations as up to date again.
+  'translatedFrom',
   ...DISPLAY_SETTINGS,
 ])
 

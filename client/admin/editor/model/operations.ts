@@ -215,8 +215,10 @@ export function setText(definition: Json, ref: TextRef, key: string, lang: Lang,
     if (next === undefined) delete holder[prop]
     else holder[prop] = next
     if (lang === source) return
-    if (text === '') forgetSource(copy, key, lang)
-    else recordSource(copy, key, lang, readText(holder[prop], source, source))
+    // Written before its source: taken as made from the source once both are there (adopted).
+    const original = readText(holder[prop], source, source)
+    if (text === '' || original === '') forgetSource(copy, key, lang)
+    else recordSource(copy, key, lang, original)
   })
 }
 
