@@ -118,21 +118,23 @@ export async function makeRelease(
   options: { kind: ReleaseKind; minGroupSize: number; today: string; extra?: ExtraFigures },
 ) {
   const { dimensions } = readDimensions(JSON.parse(survey.definition))
-  const previous = (await listReleases(db, survey.surveyId)).map(
-    (release) => JSON.parse(release.publication) as Publication,
-  )
-  // Releases are checked against each other table by table; versions saved before dimension
-  // changes were refused can leave the latest with others, which no earlier release can match.
-  const names = (list: readonly Dimension[]) => JSON.stringify(list.map((d) => d.name))
-  const earlier = previous.at(-1)
-  if (earlier && names(earlier.dimensions) !== names(dimensions)) {
-    throw new ReleaseRefused(['The dimensions changed after the last release; none can follow.'])
-  }
   const highs = await loadSolver()
   return createRelease(
     db,
     { surveyId: survey.surveyId, kind: options.kind, createdOn: options.today },
     async (trx, releaseNo) => {
+      // Read under the release lock: a release another instance made meanwhile is among them.
+      const previous = (await listReleases(trx, survey.surveyId)).map(
+        (release) => JSON.parse(release.publication) as Publication,
+      )
+      // Releases are checked against each other table by table; versions saved before dimension
+      // changes were refused can leave the latest with others, which no earlier release can match.
+      const names = (list: readonly Dimension[]) => JSON.stringify(list.map((d) => d.name))
+      const earlier = previous.at(-1)
+      if (earlier && names(earlier.dimensions) !== names(dimensions)) {
+        const reason = 'The dimensions changed after the last release; none can follow.'
+        throw new ReleaseRefused([reason])
+      }
       const domain = await releaseDomain(trx, survey, releaseNo)
       const domains = domain.dimensions.map(domainOf)
       const cumulative: CountRow[][] = []
