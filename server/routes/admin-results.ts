@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js'
 import { surveyOr404 } from './survey-or-404.js'
 import { countByDay } from '../../db/queries/aggregates.js'
 import { liveWeeks } from '../domain/suppression/live-counts.js'
-import { makeRelease } from '../results.js'
+import { makeRelease, type ExtraFigures } from '../results.js'
 import { queryAggregates } from '../aggregates-query.js'
 
 export interface AdminResultDeps {
@@ -20,6 +20,8 @@ export interface AdminResultDeps {
   minGroupSize: number
   clock: () => Date
   audit: Audit
+  /** Figures other features publish with a release, audited with it (decision 007). */
+  extra?: ExtraFigures
 }
 
 /** Releases and aggregates: researchers read, admins also make interim releases. */
@@ -29,6 +31,7 @@ export const adminResultRoutes = ({
   minGroupSize,
   clock,
   audit,
+  extra,
 }: AdminResultDeps) => {
   const factsOf = createDefinitionFacts()
 
@@ -47,7 +50,7 @@ export const adminResultRoutes = ({
         throw new ApiError(409, 'invalid_transition', message)
       }
       const actor = c.get('user').username
-      const recording = { minGroupSize, clock, audit, actor }
+      const recording = { minGroupSize, clock, audit, actor, extra }
       const number = await auditedRelease(db, survey, 'interim', recording)
       return c.json({ release: number, kind: 'interim' }, 201)
     })
@@ -69,10 +72,17 @@ export async function auditedRelease(
   db: Kysely<Database>,
   survey: PublishedVersion,
   kind: 'interim' | 'final',
-  by: { minGroupSize: number; clock: () => Date; audit: Audit; actor: string },
+  by: {
+    minGroupSize: number
+    clock: () => Date
+    audit: Audit
+    actor: string
+    /** Figures another feature publishes with the release, for the audit (decision 007). */
+    extra?: ExtraFigures
+  },
 ): Promise<number> {
   return inTransaction(db, async (trx) => {
-    const number = await release(trx, survey, kind, by.minGroupSize, by.clock)
+    const number = await release(trx, survey, kind, by)
     const details = { release: number, kind }
     await by.audit({ actor: by.actor, action: 'release.create', target: survey.slug, details }, trx)
     return number
@@ -84,11 +94,11 @@ async function release(
   db: Kysely<Database>,
   survey: PublishedVersion,
   kind: 'interim' | 'final',
-  minGroupSize: number,
-  clock: () => Date,
+  by: { minGroupSize: number; clock: () => Date; extra?: ExtraFigures },
 ) {
   try {
-    return await makeRelease(db, survey, { kind, minGroupSize, today: clock().toISOString().slice(0, 10) })
+    const today = by.clock().toISOString().slice(0, 10)
+    return await makeRelease(db, survey, { kind, minGroupSize: by.minGroupSize, today, extra: by.extra })
   } catch (error) {
     if (!(error instanceof ReleaseRefused)) throw error
     throw new ApiError(
