@@ -3,7 +3,12 @@ import { aggregateReader, type AggregateScope, type GroupRow } from '../db/queri
 import { createRelease, listReleases, ReleaseRefused } from '../db/queries/releases.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database, ReleaseKind } from '../db/schema.js'
-import { buildGroups, domainOf, type GroupStats, type QuestionKind } from './domain/aggregate-view.js'
+import {
+  buildGroups,
+  domainOf,
+  type GroupStats,
+  type QuestionKind,
+} from './domain/aggregate-view.js'
 import { readDimensions } from './domain/dimensions.js'
 import {
   checkRelease,
@@ -90,7 +95,8 @@ export async function releaseDomain(
       .where('release_no', '<=', releaseNo)
       .limit(1)
       .executeTakeFirst()
-    if (any || version.id === survey.versionId) answered.push(factsOf(version.id, version.definition))
+    if (any || version.id === survey.versionId)
+      answered.push(factsOf(version.id, version.definition))
   }
   const current = factsOf(survey.versionId, survey.definition)
   const dimensions = current.dimensions.map((dimension) => {
@@ -231,9 +237,12 @@ export async function liveCounts(
   const reader = await aggregateReader(db, { surveyId: survey.surveyId })
   const [row] = await reader.countGroups([])
   const n = row?.n ?? 0
-  const domains = options.by.map((name) => domainOf(options.dimensions.find((d) => d.name === name)!))
+  const domains = options.by.map((name) =>
+    domainOf(options.dimensions.find((d) => d.name === name)!),
+  )
   const keys = domains.reduce<Record<string, string>[]>(
-    (acc, dimension) => acc.flatMap((key) => dimension.values.map((value) => ({ ...key, [dimension.name]: value }))),
+    (acc, dimension) =>
+      acc.flatMap((key) => dimension.values.map((value) => ({ ...key, [dimension.name]: value }))),
     [{}],
   )
   return {
@@ -242,7 +251,10 @@ export async function liveCounts(
     minGroupSize: options.minGroupSize,
     by: options.by,
     // Rounded down to a multiple of k, as every live count (decision 007).
-    total: n >= options.minGroupSize ? { n: floorToGroup(n, options.minGroupSize) } : { suppressed: true },
+    total:
+      n >= options.minGroupSize
+        ? { n: floorToGroup(n, options.minGroupSize) }
+        : { suppressed: true },
     groups: keys.map((key) => ({ key, suppressed: true })),
   }
 }

@@ -97,7 +97,8 @@ export function buildGroups(
     answers.set(id, [...(answers.get(id) ?? []), row])
   }
   const quiz = new Map<string, GroupStats['quiz']>()
-  for (const row of stats.quiz) quiz.set(groupId(row.groups), [...(quiz.get(groupId(row.groups)) ?? []), row])
+  for (const row of stats.quiz)
+    quiz.set(groupId(row.groups), [...(quiz.get(groupId(row.groups)) ?? []), row])
   const scores = new Map(stats.scores.map((row) => [groupId(row.groups), row.mean]))
 
   return table.cells.map((cell: PublishedCell) => {

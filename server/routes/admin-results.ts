@@ -35,36 +35,38 @@ export const adminResultRoutes = ({
 }: AdminResultDeps) => {
   const factsOf = createDefinitionFacts()
 
-  return new Hono<AuthEnv>()
-    .get('/:slug/releases', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      const releases = await listReleases(db, survey.surveyId)
-      return c.json({
-        releases: releases.map(({ number, kind, createdOn }) => ({ number, kind, createdOn })),
+  return (
+    new Hono<AuthEnv>()
+      .get('/:slug/releases', async (c) => {
+        const survey = await surveyOr404(db, c.req.param('slug'))
+        const releases = await listReleases(db, survey.surveyId)
+        return c.json({
+          releases: releases.map(({ number, kind, createdOn }) => ({ number, kind, createdOn })),
+        })
       })
-    })
-    .post('/:slug/releases', requireAdmin, async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      if (survey.status !== 'open') {
-        const message = `Interim releases are made while a survey is open; this one is ${survey.status}.`
-        throw new ApiError(409, 'invalid_transition', message)
-      }
-      const actor = c.get('user').username
-      const recording = { minGroupSize, clock, audit, actor, extra }
-      const number = await auditedRelease(db, survey, 'interim', recording)
-      return c.json({ release: number, kind: 'interim' }, 201)
-    })
-    // Arrivals over time, live: rounded running totals (decision 007), so no look at it, nor two
-    // looks, nor a look and a release, pins a handful of responses.
-    .get('/:slug/timeline', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      const days = await countByDay(db, { surveyId: survey.surveyId })
-      return c.json({ survey: survey.slug, minGroupSize, weeks: liveWeeks(days, minGroupSize) })
-    })
-    .get('/:slug/aggregates', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      return c.json(await queryAggregates(db, factsOf, survey, c.req.query(), minGroupSize))
-    })
+      .post('/:slug/releases', requireAdmin, async (c) => {
+        const survey = await surveyOr404(db, c.req.param('slug'))
+        if (survey.status !== 'open') {
+          const message = `Interim releases are made while a survey is open; this one is ${survey.status}.`
+          throw new ApiError(409, 'invalid_transition', message)
+        }
+        const actor = c.get('user').username
+        const recording = { minGroupSize, clock, audit, actor, extra }
+        const number = await auditedRelease(db, survey, 'interim', recording)
+        return c.json({ release: number, kind: 'interim' }, 201)
+      })
+      // Arrivals over time, live: rounded running totals (decision 007), so no look at it, nor two
+      // looks, nor a look and a release, pins a handful of responses.
+      .get('/:slug/timeline', async (c) => {
+        const survey = await surveyOr404(db, c.req.param('slug'))
+        const days = await countByDay(db, { surveyId: survey.surveyId })
+        return c.json({ survey: survey.slug, minGroupSize, weeks: liveWeeks(days, minGroupSize) })
+      })
+      .get('/:slug/aggregates', async (c) => {
+        const survey = await surveyOr404(db, c.req.param('slug'))
+        return c.json(await queryAggregates(db, factsOf, survey, c.req.query(), minGroupSize))
+      })
+  )
 }
 
 /** A release and its audit entry in one transaction: no release goes unrecorded. */
@@ -98,7 +100,12 @@ async function release(
 ) {
   try {
     const today = by.clock().toISOString().slice(0, 10)
-    return await makeRelease(db, survey, { kind, minGroupSize: by.minGroupSize, today, extra: by.extra })
+    return await makeRelease(db, survey, {
+      kind,
+      minGroupSize: by.minGroupSize,
+      today,
+      extra: by.extra,
+    })
   } catch (error) {
     if (!(error instanceof ReleaseRefused)) throw error
     throw new ApiError(
