@@ -179,4 +179,109 @@ export const MUTATIONS: Mutation[] = [
     ],
     tests: ['tests/token-scope.test.ts'],
   },
+  // Decision 007 (issue 15): each protection, broken, must fail the tests that replay its channel.
+  {
+    name: 'disclosure-every-table-no-span-audit',
+    claim: 'no combination of published counts gives a group below the minimum (channel 1)',
+    edits: [
+      {
+        file: 'server/domain/suppression/plan-release.ts',
+        find: 'if (audit.safe) return { ok: true, publication, rounds }',
+        replace: 'if (audit.safe || rounds > 0) return { ok: true, publication, rounds }',
+      },
+      {
+        file: 'server/domain/suppression/planner.ts',
+        find: 'options.crossAll ? t.published : isCrossed(t),',
+        replace: 't.published,',
+      },
+    ],
+    tests: ['tests/domain/suppression-disclosure.test.ts'],
+  },
+  {
+    name: 'disclosure-statistics-on-every-group',
+    claim: 'answer counts never bound a hidden group (channel 2)',
+    edits: [
+      {
+        file: 'server/domain/suppression/statistics.ts',
+        find: 'const cells = shownCells(current, by)',
+        replace: 'return shownCells(current, by)\n  const cells = shownCells(current, by)',
+      },
+      {
+        file: 'server/domain/suppression/statistics.ts',
+        find: 'if (!current || !statisticsChain(current).some((chain) => sameSet(chain, by))) return new Set()',
+        replace: 'if (!current) return new Set()',
+      },
+    ],
+    tests: ['tests/domain/suppression-disclosure.test.ts'],
+  },
+  {
+    name: 'disclosure-response-file-raw-values',
+    claim: 'the response-level file minus the aggregates places nobody (channel 3)',
+    edits: [
+      {
+        file: 'server/domain/export/consistent-file.ts',
+        find: 'if (small.length > 0) {',
+        replace: 'if (small.length < 0) {',
+      },
+      {
+        file: 'server/domain/export/consistent-file.ts',
+        find: 'return [name, all.size === 1 ? [...all][0] : GENERALISED]',
+        replace: 'return [name, all.size === 1 || true ? [...all][0] : GENERALISED]',
+      },
+    ],
+    tests: ['tests/disclosure-channels.test.ts'],
+    testName: 'channel 3',
+  },
+  {
+    name: 'disclosure-response-file-every-release',
+    claim: 'one response-level file per survey, of the final release (channel 4)',
+    edits: [
+      {
+        file: 'server/routes/admin-exports.ts',
+        find: "if (chosen.kind !== 'final' || chosen.number !== releases.at(-1)?.number) {",
+        replace: 'if (releases.length < 0) {',
+      },
+    ],
+    tests: ['tests/disclosure-channels.test.ts'],
+    testName: 'channel 4',
+  },
+  {
+    name: 'disclosure-latest-version-domain',
+    claim: 'nobody is outside the groups: dropped values keep their respondents (channel 5)',
+    edits: [
+      {
+        file: 'server/results.ts',
+        find: 'if (any || version.id === survey.versionId) answered.push(',
+        replace: 'if (version.id === survey.versionId) answered.push(',
+      },
+    ],
+    tests: ['tests/disclosure-channels.test.ts'],
+    testName: 'channel 5',
+  },
+  {
+    name: 'disclosure-question-of-some-versions',
+    claim: 'a question only a new version asks is not summarised (channel 6)',
+    edits: [
+      {
+        file: 'server/results.ts',
+        find: '.filter((q) => answered.every((f) => f.kinds.has(q)))',
+        replace: '.filter((q) => answered.some((f) => f.kinds.has(q)))',
+      },
+    ],
+    tests: ['tests/disclosure-channels.test.ts'],
+    testName: 'channel 6',
+  },
+  {
+    name: 'disclosure-live-counts-exact',
+    claim: 'live counts are rounded down to a multiple of the minimum (channel 7)',
+    edits: [
+      {
+        file: 'server/domain/suppression/live-counts.ts',
+        find: 'export const floorToGroup = (n: number, k: number) => Math.floor(n / k) * k',
+        replace: 'export const floorToGroup = (n: number, k: number) => n + 0 * k',
+      },
+    ],
+    tests: ['tests/disclosure-channels.test.ts'],
+    testName: 'channel 7',
+  },
 ]
