@@ -213,9 +213,14 @@ describe.skipIf(!hasChromium)('questionnaire editor (no JSON typed)', () => {
 
       // Leaving with unsaved changes asks first; staying keeps them.
       await confidence.getByLabel('Title (English)').fill('How sure are you?')
-      const asked = new Promise<string>((resolve) =>
-        page.once('dialog', (dialog) => (resolve(dialog.message()), void dialog.dismiss())),
-      )
+      const asked = new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('leaving did not ask')), 5_000)
+        page.once('dialog', (dialog) => {
+          clearTimeout(timer)
+          resolve(dialog.message())
+          void dialog.dismiss()
+        })
+      })
       await page.getByRole('link', { name: 'Questionnaires' }).first().click()
       expect(await asked).toMatch(/unsaved changes/)
       expect(await confidence.getByLabel('Title (English)').inputValue()).toBe('How sure are you?')
@@ -232,7 +237,6 @@ describe.skipIf(!hasChromium)('questionnaire editor (no JSON typed)', () => {
     await page.locator('.question-card[data-question="workplace"]').waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('fi')
     await page.getByRole('button', { name: 'Kysymykset' }).waitFor()
-    await page.screenshot({ path: 'test-output/screenshots/tmp-phone-top.png' })
     await expectNoAxe(page, 'editor-05-questions-phone-fi')
     await page.getByRole('button', { name: 'Käännökset' }).click()
     await page.getByRole('button', { name: /^Svenska: 0 puuttuu/ }).waitFor()
