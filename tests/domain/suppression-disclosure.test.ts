@@ -203,7 +203,7 @@ describe('disclosure audit (decision 007) against an independent attacker', () =
     expect(await spanAttack(planned)).toEqual([])
   })
 
-  it('channel 1 replayed: p0 + (s0,r0) - (s0,p0) - (r0,p0) isolates 3 people unless the cycle is cut', async () => {
+  it('channel 1 replayed: p0 + (s0,r0) - (s0,p0) - (r0,p0) isolates 3 people unless the audit hides more', async () => {
     // The issue's shape: 31 responses, every two-way cell used in the sum is at least 5.
     const dimensions = ['s', 'r', 'p'].map((name) => ({ name, values: [`${name}0`, `${name}1`] }))
     const cells: [string, number][] = [

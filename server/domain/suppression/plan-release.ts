@@ -1,6 +1,6 @@
 /**
  * A release's publication, planned and audited (docs/decisions/007): the small-cell plan
- * (decision 003) on the star of tables, then the span audit over this release's figures and
+ * (decision 003), then the span audit over this release's figures and
  * every earlier release's. While the audit finds a set of 1..k-1 respondents, the shown cell of
  * this release that the combination leans on (two-way first, then the smallest) is hidden and
  * the plan is made again. When no cell of this release is in the combination, the earlier

@@ -18,7 +18,7 @@ import { buildModel, emptyPins, unionDimensions, type Model, type Pins } from '.
 import { pinsFromPublication, toPublication } from './publication'
 import { auditPublications } from './releases'
 import { PROBED, type Bounds, type Propagator } from './propagate'
-import { buildFamily, marginCounts, type Family, type FamilyTable } from './tables'
+import { buildFamily, marginCounts, type Family } from './tables'
 import type { CellKey, Publication, SuppressionInput } from './types'
 import { cubeCounts, validateDimensions, validateMinGroupSize } from './validate'
 
@@ -50,9 +50,7 @@ export function planSuppression(
     (options.hide ?? []).map((c) => varFor(family, tableFor(family, c.by), c.key)),
   )
   if (counts[0] >= k) {
-    for (const table of family.tables.filter((t) =>
-      options.crossAll ? t.published : isCrossed(t),
-    )) {
+    for (const table of family.tables.filter((t) => t.published)) {
       for (let v = table.offset; v < table.offset + table.size; v++)
         shown[v] = counts[v] >= k && !hide.has(v) ? 1 : 0
     }
@@ -64,18 +62,7 @@ export function planSuppression(
 export interface PlanOptions {
   /** Cells to hide from the start (the span audit's repairs, decision 007). */
   hide?: readonly { by: readonly string[]; key: CellKey }[]
-  /** Every two-way table crossed, as decision 003 did: only for comparisons (benchmark). */
-  crossAll?: boolean
 }
-
-/**
- * Tables with counts: the total, every one-way table, and the two-way tables of the first
- * dimension with each other one (a star). Two-way tables of the other pairs would close a
- * cycle (sector-region-profession) whose cells add and subtract to small sets (decision 007);
- * they are listed with every cell suppressed.
- */
-export const isCrossed = (table: FamilyTable) =>
-  table.published && (table.dims.length < 2 || table.dims[0] === 0)
 
 interface Plan {
   counts: Float64Array
