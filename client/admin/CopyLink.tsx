@@ -1,13 +1,15 @@
+import { useI18n } from './i18n'
 import { useClipboardCopy } from './useClipboardCopy'
 
 /** The respondent link, always visible, with a copy button and a select-it-yourself fallback. */
 export function CopyLink({ slug }: { slug: string }) {
   const url = `${location.origin}/s/${slug}`
   const { input, copy, copyText: copyLink } = useClipboardCopy(url)
+  const { t } = useI18n()
 
   return (
     <div className="copy-link">
-      <label htmlFor="respondent-link">Respondent link</label>
+      <label htmlFor="respondent-link">{t.respondentLink}</label>
       <div className="copy-link-row">
         <input
           id="respondent-link"
@@ -17,13 +19,12 @@ export function CopyLink({ slug }: { slug: string }) {
           onFocus={(event) => event.target.select()}
         />
         <button type="button" className="button" onClick={() => void copyLink()}>
-          Copy respondent link
+          {t.copyLink}
         </button>
       </div>
       <p role="status" className="hint">
-        {copy === 'copied' && 'Link copied to the clipboard.'}
-        {copy === 'manual' &&
-          'The browser did not allow copying: the link is selected, press Ctrl+C (⌘C on a Mac).'}
+        {copy === 'copied' && t.linkCopied}
+        {copy === 'manual' && t.copyManually}
       </p>
     </div>
   )

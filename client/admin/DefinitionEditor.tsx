@@ -1,3 +1,4 @@
+import { fill, useI18n } from './i18n'
 import { api } from './api'
 import { EditorForm } from './EditorForm'
 import { LoadFailed } from './LoadFailed'
@@ -11,6 +12,7 @@ export function DefinitionEditor({ slug }: { slug?: string }) {
 }
 
 function EditExisting({ slug }: { slug: string }) {
+  const { t } = useI18n()
   const { state, reload } = useLoad(() => api.getSurvey(slug), slug)
   if (state.kind === 'ok') {
     if (state.data.status === 'closed') {
@@ -19,12 +21,12 @@ function EditExisting({ slug }: { slug: string }) {
     return <EditorForm target={{ kind: 'edit', survey: state.data }} />
   }
   if (state.kind === 'failed' && state.failure.code === 'survey_not_found') {
-    return <Missing title="Questionnaire not found" body={`No questionnaire “${slug}” exists.`} />
+    return <Missing title={t.notFoundTitle} body={fill(t.notFoundBody, { slug })} />
   }
   return (
     <main className="page">
       <PageHeading>{`Edit ${slug}`}</PageHeading>
-      {state.kind === 'loading' && <p role="status">Loading…</p>}
+      {state.kind === 'loading' && <p role="status">{t.loading}</p>}
       {state.kind === 'failed' && <LoadFailed failure={state.failure} onRetry={reload} />}
     </main>
   )

@@ -45,7 +45,7 @@ export function DefinitionSource({ text, onText, problem, textareaRef, textShown
 
   return (
     <div className="definition-source">
-      <label htmlFor="definition-file">Upload a .json file</label>
+      <label htmlFor="definition-file">{t.uploadJson}</label>
       <input
         id="definition-file"
         type="file"

@@ -99,7 +99,7 @@ export function EditorForm({ target }: { target: Target }) {
   return (
     <main className="page page-wide">
       <p className="breadcrumb">
-        <Link href={paths.list}>Questionnaires</Link>
+        <Link href={paths.list}>{t.questionnaires}</Link>
         {survey && (
           <>
             {' / '}
@@ -168,11 +168,10 @@ export function EditorForm({ target }: { target: Target }) {
 }
 
 function VersionNote({ status, version }: { status: string; version: number }) {
+  const { t } = useI18n()
   return (
     <p className="notice">
-      {status === 'draft'
-        ? 'This is a draft: saving replaces its definition.'
-        : `This questionnaire is open: saving creates version ${version + 1}. Respondents who open the link after that get the new version; the responses so far stay with version ${version}.`}
+      {status === 'draft' ? t.draftNote : fill(t.openNote, { next: version + 1, current: version })}
     </p>
   )
 }

@@ -1,3 +1,4 @@
+import { useI18n } from './i18n'
 import type { RefObject } from 'react'
 
 // The server's rule (server/domain/slug.ts), checked here too so a typo is caught before saving.
@@ -14,9 +15,10 @@ interface Props {
 }
 
 export function SlugField({ value, onChange, error, inputRef }: Props) {
+  const { t } = useI18n()
   return (
     <div className="field">
-      <label htmlFor="slug">Slug</label>
+      <label htmlFor="slug">{t.slug}</label>
       <p id="slug-hint" className="hint">
         Lower-case letters, digits and single hyphens, e.g. <code>nurses-2027</code>. It becomes the
         respondent link <code>/s/{value || 'slug'}</code> and cannot be changed later.

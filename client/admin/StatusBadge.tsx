@@ -1,8 +1,8 @@
+import { useI18n } from './i18n'
 import type { SurveyStatus } from './api'
-
-const LABELS: Record<SurveyStatus, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' }
 
 /** Text, not colour alone, says the status. */
 export function StatusBadge({ status }: { status: SurveyStatus }) {
-  return <span className={`badge badge-${status}`}>{LABELS[status]}</span>
+  const { t } = useI18n()
+  return <span className={`badge badge-${status}`}>{t.statusNames[status]}</span>
 }

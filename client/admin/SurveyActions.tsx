@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { api, type SurveyDetail } from './api'
 import { CloseDialog } from './CloseDialog'
+import { fill, useI18n } from './i18n'
 import { describeFailure } from './messages'
 import { Link, paths } from './router'
 
@@ -12,6 +13,7 @@ interface Props {
 
 /** What an admin can do with a survey in its current status. */
 export function SurveyActions({ survey, onChanged }: Props) {
+  const { t } = useI18n()
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -23,11 +25,7 @@ export function SurveyActions({ survey, onChanged }: Props) {
     const result = await api.changeStatus(survey.slug, action)
     setBusy(false)
     if (result.ok) {
-      onChanged(
-        action === 'publish'
-          ? 'Published: respondents can now answer at the link above.'
-          : 'Closed: respondents can no longer answer.',
-      )
+      onChanged(action === 'publish' ? t.published : t.closed)
       return
     }
     setError(describeFailure(result))
@@ -36,7 +34,7 @@ export function SurveyActions({ survey, onChanged }: Props) {
 
   return (
     <section className="actions" aria-labelledby="actions-title">
-      <h2 id="actions-title">Actions</h2>
+      <h2 id="actions-title">{t.actions}</h2>
       {survey.status === 'draft' && (
         <div className="action">
           <button
@@ -45,9 +43,9 @@ export function SurveyActions({ survey, onChanged }: Props) {
             disabled={busy}
             onClick={() => void change('publish')}
           >
-            Publish
+            {t.publish}
           </button>
-          <p className="hint">Opens the questionnaire to respondents at the link above.</p>
+          <p className="hint">{t.publishHint}</p>
         </div>
       )}
       {survey.status === 'open' && (
@@ -58,26 +56,24 @@ export function SurveyActions({ survey, onChanged }: Props) {
             disabled={busy}
             onClick={() => setConfirming(true)}
           >
-            Close survey…
+            {t.closeSurvey}
           </button>
-          <p className="hint">Stops taking responses. Closing is final.</p>
+          <p className="hint">{t.closeHint}</p>
         </div>
       )}
       {survey.status !== 'closed' && (
         <div className="action">
           <Link href={paths.edit(survey.slug)} className="button">
-            Edit definition
+            {t.editDefinition}
           </Link>
           <p className="hint">
             {survey.status === 'draft'
-              ? 'Saving replaces this draft’s definition.'
-              : `Saving creates version ${survey.version + 1}; respondents get it from their next visit and responses so far stay with version ${survey.version}.`}
+              ? t.editDraftHint
+              : fill(t.editOpenHint, { next: survey.version + 1, current: survey.version })}
           </p>
         </div>
       )}
-      {survey.status === 'closed' && (
-        <p>This questionnaire is closed: it can no longer be answered, published or edited.</p>
-      )}
+      {survey.status === 'closed' && <p>{t.closedNote}</p>}
       <div role="alert" className={error ? 'error-box' : undefined}>
         {error}
       </div>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, type ApiResult, type SurveyDetail } from './api'
 import { CopyLink } from './CopyLink'
 import { InvitationCodes } from './InvitationCodes'
+import { fill, useI18n } from './i18n'
 import { clearFlash, peekFlash } from './flash'
 import { LoadFailed } from './LoadFailed'
 import { PageHeading } from './PageHeading'
@@ -27,61 +28,56 @@ async function loadSurvey(slug: string): Promise<ApiResult<Loaded>> {
   return { ok: true, data: { ...detail.data, responses: summary?.responses } }
 }
 
-const LINK_NOTES = {
-  draft: 'Respondents see a “not open” page until the questionnaire is published.',
-  open: 'Anyone with this link can answer.',
-  closed: 'The link now shows a “not open” page.',
-}
-
 export function SurveyPage({ slug }: { slug: string }) {
   const { user } = useSession()
+  const { t } = useI18n()
   const { state, reload } = useLoad(() => loadSurvey(slug), slug)
   const [notice, setNotice] = useState(peekFlash)
   useEffect(clearFlash, [])
   const [preview, setPreview] = useState(false)
 
   if (state.kind === 'failed' && state.failure.code === 'survey_not_found') {
-    return <Missing title="Questionnaire not found" body={`No questionnaire “${slug}” exists.`} />
+    return <Missing title={t.notFoundTitle} body={fill(t.notFoundBody, { slug })} />
   }
   const survey = state.kind === 'ok' ? state.data : null
 
   return (
     <main className="page">
       <p className="breadcrumb">
-        <Link href={paths.list}>Questionnaires</Link> / {slug}
+        <Link href={paths.list}>{t.questionnaires}</Link> / {slug}
       </p>
       <PageHeading title={survey?.title || slug}>{survey?.title || slug}</PageHeading>
       <p role="status" className={notice ? 'notice' : undefined}>
         {notice}
       </p>
-      {state.kind === 'loading' && <p role="status">Loading…</p>}
+      {state.kind === 'loading' && <p role="status">{t.loading}</p>}
       {state.kind === 'failed' && <LoadFailed failure={state.failure} onRetry={reload} />}
       {survey && (
         <>
           <dl className="facts">
-            <dt>Status</dt>
+            <dt>{t.status}</dt>
             <dd>
               <StatusBadge status={survey.status} />
             </dd>
-            <dt>Version</dt>
+            <dt>{t.version}</dt>
             <dd>{survey.version}</dd>
             {survey.responses !== undefined && (
               <>
-                <dt>Responses</dt>
+                <dt>{t.responses}</dt>
                 <dd>{survey.responses}</dd>
               </>
             )}
           </dl>
           <p>
             <Link href={paths.results(survey.slug)} className="button">
-              Results
+              {t.results}
             </Link>
           </p>
           <CopyLink slug={survey.slug} />
           <p className="hint">
             {survey.status === 'open' && survey.access === 'invitation'
-              ? 'Only people with an invitation code can answer.'
-              : LINK_NOTES[survey.status]}
+              ? t.invitationOnlyNote
+              : t.linkNotes[survey.status]}
           </p>
           {user.role === 'admin' && (
             <SurveyActions
@@ -102,18 +98,18 @@ export function SurveyPage({ slug }: { slug: string }) {
             onImported={reload}
           />
           <section aria-labelledby="preview-title">
-            <h2 id="preview-title">Preview</h2>
+            <h2 id="preview-title">{t.preview}</h2>
             <button
               type="button"
               className="button"
               aria-expanded={preview}
               onClick={() => setPreview((shown) => !shown)}
             >
-              {preview ? 'Hide preview' : 'Show preview'}
+              {preview ? t.hidePreview : t.showPreview}
             </button>
             {preview && (
               <PreviewBoundary resetKey={survey.definition}>
-                <Suspense fallback={<p role="status">Loading the preview…</p>}>
+                <Suspense fallback={<p role="status">{t.previewLoading}</p>}>
                   <Preview definition={survey.definition} />
                 </Suspense>
               </PreviewBoundary>
