@@ -1,9 +1,10 @@
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { ADMIN, ADMIN_ENV, postResponses, signIn } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
-import { hasChromium, readResponses, screenshot } from './helpers'
+import { hasChromium, readResponses, screenshot, SCREENSHOT_DIR } from './helpers'
 import { useBrowser } from './session'
 
 const SLUG = 'editor-made'
@@ -86,6 +87,18 @@ describe.skipIf(!hasChromium)('questionnaire editor (no JSON typed)', () => {
       await rating.getByLabel('Title (Suomi)').fill('Kuinka varma olet?')
       await rating.getByLabel('Title (English)').fill('How confident are you?')
       await expectNoAxe(page, 'editor-01-questions-laptop')
+
+      // Duplicate, move (up past the page's top onto page 2) and delete, as an admin tidies up.
+      await rating.getByRole('button', { name: 'Duplicate: confidence' }).click()
+      const twin = page.locator('.question-card[data-question="confidence_copy"]')
+      await twin.getByRole('button', { name: 'Move up: confidence_copy' }).click()
+      await twin.getByRole('button', { name: 'Move up: confidence_copy' }).click()
+      await page
+        .locator('.page-card[data-page="page2"] [data-question="confidence_copy"]')
+        .waitFor()
+      page.once('dialog', (dialog) => void dialog.accept())
+      await twin.getByRole('button', { name: 'Delete: confidence_copy' }).click()
+      await expect.poll(() => twin.count()).toBe(0)
 
       // The translation view finds the missing Swedish title; it is written there.
       await page.getByRole('button', { name: 'Translations' }).click()
@@ -238,6 +251,9 @@ describe.skipIf(!hasChromium)('questionnaire editor (no JSON typed)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fi')
     await page.getByRole('button', { name: 'Kysymykset' }).waitFor()
     await expectNoAxe(page, 'editor-05-questions-phone-fi')
+    // What the admin sees of one question card at a time on a phone.
+    await page.locator('[data-question="workplace"] .items').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-05b-question-card-phone-fi.png') })
     await page.getByRole('button', { name: 'Käännökset' }).click()
     await page.getByRole('button', { name: /^Svenska: 0 puuttuu/ }).waitFor()
     await expectNoAxe(page, 'editor-06-translations-phone-fi')
