@@ -1,5 +1,5 @@
+import { fill, useI18n } from './i18n'
 import { ConfirmDialog } from './ConfirmDialog'
-import { plural } from './messages'
 
 interface Props {
   title: string
@@ -10,21 +10,20 @@ interface Props {
 
 /** A modal confirmation: closing cannot be undone, so it is said plainly before it happens. */
 export function CloseDialog({ title, responses, onConfirm, onCancel }: Props) {
+  const { closeDialog: t } = useI18n().t
+  const count = (n: number) => `${n} ${n === 1 ? t.response : t.responses}`
   return (
     <ConfirmDialog
       id="close-dialog"
-      title={`Close “${title}”?`}
-      confirmLabel="Close survey"
+      title={fill(t.title, { title })}
+      confirmLabel={t.confirm}
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
+      <p>{t.body}</p>
       <p>
-        Respondents will no longer be able to answer: the link will show a “survey not open” page.
-      </p>
-      <p>
-        <strong>Closing is final.</strong> A closed questionnaire cannot be reopened or edited.
-        {responses !== undefined &&
-          ` The ${plural(responses, 'response')} collected so far will be kept.`}
+        <strong>{t.final}</strong> {t.finalBody}
+        {responses !== undefined && ` ${fill(t.kept, { n: count(responses) })}`}
       </p>
     </ConfirmDialog>
   )

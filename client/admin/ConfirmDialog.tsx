@@ -1,3 +1,4 @@
+import { useI18n } from './i18n'
 import { useEffect, useRef, type ReactNode } from 'react'
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
  * and the consequence is read out with the title.
  */
 export function ConfirmDialog({ id, title, children, confirmLabel, onConfirm, onCancel }: Props) {
+  const { t } = useI18n()
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const element = dialog.current
@@ -37,7 +39,7 @@ export function ConfirmDialog({ id, title, children, confirmLabel, onConfirm, on
       <div id={`${id}-body`}>{children}</div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>
-          Cancel
+          {t.cancel}
         </button>
         <button type="button" className="button button-danger" onClick={onConfirm}>
           {confirmLabel}

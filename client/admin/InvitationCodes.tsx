@@ -3,19 +3,11 @@ import type { SurveyStatus } from './api'
 import './invitations.css'
 import { download, invitations, type Access } from './invitationsApi'
 import { LoadFailed } from './LoadFailed'
-import { describeFailure, plural } from './messages'
+import { fill, useI18n } from './i18n'
+import { describeFailure } from './messages'
 import { useLoad } from './useLoad'
 
 const MAX_CODES = 10_000
-
-const ACCESS_CHOICES: { value: Access; label: string; hint: string }[] = [
-  { value: 'public', label: 'Anyone with the link', hint: 'No code is asked for.' },
-  {
-    value: 'invitation',
-    label: 'Invitation only',
-    hint: 'Each response needs a one-time code. Codes are never stored with the answers.',
-  },
-]
 
 interface Props {
   slug: string
@@ -26,6 +18,7 @@ interface Props {
 
 /** Admins: who may answer (public or invitation only) and the one-time invitation codes. */
 export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
+  const { invitations: t } = useI18n().t
   const { state, reload } = useLoad(() => invitations.counts(slug), slug)
   const [access, setAccess] = useState<Access>('public')
   const [count, setCount] = useState('100')
@@ -37,7 +30,7 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
     if (loaded) setAccess(loaded.access)
   }, [loaded?.access])
 
-  if (state.kind === 'loading') return <p role="status">Loading invitation codes…</p>
+  if (state.kind === 'loading') return <p role="status">{t.loading}</p>
   if (state.kind === 'failed') return <LoadFailed failure={state.failure} onRetry={reload} />
   const closed = status === 'closed'
 
@@ -56,8 +49,7 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
     void run(async () => {
       const result = await invitations.setAccess(slug, access)
       if (!result.ok) return describeFailure(result)
-      const now = access === 'invitation' ? 'invitation only' : 'open to anyone with the link'
-      setNotice(`Saved: the survey is now ${now}.`)
+      setNotice(access === 'invitation' ? t.savedInvitation : t.savedPublic)
       onAccessChanged()
       return null
     })
@@ -67,23 +59,31 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
   const countValid = Number.isInteger(amount) && amount >= 1 && amount <= MAX_CODES
   const generate = (event: FormEvent) => {
     event.preventDefault()
-    if (!countValid) return setError(`Choose a whole number from 1 to ${MAX_CODES}.`)
+    if (!countValid) return setError(fill(t.countRule, { max: MAX_CODES }))
     void run(async () => {
       const result = await invitations.generate(slug, amount)
       if (!result.ok) return describeFailure(result)
       download(result.data, `${slug}-invitation-codes.csv`)
-      setNotice(`${plural(amount, 'new code')} downloaded. They are not shown again.`)
+      const codes = `${amount} ${amount === 1 ? t.newCode : t.newCodes}`
+      setNotice(fill(t.downloaded, { n: codes }))
       return null
     })
   }
 
+  const choices: { value: Access; label: string; hint: string }[] = [
+    { value: 'public', label: t.public, hint: t.publicHint },
+    { value: 'invitation', label: t.invitation, hint: t.invitationHint },
+  ]
+  const [usedBefore, usedAfter] = t.used.split('{used}')
+  const [totalBefore, totalAfter] = usedAfter.split('{total}')
+
   return (
     <section className="invitations" aria-labelledby="invitations-title">
-      <h2 id="invitations-title">Who can answer</h2>
+      <h2 id="invitations-title">{t.title}</h2>
       <form onSubmit={saveAccess}>
         <fieldset disabled={closed || busy}>
-          <legend>Access</legend>
-          {ACCESS_CHOICES.map((choice) => (
+          <legend>{t.access}</legend>
+          {choices.map((choice) => (
             <div className="access-choice" key={choice.value}>
               <input
                 type="radio"
@@ -101,17 +101,21 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
             </div>
           ))}
           <button type="submit" className="button" disabled={access === loaded?.access}>
-            Save access
+            {t.saveAccess}
           </button>
         </fieldset>
       </form>
 
       <p>
-        Invitation codes: <strong>{loaded?.used}</strong> of <strong>{loaded?.total}</strong> used
+        {usedBefore}
+        <strong>{loaded?.used}</strong>
+        {totalBefore}
+        <strong>{loaded?.total}</strong>
+        {totalAfter}
       </p>
       {!closed && (
         <form onSubmit={generate} noValidate className="generate-codes">
-          <label htmlFor="code-count">Number of new codes</label>
+          <label htmlFor="code-count">{t.count}</label>
           <div className="generate-row">
             <input
               id="code-count"
@@ -125,13 +129,11 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
               aria-describedby="code-count-hint"
             />
             <button type="submit" className="button button-primary" disabled={busy}>
-              Generate and download
+              {t.generate}
             </button>
           </div>
           <p id="code-count-hint" className="hint">
-            Up to {MAX_CODES} at a time, as a CSV file (one code per line, with a ready-made link
-            when the server’s public address is set). Each code works once. The codes exist only
-            in this file: keep it safe and delete it once the invitations are sent.
+            {fill(t.countHint, { max: MAX_CODES })}
           </p>
         </form>
       )}
