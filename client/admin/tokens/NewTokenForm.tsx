@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n'
 import { useState, type FormEvent } from 'react'
 import { describeFailure } from '../messages'
 import { ServerErrors, type Problem } from '../ServerErrors'
@@ -5,13 +6,14 @@ import { tokensApi, type CreatedToken } from './tokensApi'
 
 // Days; '' never expires. A shorter life limits the harm of a leaked token.
 const EXPIRY_CHOICES = [
-  ['30', '30 days'],
-  ['90', '90 days'],
-  ['365', '1 year'],
-  ['', 'Never'],
+  ['30', 'days30'],
+  ['90', 'days90'],
+  ['365', 'year'],
+  ['', 'never'],
 ] as const
 
 export function NewTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
+  const { tokens: t } = useI18n().t
   const [name, setName] = useState('')
   const [expiry, setExpiry] = useState('90')
   const [busy, setBusy] = useState(false)
@@ -33,10 +35,10 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: CreatedToken) =
 
   return (
     <form onSubmit={submit} className="token-form" aria-labelledby="new-token-heading">
-      <h2 id="new-token-heading">New token</h2>
-      <label htmlFor="token-name">Name</label>
+      <h2 id="new-token-heading">{t.newToken}</h2>
+      <label htmlFor="token-name">{t.name}</label>
       <p id="token-name-hint" className="hint">
-        What it is for, so you know which one to revoke, e.g. “R on my laptop”.
+        {t.nameHint}
       </p>
       <input
         id="token-name"
@@ -47,18 +49,18 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: CreatedToken) =
         value={name}
         onChange={(event) => setName(event.target.value)}
       />
-      <label htmlFor="token-expiry">Expires after</label>
+      <label htmlFor="token-expiry">{t.expiresAfter}</label>
       <select id="token-expiry" value={expiry} onChange={(event) => setExpiry(event.target.value)}>
         {EXPIRY_CHOICES.map(([value, label]) => (
           <option key={value} value={value}>
-            {label}
+            {t[label]}
           </option>
         ))}
       </select>
       <ServerErrors problem={problem} />
       <p>
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create token'}
+          {busy ? t.creating : t.create}
         </button>
       </p>
     </form>

@@ -1,9 +1,11 @@
+import { fill, useI18n } from '../i18n'
 import { useEffect, useRef } from 'react'
 import { useClipboardCopy } from '../useClipboardCopy'
 import type { CreatedToken } from './tokensApi'
 
 /** The new token, this one time, with a copy button; focused so screen readers read the warning. */
 export function NewTokenSecret({ created, onDone }: { created: CreatedToken; onDone: () => void }) {
+  const { tokens: t } = useI18n().t
   const heading = useRef<HTMLHeadingElement>(null)
   const { input, copy, copyText: copyToken } = useClipboardCopy(created.token)
   useEffect(() => heading.current?.focus(), [])
@@ -11,14 +13,12 @@ export function NewTokenSecret({ created, onDone }: { created: CreatedToken; onD
   return (
     <section className="token-secret" aria-labelledby="token-secret-heading">
       <h2 id="token-secret-heading" ref={heading} tabIndex={-1}>
-        Copy your new token “{created.name}” now
+        {fill(t.copyNow, { name: created.name })}
       </h2>
       <p id="token-secret-warning">
-        <strong>This is the only time it is shown.</strong> The server keeps only a fingerprint of
-        it. Store it like a password (a password manager or an environment variable, never in a
-        shared script). If you lose it, revoke it and make a new one.
+        <strong>{t.onlyTime}</strong> {t.onlyTimeBody}
       </p>
-      <label htmlFor="token-value">Token</label>
+      <label htmlFor="token-value">{t.token}</label>
       <div className="copy-link-row">
         <input
           id="token-value"
@@ -30,17 +30,16 @@ export function NewTokenSecret({ created, onDone }: { created: CreatedToken; onD
           onFocus={(event) => event.target.select()}
         />
         <button type="button" className="button" onClick={() => void copyToken()}>
-          Copy token
+          {t.copy}
         </button>
       </div>
       <p role="status" className="hint">
-        {copy === 'copied' && 'Token copied to the clipboard.'}
-        {copy === 'manual' &&
-          'The browser did not allow copying: the token is selected, press Ctrl+C (⌘C on a Mac).'}
+        {copy === 'copied' && t.copied}
+        {copy === 'manual' && t.copyManually}
       </p>
       <p>
         <button type="button" className="button" onClick={onDone}>
-          I have stored it
+          {t.stored}
         </button>
       </p>
     </section>

@@ -1,3 +1,4 @@
+import { fill, useI18n } from '../i18n'
 import { ConfirmDialog } from '../ConfirmDialog'
 
 interface Props {
@@ -8,17 +9,16 @@ interface Props {
 
 /** Revoking cannot be undone: scripts using the token stop working at once. */
 export function RevokeDialog({ name, onConfirm, onCancel }: Props) {
+  const { tokens: t } = useI18n().t
   return (
     <ConfirmDialog
       id="revoke-dialog"
-      title={`Revoke “${name}”?`}
-      confirmLabel="Revoke token"
+      title={fill(t.revokeTitle, { name })}
+      confirmLabel={t.revokeConfirm}
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
-      <p>
-        Scripts using this token will get “401 unauthorized” from now on. This cannot be undone.
-      </p>
+      <p>{t.revokeBody}</p>
     </ConfirmDialog>
   )
 }

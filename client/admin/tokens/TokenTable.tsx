@@ -1,10 +1,5 @@
-import type { TokenStatus, TokenSummary } from './tokensApi'
-
-const STATUS_TEXT: Record<TokenStatus, string> = {
-  active: 'Active',
-  expired: 'Expired',
-  revoked: 'Revoked',
-}
+import { fill, useI18n } from '../i18n'
+import type { TokenSummary } from './tokensApi'
 
 // The day only: enough to tell tokens apart, and the same for everyone whatever their locale.
 const day = (iso: string | null, none: string) => (iso === null ? none : iso.slice(0, 10))
@@ -15,20 +10,21 @@ interface Props {
 }
 
 export function TokenTable({ tokens, onRevoke }: Props) {
-  if (tokens.length === 0) return <p>You have no API tokens yet.</p>
+  const { tokens: t } = useI18n().t
+  if (tokens.length === 0) return <p>{t.none}</p>
   return (
     <div className="table-scroll">
       <table className="survey-table">
-        <caption className="visually-hidden">Your API tokens, newest first</caption>
+        <caption className="visually-hidden">{t.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.created}</th>
+            <th scope="col">{t.expires}</th>
+            <th scope="col">{t.lastUsed}</th>
+            <th scope="col">{t.status}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t.actions}</span>
             </th>
           </tr>
         </thead>
@@ -37,18 +33,18 @@ export function TokenTable({ tokens, onRevoke }: Props) {
             <tr key={token.id} data-token-id={token.id}>
               <th scope="row">{token.name}</th>
               <td>{day(token.createdAt, '')}</td>
-              <td>{day(token.expiresAt, 'Never')}</td>
-              <td>{day(token.lastUsedOn, 'Not yet')}</td>
-              <td>{STATUS_TEXT[token.status]}</td>
+              <td>{day(token.expiresAt, t.never)}</td>
+              <td>{day(token.lastUsedOn, t.notYet)}</td>
+              <td>{t.statusNames[token.status]}</td>
               <td>
                 {token.status === 'active' && (
                   <button
                     type="button"
                     className="button button-danger"
-                    aria-label={`Revoke ${token.name}`}
+                    aria-label={fill(t.revokeName, { name: token.name })}
                     onClick={() => onRevoke(token)}
                   >
-                    Revoke
+                    {t.revoke}
                   </button>
                 )}
               </td>

@@ -1,3 +1,4 @@
+import { fill, useI18n } from '../i18n'
 import { useRef, useState } from 'react'
 import { LoadFailed } from '../LoadFailed'
 import { describeFailure } from '../messages'
@@ -12,6 +13,8 @@ import './tokens.css'
 
 /** Personal API tokens for R, Python and other scripts: read-only results and exports. */
 export default function TokensPage() {
+  const { t: all } = useI18n()
+  const t = all.tokens
   const { state, reload } = useLoad(tokensApi.list, 'tokens')
   const [created, setCreated] = useState<CreatedToken | null>(null)
   const [revoking, setRevoking] = useState<TokenSummary | null>(null)
@@ -27,18 +30,16 @@ export default function TokensPage() {
   const revoke = async (token: TokenSummary) => {
     setRevoking(null)
     const result = await tokensApi.revoke(token.id)
-    announce(result.ok ? `Token “${token.name}” revoked.` : describeFailure(result))
+    announce(result.ok ? fill(t.revoked, { name: token.name }) : describeFailure(result))
     reload()
   }
 
   return (
     <main className="page">
-      <PageHeading>API tokens</PageHeading>
+      <PageHeading>{all.apiTokens}</PageHeading>
       <p>
-        A token lets your scripts (R, Python, curl) read results, exports and codebooks with your
-        role, by sending <code>Authorization: Bearer &lt;token&gt;</code>. It cannot publish, close
-        or change anything, and cannot make other tokens. See the{' '}
-        <a href="/api/docs">API reference</a> and the README’s “Scripting access” examples.
+        {t.intro1} <code>Authorization: Bearer &lt;token&gt;</code>
+        {t.intro2} <a href="/api/docs">{t.apiReference}</a> {t.intro3}
       </p>
       <p ref={status} role="status" tabIndex={-1} className="notice-slot">
         {message}
@@ -48,7 +49,7 @@ export default function TokensPage() {
           created={created}
           onDone={() => {
             setCreated(null)
-            announce(`Token “${created.name}” is ready to use.`)
+            announce(fill(t.ready, { name: created.name }))
           }}
         />
       ) : (
@@ -60,8 +61,8 @@ export default function TokensPage() {
           }}
         />
       )}
-      <h2>Your tokens</h2>
-      {state.kind === 'loading' && <p role="status">Loading…</p>}
+      <h2>{t.yours}</h2>
+      {state.kind === 'loading' && <p role="status">{all.loading}</p>}
       {state.kind === 'failed' && <LoadFailed failure={state.failure} onRetry={reload} />}
       {state.kind === 'ok' && <TokenTable tokens={state.data.tokens} onRevoke={setRevoking} />}
       {revoking && (
