@@ -1,3 +1,4 @@
+import { useI18n } from './i18n'
 import { useEffect, useState } from 'react'
 import { api, onSessionEnded, type User } from './api'
 import { Header } from './Header'
@@ -8,9 +9,8 @@ import { SignIn } from './SignIn'
 
 type Phase = 'checking' | 'unreachable' | 'signed-out' | 'signed-in'
 
-const EXPIRED = 'Your session has ended. Please sign in again.'
-
 export function App() {
+  const { t } = useI18n()
   const [phase, setPhase] = useState<Phase>('checking')
   // Kept (hidden) while signed out after an expired session, so unsaved work survives a re-sign-in.
   const [user, setUser] = useState<User | null>(null)
@@ -37,7 +37,7 @@ export function App() {
 
   useEffect(() => {
     onSessionEnded(() => {
-      setNotice(EXPIRED)
+      setNotice(t.sessionEnded)
       setPhase('signed-out')
     })
     check()
@@ -47,11 +47,7 @@ export function App() {
     if (!mayLeave()) return
     const result = await api.logout()
     setUser(null)
-    setNotice(
-      result.ok
-        ? 'You have signed out.'
-        : 'The server could not be reached to end your session: close the browser to be sure.',
-    )
+    setNotice(result.ok ? t.signedOut : t.signOutUnreachable)
     setPhase('signed-out')
     navigate('/admin', { replace: true, force: true })
   }
@@ -65,14 +61,14 @@ export function App() {
       {phase === 'signed-in' && user && <Header user={user} onSignOut={signOut} />}
       {phase === 'checking' && (
         <p className="page" role="status">
-          Loading…
+          {t.loading}
         </p>
       )}
       {phase === 'unreachable' && (
         <div className="page" role="alert">
-          <p>The server could not be reached.</p>
+          <p>{t.unreachable}</p>
           <button type="button" className="button" onClick={check}>
-            Try again
+            {t.tryAgain}
           </button>
         </div>
       )}

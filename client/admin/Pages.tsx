@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { DefinitionEditor } from './DefinitionEditor'
+import { useI18n } from './i18n'
 import { Missing } from './Missing'
 import { parseRoute, usePathname } from './router'
 import { useSession } from './session'
@@ -10,9 +11,15 @@ import { SurveyPage } from './SurveyPage'
 const ResultsPage = lazy(() => import('./results/ResultsPage'))
 const TokensPage = lazy(() => import('./tokens/TokensPage'))
 
-const AdminsOnly = () => (
-  <Missing title="Admins only" body="Only admins can create or change questionnaires." />
-)
+function AdminsOnly() {
+  const { t } = useI18n()
+  return <Missing title={t.adminsOnly} body={t.adminsOnlyBody} />
+}
+
+function NotFound() {
+  const { t } = useI18n()
+  return <Missing title={t.pageNotFound} body={t.pageNotFoundBody} />
+}
 
 /** The signed-in pages, chosen by the path. */
 export function Pages() {
@@ -27,13 +34,25 @@ export function Pages() {
       return <SurveyPage key={route.slug} slug={route.slug} />
     case 'results':
       return (
-        <Suspense fallback={<p className="page" role="status">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="page" role="status">
+              Loading…
+            </p>
+          }
+        >
           <ResultsPage key={route.slug} slug={route.slug} />
         </Suspense>
       )
     case 'tokens':
       return (
-        <Suspense fallback={<p className="page" role="status">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="page" role="status">
+              Loading…
+            </p>
+          }
+        >
           <TokensPage />
         </Suspense>
       )
@@ -42,6 +61,6 @@ export function Pages() {
     case 'edit':
       return isAdmin ? <DefinitionEditor key={route.slug} slug={route.slug} /> : <AdminsOnly />
     case 'not-found':
-      return <Missing title="Page not found" body="Nothing exists at this address." />
+      return <NotFound />
   }
 }

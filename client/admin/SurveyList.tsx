@@ -30,21 +30,22 @@ export function SurveyList() {
 }
 
 function SurveyTable({ surveys }: { surveys: SurveySummary[] }) {
-  if (surveys.length === 0) return <p>No questionnaires yet.</p>
+  const { t } = useI18n()
+  if (surveys.length === 0) return <p>{t.noQuestionnaires}</p>
   return (
     <div className="table-scroll">
       <table className="survey-table">
-        <caption className="visually-hidden">All questionnaires, newest version of each</caption>
+        <caption className="visually-hidden">{t.listCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">Slug</th>
-            <th scope="col">Title</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t.slug}</th>
+            <th scope="col">{t.listTitle}</th>
+            <th scope="col">{t.status}</th>
             <th scope="col" className="number">
-              Version
+              {t.version}
             </th>
             <th scope="col" className="number">
-              Responses
+              {t.responses}
             </th>
           </tr>
         </thead>

@@ -146,6 +146,18 @@ export const en = {
     revokeBody:
       'Scripts using this token will get “401 unauthorized” from now on. This cannot be undone.',
   },
+  sessionEnded: 'Your session has ended. Please sign in again.',
+  signedOut: 'You have signed out.',
+  signOutUnreachable:
+    'The server could not be reached to end your session: close the browser to be sure.',
+  unreachable: 'The server could not be reached.',
+  noQuestionnaires: 'No questionnaires yet.',
+  listCaption: 'All questionnaires, newest version of each',
+  listTitle: 'Title',
+  pageNotFound: 'Page not found',
+  pageNotFoundBody: 'Nothing exists at this address.',
+  adminsOnly: 'Admins only',
+  adminsOnlyBody: 'Only admins can create or change questionnaires.',
   tabQuestions: 'Questions',
   tabTranslations: 'Translations',
   tabJson: 'JSON',

@@ -146,6 +146,18 @@ export const fi: Messages = {
     revokeBody:
       'Tätä tunnistetta käyttävät skriptit saavat tästä lähtien vastauksen ”401 unauthorized”. Tätä ei voi perua.',
   },
+  sessionEnded: 'Istuntosi on päättynyt. Kirjaudu uudelleen.',
+  signedOut: 'Olet kirjautunut ulos.',
+  signOutUnreachable:
+    'Palvelimeen ei saatu yhteyttä istunnon päättämiseksi: sulje selain varmuuden vuoksi.',
+  unreachable: 'Palvelimeen ei saatu yhteyttä.',
+  noQuestionnaires: 'Ei vielä kyselylomakkeita.',
+  listCaption: 'Kaikki kyselylomakkeet, kunkin uusin versio',
+  listTitle: 'Otsikko',
+  pageNotFound: 'Sivua ei löydy',
+  pageNotFoundBody: 'Tässä osoitteessa ei ole mitään.',
+  adminsOnly: 'Vain ylläpitäjille',
+  adminsOnlyBody: 'Vain ylläpitäjät voivat luoda ja muuttaa kyselylomakkeita.',
   tabQuestions: 'Kysymykset',
   tabTranslations: 'Käännökset',
   tabJson: 'JSON',

@@ -146,6 +146,18 @@ export const sv: Messages = {
     revokeBody:
       'Skript som använder den här nyckeln får ”401 unauthorized” från och med nu. Detta kan inte ångras.',
   },
+  sessionEnded: 'Din session har upphört. Logga in igen.',
+  signedOut: 'Du har loggat ut.',
+  signOutUnreachable:
+    'Servern kunde inte nås för att avsluta din session: stäng webbläsaren för säkerhets skull.',
+  unreachable: 'Servern kunde inte nås.',
+  noQuestionnaires: 'Inga frågeformulär ännu.',
+  listCaption: 'Alla frågeformulär, den senaste versionen av varje',
+  listTitle: 'Rubrik',
+  pageNotFound: 'Sidan hittades inte',
+  pageNotFoundBody: 'Det finns inget på den här adressen.',
+  adminsOnly: 'Endast för administratörer',
+  adminsOnlyBody: 'Endast administratörer kan skapa eller ändra frågeformulär.',
   tabQuestions: 'Frågor',
   tabTranslations: 'Översättningar',
   tabJson: 'JSON',
