@@ -17,6 +17,8 @@ export function useDefinitionState(initial: Json | null) {
   const [definition, setDefinition] = useState<Json | null>(start.definition)
   const [text, setTextState] = useState(start.text)
   const [history, setHistory] = useState<Json[]>([])
+  // What "unsaved" is measured against; records adopted before any edit are not a change.
+  const [baseline, setBaseline] = useState(start.text)
 
   const edit = (change: (definition: Json) => Json) => {
     const before = definition ?? { pages: [] }
@@ -50,13 +52,14 @@ export function useDefinitionState(initial: Json | null) {
     if (adopted === definition) return
     setDefinition(adopted)
     setTextState(toText(adopted))
+    if (text === baseline) setBaseline(toText(adopted))
   }
 
   const parses = readDefinition(text).kind !== 'problem'
   return {
     definition,
     text,
-    initialText: start.text,
+    initialText: baseline,
     /** False while the JSON text has a syntax problem: the visual views wait for a fix. */
     parses,
     edit,
