@@ -81,7 +81,8 @@ describe('channel 3: response-level file minus aggregates', () => {
     expect(res.status).toBe(409)
     const { error } = await res.json()
     expect(error.code).toBe('response_file_unavailable')
-    expect(error.details[0].message).toMatch(/1 responses are in 1 groups of fewer than 5/)
+    expect(error.details[0].message).toMatch(/groups of fewer than 5 that the published tables/)
+    expect(error.details[0].message).not.toMatch(/\b1\b/) // no count of the small group
   })
 })
 
@@ -234,6 +235,23 @@ describe('channel 7: live counts and time', () => {
     await answer(4, { sector: 's1', region: 'north', profession: 'nurse', q_yes: 'yes' })
     const live = await (await admin.get('/api/admin/surveys/mini/aggregates')).json()
     expect(live.total).toEqual({ n: 5 })
+  })
+
+  it('a refused release says where, never how many', async () => {
+    const { admin, answer } = await mini(['north', 'south'])
+    const person = { sector: 's1', region: 'north', profession: 'nurse', q_yes: 'yes' }
+    await answer(10, person)
+    expect((await admin.post('/api/admin/surveys/mini/releases')).status).toBe(201)
+    await answer(2, person)
+    const refused = await admin.post('/api/admin/surveys/mini/releases')
+    expect(refused.status).toBe(409)
+    const { error } = await refused.json()
+    expect(error.code).toBe('release_refused')
+    expect(error.details.length).toBeGreaterThan(0)
+    for (const { message } of error.details) {
+      expect(message).toMatch(/below the minimum/)
+      expect(message).not.toMatch(/exactly|between \d|group of \d/)
+    }
   })
 
   it('no difference of looks and releases lies in [1, k-1] (LP over random series)', async () => {

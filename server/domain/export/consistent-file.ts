@@ -30,12 +30,12 @@ export function planResponseFile(
   const classes = atomClasses(atoms, figuresOf(publications))
   const small = classes.filter((c) => c.n < k)
   if (small.length > 0) {
-    const n = small.reduce((sum, c) => sum + c.n, 0)
+    // How many, and how small, is not said: the admin reading it must not learn it either.
     return {
       ok: false,
       reasons: [
-        `${n} responses are in ${small.length} groups of fewer than ${k} that the published ` +
-          'tables tell apart; a file showing them could single them out.',
+        `Some responses are in groups of fewer than ${k} that the published tables tell apart; ` +
+          'a file showing them could single them out.',
       ],
     }
   }

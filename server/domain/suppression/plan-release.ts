@@ -34,7 +34,8 @@ export function describeSet(set: SmallSet): string {
         `${weight > 0 ? '+' : '-'} ${Math.abs(weight) === 1 ? '' : `${Math.abs(weight)} x `}(${figure.label})`,
     )
     .join(' ')
-  return `${terms.replace(/^\+ /, '')} = a group of ${set.size}, below the minimum`
+  // The size itself is not said: the refusal is read by admins, and it is the disclosure.
+  return `${terms.replace(/^\+ /, '')} would give a group below the minimum`
 }
 
 export function planRelease(
