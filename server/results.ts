@@ -19,7 +19,7 @@ import {
   type Publication,
 } from './domain/suppression/index.js'
 import { planRelease } from './domain/suppression/plan-release.js'
-import { loadSolver } from './domain/suppression/solver.js'
+import { createSolver } from './domain/suppression/solver.js'
 import { cellsWithStatistics } from './domain/suppression/statistics.js'
 import { floorToGroup } from './domain/suppression/live-counts.js'
 import type { Figure } from './domain/suppression/figures.js'
@@ -124,7 +124,7 @@ export async function makeRelease(
   options: { kind: ReleaseKind; minGroupSize: number; today: string; extra?: ExtraFigures },
 ) {
   const { dimensions } = readDimensions(JSON.parse(survey.definition))
-  const highs = await loadSolver()
+  const highs = await createSolver()
   return createRelease(
     db,
     { surveyId: survey.surveyId, kind: options.kind, createdOn: options.today },

@@ -9,11 +9,17 @@ export type Highs = Awaited<ReturnType<typeof loadHighs>>
 
 let loading: Promise<Highs> | undefined
 
-/** Loads the WebAssembly module once per process (about 30 ms). */
+/** Loads the WebAssembly module once per process (about 30 ms): for tests and benchmarks. */
 export function loadSolver(): Promise<Highs> {
   loading ??= loadHighs()
   return loading
 }
+
+/**
+ * A module of its own, for one release: a WebAssembly heap only grows (about 260 MB for the 5th
+ * release of 100,000 responses), so the server drops it with the release instead of keeping it.
+ */
+export const createSolver = (): Promise<Highs> => loadHighs()
 
 export interface SparseRow {
   lower: number
