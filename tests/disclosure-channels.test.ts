@@ -224,6 +224,59 @@ describe('channel 6: a question only a new version asks', () => {
   })
 })
 
+describe('channels 5 and 6 on random versions (fast-check)', () => {
+  it('statistics cover exactly the groups, and only questions every version asked', async () => {
+    const step = fc.record({
+      regions: fc.subarray(['north', 'south', 'east'], { minLength: 1 }),
+      extra: fc.boolean(),
+      answers: fc.array(fc.tuple(fc.nat(2), fc.boolean()), { minLength: 1, maxLength: 8 }),
+    })
+    let checked = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 3 }), async (steps) => {
+        const { admin, answer } = await mini(['north', 'south', 'east'])
+        const q_new = { type: 'radiogroup', name: 'q_new', choices: ['a', 'b'] }
+        for (const v of steps) {
+          const next = definition(v.regions, v.extra ? [q_new] : [])
+          expect((await admin.put('/api/admin/surveys/mini', { definition: next })).status).toBe(
+            200,
+          )
+          for (const [r, yes] of v.answers) {
+            const region = v.regions[r % v.regions.length]
+            const extra = v.extra ? { q_new: 'a' } : {}
+            await answer(2, {
+              sector: 's1',
+              region,
+              profession: 'nurse',
+              q_yes: yes ? 'yes' : 'no',
+              ...extra,
+            })
+          }
+        }
+        const made = await admin.post('/api/admin/surveys/mini/releases')
+        if (made.status !== 201) return // too few responses, or a small group: refused
+        checked++
+        const everyVersionAsked = steps.every((v) => v.extra)
+        for (const by of ['region', 'sector', 'sector,region']) {
+          const body = await (await admin.get(`/api/admin/surveys/mini/aggregates?by=${by}`)).json()
+          for (const g of [body.total, ...body.groups] as Group[]) {
+            const questions = (g.questions ?? {}) as Record<
+              string,
+              { counts: Record<string, number> }
+            >
+            if (!questions.q_yes) continue
+            const counted = Object.values(questions.q_yes.counts).reduce((a, b) => a + b, 0)
+            expect(counted).toBe(g.n)
+            if (!everyVersionAsked) expect(questions).not.toHaveProperty('q_new')
+          }
+        }
+      }),
+      { numRuns: 6, seed: 15 },
+    )
+    expect(checked).toBeGreaterThan(2)
+  }, 120_000)
+})
+
 describe('channel 7: live counts and time', () => {
   it('the survey list, the timeline and the live total never show fewer than k', async () => {
     const { admin, answer } = await mini(['north', 'south'])
