@@ -117,6 +117,8 @@ describe.skipIf(!hasChromium)('markup in a questionnaire', () => {
     await page.goto(`${server().baseUrl}/admin`)
     await signIn(page, ADMIN.username, ADMIN.password)
     await page.getByRole('link', { name: 'New questionnaire' }).click()
+    // The editor opens on its questions view; the definition is pasted in the JSON view.
+    await page.getByRole('button', { name: 'JSON', exact: true }).click()
     const definition = page.getByLabel('Questionnaire definition (SurveyJS JSON)')
     await definition.fill(JSON.stringify(markupSurvey, null, 2))
     const preview = page.locator('.editor-preview')
