@@ -43,8 +43,27 @@ export async function answerWithKeyboard(page: Page, name: string, preferred?: s
     }
     if (preferred) throw new Error(`Arrow keys never reached ${preferred} in ${name}`)
   } else if (control.kind === 'combobox' || control.kind === 'text') {
-    await page.keyboard.press('ArrowDown')
-    await page.keyboard.press('Enter')
+    // As a user does: open the list, wait for the highlighted item, take it with Enter, and look
+    // that the field shows it. On a busy machine an Enter can reach the list while it is still
+    // settling and choose nothing (seen before this change too); the user then simply tries again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.keyboard.press('ArrowDown')
+      if (control.kind === 'combobox') {
+        await page.waitForFunction(
+          () =>
+            document.activeElement?.getAttribute('aria-expanded') === 'true' &&
+            Boolean(document.activeElement?.getAttribute('aria-activedescendant')),
+        )
+      }
+      await page.keyboard.press('Enter')
+      await page.waitForFunction(
+        () => document.activeElement?.getAttribute('aria-expanded') !== 'true',
+      )
+      // A chosen value brings the list's clear button; without one nothing was chosen.
+      const clear = page.locator(`.sd-question[data-name="${name}"] .sd-editor-clean-button`)
+      if (control.kind !== 'combobox' || (await clear.isVisible())) return
+    }
+    throw new Error(`The list of ${name} never took a choice from the keyboard`)
   } else if (control.kind === 'textarea') {
     await page.keyboard.type('Koulutusta tarvitaan.')
   } else {
