@@ -111,8 +111,9 @@ export function ExportPanel({ slug, release, by }: Props) {
       </ul>
       {isAdmin && (
         <p className="hint">
-          One row per released response. Rare combinations of sector, region and profession are
-          generalised or left out, free text is removed and dates are shown by month only.
+          Available once the survey is closed (its final release): one row per response, with a
+          value shown only where the published tables already tell it, no free text and no dates.
+          Refused while a combination the tables tell apart holds fewer than the minimum.
         </p>
       )}
     </section>
