@@ -2,9 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Survey } from 'survey-react-ui'
 // The same theme, model set-up and languages as the respondent app, so the preview is exact.
 import 'survey-core/survey-core.fontless.min.css'
-import { isLocale, LANGUAGE_NAMES, LOCALES, type Locale } from '../respondent/i18n'
+import { isLocale, type Locale } from '../respondent/i18n'
 import { createSurveyModel } from '../respondent/surveyModel'
-import { useI18n } from './i18n'
+import { LocaleButtons, useI18n } from './i18n'
 import './preview.css'
 
 interface Props {
@@ -48,19 +48,7 @@ export default function Preview({ definition }: Props) {
     <div className="preview">
       <div className="preview-bar">
         <p className="preview-note">{t.previewNote}</p>
-        <div className="segmented" role="group" aria-label={t.previewLanguage}>
-          {LOCALES.map((code) => (
-            <button
-              key={code}
-              type="button"
-              lang={code}
-              aria-pressed={code === locale}
-              onClick={() => setLocale(code)}
-            >
-              {LANGUAGE_NAMES[code]}
-            </button>
-          ))}
-        </div>
+        <LocaleButtons label={t.previewLanguage} value={locale} onChange={setLocale} />
         {completed && (
           <button type="button" className="button" onClick={restart}>
             {t.restartPreview}

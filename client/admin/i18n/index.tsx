@@ -50,23 +50,34 @@ export const useI18n = () => useContext(I18nContext)
 export const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole))
 
-export function LanguagePicker() {
-  const { locale, t, setLocale } = useI18n()
+/** fi / sv / en as pressed buttons: the admin app's language, or the preview's. */
+interface LocaleButtonsProps {
+  label: string
+  value: Locale
+  onChange: (locale: Locale) => void
+}
+
+export function LocaleButtons(props: LocaleButtonsProps) {
   return (
-    <div className="segmented" role="group" aria-label={t.uiLanguage}>
+    <div className="segmented" role="group" aria-label={props.label}>
       {LOCALES.map((code) => (
         <button
           key={code}
           type="button"
           lang={code}
-          aria-pressed={code === locale}
-          onClick={() => setLocale(code)}
+          aria-pressed={code === props.value}
+          onClick={() => props.onChange(code)}
         >
           {LANGUAGE_NAMES[code]}
         </button>
       ))}
     </div>
   )
+}
+
+export function LanguagePicker() {
+  const { locale, t, setLocale } = useI18n()
+  return <LocaleButtons label={t.uiLanguage} value={locale} onChange={setLocale} />
 }
 
 export { LANGUAGE_NAMES, LOCALES }
