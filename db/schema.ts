@@ -171,7 +171,7 @@ export interface IdempotencyKeysTable {
   day: string
 }
 
-/** Secrets the server makes once and keeps in the database (see server/invitation-secret.ts). */
+/** Secrets the server makes once and keeps in the database (see server/invitations/invitation-secret.ts). */
 export interface ServerSecretsTable {
   name: string
   value: string

@@ -4,33 +4,33 @@ import type { Kysely } from 'kysely'
 import { recordAudit, type Audit } from '../db/queries/audit-log.js'
 import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
-import { createApiTokens } from './auth/api-tokens.js'
-import { requireUserOrToken, unlessBearer } from './auth/bearer.js'
-import type { CookiePolicy } from './auth/cookie.js'
-import { createDeviceKey } from './auth/device-cookie.js'
-import { refuseCrossSite } from './auth/cross-site.js'
-import { createLoginThrottle, type LoginRateLimits } from './auth/login-throttle.js'
-import { requireRole } from './auth/middleware.js'
-import type { RateLimit } from './auth/rate-limit.js'
-import { createSessions } from './auth/sessions.js'
-import { createInvitationKey } from './invitation-secret.js'
-import { ApiError, errorBody, renderError } from './errors.js'
-import { apiOperations } from './openapi/operations.js'
-import { tokenRoutes } from './openapi/operation.js'
-import { securityHeaders } from './security-headers.js'
-import { adminAuditRoutes } from './routes/admin-audit.js'
-import { adminExportRoutes } from './routes/admin-exports.js'
-import { adminInvitationRoutes } from './routes/admin-invitations.js'
-import { adminKnowledgeRoutes } from './routes/admin-knowledge.js'
-import { adminResultRoutes, auditedRelease } from './routes/admin-results.js'
-import { adminSurveyRoutes } from './routes/admin-surveys.js'
-import { adminTokenRoutes } from './routes/admin-tokens.js'
-import { adminXlsFormRoutes } from './routes/admin-xlsform.js'
-import { adminUserTokenRoutes } from './routes/admin-user-tokens.js'
-import { apiDocsRoutes } from './routes/api-docs.js'
-import { authRoutes } from './routes/auth.js'
-import { respondentRoutes } from './routes/respondent.js'
-import { staticRoutes } from './routes/static.js'
+import { createApiTokens } from './accounts/api-tokens.js'
+import { requireUserOrToken, unlessBearer } from './accounts/bearer.js'
+import type { CookiePolicy } from './accounts/cookie.js'
+import { createDeviceKey } from './accounts/device-cookie.js'
+import { refuseCrossSite } from './accounts/cross-site.js'
+import { createLoginThrottle, type LoginRateLimits } from './accounts/login-throttle.js'
+import { requireRole } from './accounts/middleware.js'
+import type { RateLimit } from './platform/rate-limit.js'
+import { createSessions } from './accounts/sessions.js'
+import { createInvitationKey } from './invitations/invitation-secret.js'
+import { ApiError, errorBody, renderError } from './platform/errors.js'
+import { apiOperations } from './platform/openapi/operations.js'
+import { tokenRoutes } from './platform/openapi/operation.js'
+import { securityHeaders } from './platform/security-headers.js'
+import { adminAuditRoutes } from './accounts/audit-routes.js'
+import { adminExportRoutes } from './exports/routes.js'
+import { adminInvitationRoutes } from './invitations/routes.js'
+import { adminKnowledgeRoutes } from './knowledge/routes.js'
+import { adminResultRoutes, auditedRelease } from './results/routes.js'
+import { adminSurveyRoutes } from './publishing/routes.js'
+import { adminTokenRoutes } from './accounts/token-routes.js'
+import { adminXlsFormRoutes } from './authoring/xlsform-routes.js'
+import { adminUserTokenRoutes } from './accounts/user-token-routes.js'
+import { apiDocsRoutes } from './platform/openapi/routes.js'
+import { authRoutes } from './accounts/auth-routes.js'
+import { respondentRoutes } from './respondent/routes.js'
+import { staticRoutes } from './platform/static-routes.js'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -39,7 +39,7 @@ export interface AppDeps {
     minGroupSize?: number
     /** Base of the links in invitation-code downloads. */
     publicUrl?: string
-    /** INVITATION_SECRET; unset: a key stored in the database (server/invitation-secret.ts). */
+    /** INVITATION_SECRET; unset: a key stored in the database (server/invitations/invitation-secret.ts). */
     invitationSecret?: string
   }
   clock?: () => Date
@@ -76,7 +76,7 @@ export function createApp({
   app.use(securityHeaders({ trustProxy: auth.trustProxy }))
 
   // Every /api/admin/* route, existing or not, needs a session: 401 without, 404 if unknown.
-  // An API token instead reads only the routes described as such (server/openapi/operations.ts).
+  // An API token instead reads only the routes described as such (server/platform/openapi/operations.ts).
   app.use('/api/auth/*', refuseCrossSite())
   const tokens = createApiTokens({ db, clock })
   const bearer = { sessions, tokens, tokenRoutes: tokenRoutes(apiOperations) }

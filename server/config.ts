@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DatabaseTarget } from '../db/connection.js'
-import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './auth/accounts.js'
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './accounts/accounts.js'
 
 export type { DatabaseTarget }
 
@@ -12,7 +12,7 @@ export interface Config {
   clientDir: string
   /** Base URL printed for respondents; defaults to http://<host>:<listening port>. */
   publicUrl: string | undefined
-  /** The first admin, created at start when no admin exists (see server/auth/initial-admin.ts). */
+  /** The first admin, created at start when no admin exists (see server/accounts/initial-admin.ts). */
   admin: { username: string; password: string | undefined }
   /** Behind a reverse proxy: believe X-Forwarded-Proto / X-Forwarded-For. */
   trustProxy: boolean

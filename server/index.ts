@@ -4,9 +4,9 @@ import { migrateToLatest } from '../db/migrate.js'
 import { startWalCheckpoints } from '../db/wal-hygiene.js'
 import { sweepKeys } from '../db/queries/idempotency-keys.js'
 import { createApp } from './app.js'
-import { ensureInitialAdmin } from './auth/initial-admin.js'
+import { ensureInitialAdmin } from './accounts/initial-admin.js'
 import { ConfigError, loadConfig } from './config.js'
-import { loadSurveyFiles, SurveyFileError } from './survey-files.js'
+import { loadSurveyFiles, SurveyFileError } from './publishing/survey-files.js'
 
 async function main() {
   const config = loadConfig()

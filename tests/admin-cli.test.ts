@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSqliteDb } from '../db/connection.js'
-import { verifyPassword } from '../server/auth/password.js'
+import { verifyPassword } from '../server/accounts/password.js'
 import { main } from '../server/cli/admin.js'
 import { REPO_ROOT, TEST_PASSWORD_COST } from './helpers.js'
 

@@ -5,7 +5,7 @@ import { addSurvey, createTestContext, postJson } from './helpers.js'
 import { miniSurvey, validMiniAnswers } from './fixtures.js'
 import { listColumns, tablesReferencing } from './test-database.js'
 import { findLatestVersion } from '../db/queries/surveys.js'
-import { makeRelease } from '../server/results.js'
+import { makeRelease } from '../server/results/releases.js'
 
 // Any column on the respondent side whose name hints at who, where from or exactly when.
 const IDENTIFYING = /ip|addr|agent|ua$|referr?er|cookie|session|token|user|device|browser|fingerprint|time|_at$|created|updated|seen|email|name|phone|geo|country|city|lat|lon/i

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { listAudit } from '../db/queries/audit-log.js'
 import { listUsers } from '../db/queries/users.js'
 import type { Database } from '../db/schema.js'
-import { ensureInitialAdmin } from '../server/auth/initial-admin.js'
+import { ensureInitialAdmin } from '../server/accounts/initial-admin.js'
 import { main } from '../server/cli/admin.js'
 import { miniSurvey, validMiniAnswers } from './fixtures.js'
 import {

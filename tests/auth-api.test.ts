@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { hashToken } from '../server/auth/sessions.js'
+import { hashToken } from '../server/accounts/sessions.js'
 import { createAuthTestContext, createUser, postJson, signIn } from './helpers.js'
 
 const PASSWORD = 'correct horse battery'

@@ -5,8 +5,8 @@ import {
   DEVICE_COOKIE_DAYS,
   signDeviceCookie,
   verifyDeviceCookie,
-} from '../server/auth/device-cookie.js'
-import { createLoginThrottle } from '../server/auth/login-throttle.js'
+} from '../server/accounts/device-cookie.js'
+import { createLoginThrottle } from '../server/accounts/login-throttle.js'
 import {
   CLIENT_DIR,
   createAuthTestContext,

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { requireRole, requireUser, type AuthEnv } from '../server/auth/middleware.js'
-import { createSessions } from '../server/auth/sessions.js'
-import { renderError } from '../server/errors.js'
+import { requireRole, requireUser, type AuthEnv } from '../server/accounts/middleware.js'
+import { createSessions } from '../server/accounts/sessions.js'
+import { renderError } from '../server/platform/errors.js'
 import { createAuthTestContext, createUser, postJson, signIn } from './helpers.js'
 
 const setup = async () => {

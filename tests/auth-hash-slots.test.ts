@@ -1,7 +1,7 @@
 import type * as Crypto from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
-import { createSlots, HashingBusy } from '../server/auth/hash-slots.js'
-import { HASH_CONCURRENCY, HASH_QUEUE } from '../server/auth/password.js'
+import { createSlots, HashingBusy } from '../server/accounts/hash-slots.js'
+import { HASH_CONCURRENCY, HASH_QUEUE } from '../server/accounts/password.js'
 import { createAuthTestContext, createUser, postJson } from './helpers.js'
 
 // Issue 14, finding 6: a burst of sign-ins took every libuv thread (scrypt), stalling gzip. Here:

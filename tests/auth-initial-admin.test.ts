@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { listUsers } from '../db/queries/users.js'
-import { ensureInitialAdmin } from '../server/auth/initial-admin.js'
-import { verifyPassword } from '../server/auth/password.js'
+import { ensureInitialAdmin } from '../server/accounts/initial-admin.js'
+import { verifyPassword } from '../server/accounts/password.js'
 import { loadConfig } from '../server/config.js'
 import { createAuthTestContext, createUser, signIn, TEST_PASSWORD_COST } from './helpers.js'
 

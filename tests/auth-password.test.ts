@@ -6,7 +6,7 @@ import {
   hashPassword,
   parsePasswordHash,
   verifyPassword,
-} from '../server/auth/password.js'
+} from '../server/accounts/password.js'
 import { TEST_PASSWORD_COST } from './helpers.js'
 
 describe('password hashing', () => {

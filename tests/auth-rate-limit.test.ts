@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
-import { createRateLimiter } from '../server/auth/rate-limit.js'
+import { createRateLimiter } from '../server/platform/rate-limit.js'
 import { createAuthTestContext, createTestClock, createUser, postJson } from './helpers.js'
 
 const MINUTE = 60_000
@@ -125,7 +125,7 @@ describe('the sign-in client key', () => {
   // gives the same key in every process; an HMAC under a random key does not.
   const freshClientKey = async () => {
     vi.resetModules()
-    return (await import('../server/auth/client-key.js')).clientKey
+    return (await import('../server/platform/client-key.js')).clientKey
   }
   const contextFor = (address: string) =>
     ({ req: { header: (name: string) => (name === 'x-forwarded-for' ? address : undefined) } }) as never

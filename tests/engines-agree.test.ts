@@ -7,7 +7,7 @@ import { createSqliteDb } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import type { Database } from '../db/schema.js'
 import { createApp } from '../server/app.js'
-import { loadSurveyFiles } from '../server/survey-files.js'
+import { loadSurveyFiles } from '../server/publishing/survey-files.js'
 import { allCorrectBundledAnswers } from './fixtures.js'
 import {
   BUNDLED_SLUG,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeUtf8, jsonDepth, parseJsonText } from '../server/json-text.js'
+import { decodeUtf8, jsonDepth, parseJsonText } from '../server/platform/json-text.js'
 import { postJson, createTestContext, BUNDLED_SLUG, countRows } from './helpers.js'
 import { allCorrectBundledAnswers } from './fixtures.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { loginSchema } from '../server/routes/auth.js'
-import { createTokenSchema } from '../server/routes/schemas/api-tokens.js'
+import { loginSchema } from '../server/accounts/auth-routes.js'
+import { createTokenSchema } from '../server/accounts/token-schemas.js'
 import { createTestContext } from './helpers.js'
 
 type Doc = {
@@ -49,7 +49,7 @@ const resolve = (doc: Doc, ref: string) =>
 describe('GET /api/openapi.json', () => {
   it('is public and describes every API route of the app, and nothing else', async () => {
     const { app, doc } = await setup()
-    // A new endpoint without an entry in server/openapi/operations.ts fails here.
+    // A new endpoint without an entry in server/platform/openapi/operations.ts fails here.
     expect(documented(doc)).toEqual(appEndpoints(app))
   })
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { findLatestVersion } from '../db/queries/surveys.js'
-import { makeRelease } from '../server/results.js'
+import { makeRelease } from '../server/results/releases.js'
 import { validMiniAnswers } from './fixtures.js'
 import { inviteOnlyMini, postJson } from './helpers.js'
 import { TEST_ENGINE } from './test-database.js'

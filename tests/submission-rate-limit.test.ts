@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../server/app.js'
-import { createDailyClientKey } from '../server/client-key-daily.js'
+import { createDailyClientKey } from '../server/respondent/client-key-daily.js'
 import { miniSurvey, validMiniAnswers } from './fixtures.js'
 import {
   addSurvey,

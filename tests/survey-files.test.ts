@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadSurveyFiles } from '../server/survey-files.js'
+import { loadSurveyFiles } from '../server/publishing/survey-files.js'
 import { BUNDLED_SLUG, createTestContext } from './helpers.js'
 import { miniSurvey } from './fixtures.js'
 

@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { Database } from '../db/schema.js'
-import { createApiTokens } from '../server/auth/api-tokens.js'
-import { requireUserOrToken } from '../server/auth/bearer.js'
-import { requireRole, type AuthEnv } from '../server/auth/middleware.js'
-import { createSessions } from '../server/auth/sessions.js'
-import { renderError } from '../server/errors.js'
+import { createApiTokens } from '../server/accounts/api-tokens.js'
+import { requireUserOrToken } from '../server/accounts/bearer.js'
+import { requireRole, type AuthEnv } from '../server/accounts/middleware.js'
+import { createSessions } from '../server/accounts/sessions.js'
+import { renderError } from '../server/platform/errors.js'
 import { miniSurvey, validMiniAnswers } from './fixtures.js'
 import {
   addSurvey,

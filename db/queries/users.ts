@@ -10,7 +10,7 @@ export interface UserInput {
   createdAt: string
 }
 
-/** `username` must already be normalised (lower-cased); see server/auth/accounts.ts. */
+/** `username` must already be normalised (lower-cased); see server/accounts/accounts.ts. */
 export async function findUserByUsername(
   db: Kysely<Database>,
   username: string,

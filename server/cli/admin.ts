@@ -17,8 +17,8 @@ import {
   passwordProblem,
   ROLES,
   usernameProblem,
-} from '../auth/accounts.js'
-import { generatePassword, hashPassword } from '../auth/password.js'
+} from '../accounts/accounts.js'
+import { generatePassword, hashPassword } from '../accounts/password.js'
 import { loadConfig } from '../config.js'
 import { CliError, runAsScript, runCli, type CliStreams } from './runner.js'
 

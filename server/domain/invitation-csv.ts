@@ -1,4 +1,4 @@
-import { csvLine } from './export/csv.js'
+import { csvLine } from '../exports/formats/csv.js'
 
 /**
  * The download an admin distributes: one code per line, with a ready-to-send link when the

@@ -25,7 +25,7 @@ export class KnowledgeMismatch extends Error {}
 /**
  * A respondent's group values as the release counted them: a value outside the questionnaire's
  * list is '' (not answered) when that is a value, else the respondent is in no table
- * (server/results.ts publicationFor); statistics never cover anyone the n leaves out.
+ * (server/results/releases.ts publicationFor); statistics never cover anyone the n leaves out.
  */
 export function mapDims(dimensions: readonly Dimension[], raw: readonly string[]) {
   const values = dimensions.map((d, i) => (d.values.includes(raw[i]) ? raw[i] : ''))

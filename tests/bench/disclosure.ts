@@ -7,7 +7,7 @@
 import { anonymiseResponses } from '../../server/domain/anonymise-responses.js'
 import { domainOf } from '../../server/domain/aggregate-view.js'
 import { readDimensions } from '../../server/domain/dimensions.js'
-import { planResponseFile } from '../../server/domain/export/consistent-file.js'
+import { planResponseFile } from '../../server/exports/formats/consistent-file.js'
 import {
   checkRelease,
   planSuppression,

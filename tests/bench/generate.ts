@@ -8,7 +8,7 @@ import { rebuildResponseCounts } from '../../db/queries/response-counts.js'
 import { findOpenSurvey } from '../../db/queries/surveys.js'
 import { prepareResponse } from '../../server/domain/prepare-response.js'
 import { inspectDefinition } from '../../server/domain/survey-definition.js'
-import { loadSurveyFiles } from '../../server/survey-files.js'
+import { loadSurveyFiles } from '../../server/publishing/survey-files.js'
 import { answerGenerator, bundledDefinition, SURVEY_FILE, SURVEY_SLUG } from './answers.js'
 
 // In the bundled survey's order, which is how the server keeps its counts.

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { buildCodebook } from '../../server/domain/codebook'
-import { codebookMarkdown } from '../../server/domain/export/codebook-markdown'
-import { codebookTable } from '../../server/domain/export/codebook-table'
-import { miniSurvey } from '../fixtures'
+import { buildCodebook } from '../../server/domain/codebook.js'
+import { codebookMarkdown } from '../../server/exports/formats/codebook-markdown.js'
+import { codebookTable } from '../../server/exports/formats/codebook-table.js'
+import { miniSurvey } from '../fixtures.js'
 
 const CONFORMANCE = fileURLToPath(new URL('./fixtures/conformance/', import.meta.url))
 const bundled = JSON.parse(

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { attachment } from '../../server/content-disposition.js'
+import { attachment } from '../../server/platform/content-disposition.js'
 
 // What a client reads back: the exact name from filename*, else the quoted fallback.
 function fileNameOf(header: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvLine } from '../../server/domain/export/csv.js'
+import { csvLine } from '../../server/exports/formats/csv.js'
 import { invitationCsv } from '../../server/domain/invitation-csv.js'
 
 describe('CSV cells and spreadsheet formulas (OWASP CSV injection)', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildCodebook } from '../../server/domain/codebook'
-import { planResponseColumns } from '../../server/domain/export/response-columns'
-import { flattenAnswers, type AnswerCell } from '../../server/domain/flatten-answers'
-import { questionKinds } from '../../server/domain/question-kinds'
-import { validateAnswers } from '../../server/domain/validate-answers'
+import { buildCodebook } from '../../server/domain/codebook.js'
+import { planResponseColumns } from '../../server/exports/formats/response-columns.js'
+import { flattenAnswers, type AnswerCell } from '../../server/domain/flatten-answers.js'
+import { questionKinds } from '../../server/domain/question-kinds.js'
+import { validateAnswers } from '../../server/domain/validate-answers.js'
 
 // Issue 14, finding 1: a value the definition does not list is free text, wherever it comes from.
 const form = (...elements: object[]) => ({ elements })

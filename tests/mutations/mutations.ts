@@ -23,7 +23,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'a release that discloses a small group is refused (409 release_refused)',
     edits: [
       {
-        file: 'server/results.ts',
+        file: 'server/results/releases.ts',
         find: 'if (!check.ok) throw new ReleaseRefused(check.reasons.map(withoutCount))',
         replace: 'void check',
       },
@@ -41,7 +41,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'fuzzed query strings of every endpoint: no 5xx',
     edits: [
       {
-        file: 'server/routes/admin-results.ts',
+        file: 'server/results/routes.ts',
         find: 'return c.json(await queryAggregates(',
         replace: `${throwOnUnknownQuery(['by', 'release', 'version'])}return c.json(await queryAggregates(`,
       },
@@ -54,7 +54,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'fuzzed query strings of every endpoint: no 5xx',
     edits: [
       {
-        file: 'server/routes/admin-exports.ts',
+        file: 'server/exports/routes.ts',
         find: "const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')",
         replace: `${throwOnUnknownQuery(['by', 'release', 'version', 'format', 'level', 'lang'])}const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')`,
       },
@@ -67,14 +67,14 @@ export const MUTATIONS: Mutation[] = [
     claim: 'submission rate limit: the client is known only by an HMAC under a random daily key',
     edits: [
       {
-        file: 'server/client-key-daily.ts',
+        file: 'server/respondent/client-key-daily.ts',
         find: "return createHmac('sha256', secret).update(address).digest('base64url')",
         replace:
           "return createHash('sha256').update(`${day}|${address}`).digest('base64url') // " +
           '${secret}',
       },
       {
-        file: 'server/client-key-daily.ts',
+        file: 'server/respondent/client-key-daily.ts',
         find: "import { createHmac, randomBytes } from 'node:crypto'",
         replace: "import { createHash, createHmac, randomBytes } from 'node:crypto'",
       },
@@ -86,12 +86,12 @@ export const MUTATIONS: Mutation[] = [
     claim: 'sign-in rate limit: the client is known only by an HMAC under a random key',
     edits: [
       {
-        file: 'server/auth/client-key.ts',
+        file: 'server/platform/client-key.ts',
         find: "return createHmac('sha256', PROCESS_KEY).update(address).digest('base64url')",
         replace: "return createHash('sha256').update(address).digest('base64url')",
       },
       {
-        file: 'server/auth/client-key.ts',
+        file: 'server/platform/client-key.ts',
         find: "import { createHmac, randomBytes } from 'node:crypto'",
         replace: "import { createHash, createHmac, randomBytes } from 'node:crypto'",
       },
@@ -103,7 +103,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'a refused request changes nothing (an invitation code stays unused)',
     edits: [
       {
-        file: 'server/routes/respondent.ts',
+        file: 'server/respondent/routes.ts',
         find: '      if (!prepared.ok) {\n',
         replace:
           '      if (!prepared.ok) {\n' +
@@ -118,7 +118,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'a client hanging up mid-upload is answered, not logged',
     edits: [
       {
-        file: 'server/errors.ts',
+        file: 'server/platform/errors.ts',
         find: '  if (isClientAbort(error)) {\n',
         replace: "  if (isClientAbort(error)) {\n    log('client hung up')\n",
       },
@@ -154,7 +154,7 @@ export const MUTATIONS: Mutation[] = [
     name: 'depth-limit-65',
     claim: 'bodies nest at most 64 levels',
     edits: [
-      { file: 'server/json-text.ts', find: 'MAX_JSON_DEPTH = 64', replace: 'MAX_JSON_DEPTH = 65' },
+      { file: 'server/platform/json-text.ts', find: 'MAX_JSON_DEPTH = 64', replace: 'MAX_JSON_DEPTH = 65' },
     ],
     tests: ['tests/json-text.test.ts'],
   },
@@ -163,7 +163,7 @@ export const MUTATIONS: Mutation[] = [
     claim: '413 for a body over 64 KiB',
     edits: [
       {
-        file: 'server/json-body.ts',
+        file: 'server/platform/json-body.ts',
         find: 'MAX_BODY_BYTES = 64 * 1024',
         replace: 'MAX_BODY_BYTES = 65 * 1024',
       },
@@ -177,7 +177,7 @@ export const MUTATIONS: Mutation[] = [
       'a token only reads the survey list and detail, releases, timeline, aggregates, export, codebook',
     edits: [
       {
-        file: 'server/openapi/operations.ts',
+        file: 'server/platform/openapi/operations.ts',
         find: "summary: 'Access mode and invitation-code counts',\n    auth: 'session',",
         replace:
           "summary: 'Access mode and invitation-code counts',\n    auth: 'session-or-token',",
@@ -220,12 +220,12 @@ export const MUTATIONS: Mutation[] = [
     claim: 'the response-level file minus the aggregates places nobody (channel 3)',
     edits: [
       {
-        file: 'server/domain/export/consistent-file.ts',
+        file: 'server/exports/formats/consistent-file.ts',
         find: 'if (small.length > 0) {',
         replace: 'if (small.length < 0) {',
       },
       {
-        file: 'server/domain/export/consistent-file.ts',
+        file: 'server/exports/formats/consistent-file.ts',
         find: 'return [name, all.size === 1 ? [...all][0] : GENERALISED]',
         replace: 'return [name, all.size === 1 || true ? [...all][0] : GENERALISED]',
       },
@@ -238,7 +238,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'one response-level file per survey, of the final release (channel 4)',
     edits: [
       {
-        file: 'server/routes/admin-exports.ts',
+        file: 'server/exports/routes.ts',
         find: "if (chosen.kind !== 'final' || chosen.number !== releases.at(-1)?.number) {",
         replace: 'if (releases.length < 0) {',
       },
@@ -251,7 +251,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'nobody is outside the groups: dropped values keep their respondents (channel 5)',
     edits: [
       {
-        file: 'server/results.ts',
+        file: 'server/results/releases.ts',
         find: 'if (any || version.id === survey.versionId) answered.push(',
         replace: 'if (version.id === survey.versionId) answered.push(',
       },
@@ -264,7 +264,7 @@ export const MUTATIONS: Mutation[] = [
     claim: 'a question only a new version asks is not summarised (channel 6)',
     edits: [
       {
-        file: 'server/results.ts',
+        file: 'server/results/releases.ts',
         find: '.filter((q) => answered.every((f) => f.kinds.has(q)))',
         replace: '.filter((q) => answered.some((f) => f.kinds.has(q)))',
       },

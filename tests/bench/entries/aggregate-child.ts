@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { createSqliteDb } from '../../../db/connection.js'
 import { findOpenSurvey } from '../../../db/queries/surveys.js'
-import { createDefinitionFacts } from '../../../server/definition-facts.js'
+import { createDefinitionFacts } from '../../../server/results/definition-facts.js'
 import type { Publication } from '../../../server/domain/suppression/index.js'
 import { readDimensions } from '../../../server/domain/dimensions.js'
-import { makeRelease, publicationFor, readAggregates } from '../../../server/results.js'
+import { makeRelease, publicationFor, readAggregates } from '../../../server/results/releases.js'
 
 const [path, slug, repeats] = process.argv.slice(2)
 const BY = ['sector', 'region']

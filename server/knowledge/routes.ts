@@ -1,0 +1,63 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import type { Kysely } from 'kysely'
+import type { Audit } from '../../db/queries/audit-log.js'
+import { saveBaseline } from '../../db/queries/baselines.js'
+import type { Database } from '../../db/schema.js'
+import { inTransaction } from '../../db/transaction.js'
+import type { AuthEnv } from '../accounts/middleware.js'
+import { ApiError } from '../platform/errors.js'
+import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
+import { knowledgeDefinition } from './definition.js'
+import { queryKnowledge } from './query.js'
+import { BASELINE_MAX_ITEMS, baselineSchema } from './schemas.js'
+import { surveyOr404 } from '../platform/survey-or-404.js'
+
+export interface AdminKnowledgeDeps {
+  db: Kysely<Database>
+  requireAdmin: MiddlewareHandler<AuthEnv>
+  minGroupSize: number
+  audit: Audit
+}
+
+const EXPECTED =
+  'The body must be {"label": "...", "items": {"<quiz item>": {"n": 120, "correct": 80}}}.'
+
+/** What the survey measures: knowledge and confidence by group; admins set a baseline. */
+export const adminKnowledgeRoutes = ({
+  db,
+  requireAdmin,
+  minGroupSize,
+  audit,
+}: AdminKnowledgeDeps) =>
+  new Hono<AuthEnv>()
+    .get('/:slug/knowledge', async (c) => {
+      const survey = await surveyOr404(db, c.req.param('slug'))
+      return c.json(await queryKnowledge(db, survey, c.req.query(), minGroupSize))
+    })
+    .put('/:slug/baseline', requireAdmin, requireJson, limitBody(64 * 1024), async (c) => {
+      const baseline = await readJsonBody(c, baselineSchema, EXPECTED)
+      const survey = await surveyOr404(db, c.req.param('slug'))
+      const { items } = knowledgeDefinition(JSON.parse(survey.definition))
+      const details = Object.entries(baseline.items).flatMap(([name, { n, correct }]) => [
+        ...(items.includes(name)
+          ? []
+          : [{ field: `items.${name}`, message: 'Not a quiz item of this survey.' }]),
+        ...(correct > n
+          ? [{ field: `items.${name}`, message: '"correct" is more than "n".' }]
+          : []),
+      ])
+      const count = Object.keys(baseline.items).length
+      if (count === 0 || count > BASELINE_MAX_ITEMS) {
+        details.push({ field: 'items', message: 'Give at least one quiz item.' })
+      }
+      if (details.length > 0) {
+        throw new ApiError(422, 'invalid_baseline', 'The baseline does not fit the quiz.', details)
+      }
+      await inTransaction(db, async (trx) => {
+        await saveBaseline(trx, survey.surveyId, baseline)
+        const entry = { actor: c.get('user').username, target: survey.slug }
+        const auditDetails = { label: baseline.label, items: count }
+        await audit({ ...entry, action: 'survey.baseline', details: auditDetails }, trx)
+      })
+      return c.json({ slug: survey.slug, ...baseline })
+    })

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto'
+import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import { keyState } from '../../db/queries/idempotency-keys.js'
+import { createResponseWriter, IdempotencyKeyReused } from '../../db/queries/response-writer.js'
+import { findOpenSurvey, type PublishedVersion } from '../../db/queries/surveys.js'
+import type { Database } from '../../db/schema.js'
+import { isValidSlug } from '../domain/slug.js'
+import { ApiError } from '../platform/errors.js'
+import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
+import { prepareResponse } from '../domain/prepare-response.js'
+import { createVersionCache } from '../platform/version-cache.js'
+import { isPlainObject } from '../domain/answers/json.js'
+import { idempotencyRecord, parseIdempotencyKey } from '../domain/idempotency.js'
+import type { RateLimit } from '../platform/rate-limit.js'
+import { submissionLimit } from './submission-limit.js'
+import { createInvitationGate } from './invitation-gate.js'
+import type { InvitationKey } from '../invitations/invitation-secret.js'
+
+export interface RespondentDeps {
+  db: Kysely<Database>
+  clock: () => Date
+  /** Submissions per client address; see server/respondent/submission-limit.ts for the default. */
+  submissionRateLimit?: RateLimit
+  trustProxy?: boolean
+  /** HMAC key of invitation codes (server/invitations/invitation-secret.ts). */
+  invitationKey: InvitationKey
+}
+
+// z.custom keeps the parsed object as is: a record schema would copy keys such as "__proto__".
+export const submissionSchema = z.strictObject({
+  answers: z.custom<Record<string, unknown>>(isPlainObject, 'must be an object of answers'),
+  locale: z.string().min(2).max(16).optional(),
+  /** Needed by invitation-only surveys; never stored, and ignored by public ones. */
+  code: z.string().optional(),
+})
+
+export const codeCheckSchema = z.strictObject({ code: z.string() })
+
+const keyReused = () =>
+  new ApiError(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was already used for a different request.',
+    [{ field: 'Idempotency-Key', message: 'Use a new key for each new set of answers.' }],
+  )
+
+/** The request's Idempotency-Key, kept as a hash and a keyed fingerprint; undefined without one. */
+function idempotencyOf(header: string | undefined, slug: string, body: unknown) {
+  if (header === undefined) return undefined
+  const key = parseIdempotencyKey(header)
+  if (key === null) {
+    throw new ApiError(400, 'invalid_idempotency_key', 'The Idempotency-Key header is not valid.', [
+      {
+        field: 'Idempotency-Key',
+        message: 'Send 16 to 255 visible ASCII characters, e.g. "<base64url of 16+ random bytes>".',
+      },
+    ])
+  }
+  return idempotencyRecord(key, slug, body)
+}
+
+const surveyNotOpen = () =>
+  new ApiError(404, 'survey_not_found', 'No open survey exists at this address.')
+
+/**
+ * Public routes: what a respondent's browser calls. Nothing here stores who calls; the address is
+ * only turned into an in-memory rate-limit key.
+ */
+export const respondentRoutes = ({
+  db,
+  clock,
+  submissionRateLimit,
+  trustProxy,
+  invitationKey,
+}: RespondentDeps) => {
+  const versions = createVersionCache()
+  const responses = createResponseWriter(db)
+  const invitations = createInvitationGate(db, invitationKey)
+  const limit = submissionLimit({ clock, limit: submissionRateLimit, trustProxy })
+  const openSurvey = async (slug: string): Promise<PublishedVersion> => {
+    // No lookup for what cannot be a slug: PostgreSQL refuses a NUL in a query parameter.
+    const survey = isValidSlug(slug) ? await findOpenSurvey(db, slug) : undefined
+    if (!survey) throw surveyNotOpen()
+    return survey
+  }
+
+  return new Hono()
+    .get('/:slug', async (c) => {
+      const survey = await openSurvey(c.req.param('slug'))
+      const { definition } = versions.get(survey)
+      const { slug, version, title } = survey
+      // Only invitation surveys say so: the public survey's answer stays as it always was.
+      const access = survey.access === 'invitation' ? { access: survey.access } : {}
+      return c.json({ slug, version, title, definition, ...access })
+    })
+    // Lets the page tell a respondent about a wrong or spent code before they answer. Counted
+    // with submissions by the rate limit; marks nothing.
+    .post('/:slug/codes/check', limit, requireJson, limitBody(1024), async (c) => {
+      const body = await readJsonBody(c, codeCheckSchema, 'The body must be {"code": "..."}.')
+      await invitations.admit(await openSurvey(c.req.param('slug')), body.code)
+      return c.json({ valid: true })
+    })
+    .post('/:slug/responses', limit, requireJson, limitBody(), async (c) => {
+      const body = await readJsonBody(
+        c,
+        submissionSchema,
+        'The body must be {"answers": {...}, "locale": "fi", "code"?: "..."}.',
+      )
+      const survey = await openSurvey(c.req.param('slug'))
+      const idempotency = idempotencyOf(c.req.header('idempotency-key'), survey.slug, body)
+      // A resend of a stored submission (its 201 was lost) is answered as the first was, before
+      // its code, now spent, could refuse it.
+      const known = idempotency && (await keyState(db, survey.surveyId, idempotency))
+      if (known === 'repeat') return c.json({ ok: true }, 201)
+      if (known === 'reused') throw keyReused()
+      const code = await invitations.admit(survey, body.code)
+      const version = versions.get(survey)
+      const prepared = prepareResponse(version, body)
+      if (!prepared.ok) {
+        throw new ApiError(422, prepared.code, prepared.message, prepared.details)
+      }
+      // The code is marked used in the response's own transaction, and never stored with it.
+      const claim =
+        code === undefined
+          ? undefined
+          : { order: `${survey.surveyId}:${code}`, run: invitations.spend(survey, code) }
+      const response = {
+        id: randomBytes(16).toString('hex'),
+        surveyId: survey.surveyId,
+        surveyVersionId: survey.versionId,
+        dimensions: version.dimensions,
+        submittedOn: clock().toISOString().slice(0, 10),
+        ...prepared.response,
+      }
+      try {
+        await responses.write(response, { claim, idempotency })
+      } catch (error) {
+        if (error instanceof IdempotencyKeyReused) throw keyReused()
+        throw error
+      }
+      return c.json({ ok: true }, 201)
+    })
+}

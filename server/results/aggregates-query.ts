@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely'
+import { listReleases } from '../../db/queries/releases.js'
+import type { PublishedVersion } from '../../db/queries/surveys.js'
+import type { Database } from '../../db/schema.js'
+import type { DefinitionFacts } from './definition-facts.js'
+import type { Publication } from '../domain/suppression/index.js'
+import { ApiError } from '../platform/errors.js'
+import { liveCounts, readAggregates } from './releases.js'
+
+const DEFAULT_BY = ['sector', 'region']
+
+/** The query parameters of the aggregates endpoint, shared with the exports. */
+export interface AggregatesQuery {
+  by?: string
+  release?: string
+  version?: string
+}
+
+export function parseBy(raw: string | undefined, available: string[]): string[] {
+  const by = raw === undefined ? DEFAULT_BY.filter((d) => available.includes(d)) : raw.split(',')
+  const chosen = by.length > 0 ? by : available.slice(0, 2)
+  const unknown = chosen.filter((name) => !available.includes(name))
+  if (
+    chosen.length < 1 ||
+    chosen.length > 2 ||
+    unknown.length > 0 ||
+    new Set(chosen).size !== chosen.length
+  ) {
+    throw new ApiError(
+      422,
+      'invalid_dimension',
+      'Group by one or two distinct dimensions of this survey.',
+      [{ field: 'by', message: `Available dimensions: ${available.join(', ') || 'none'}.` }],
+    )
+  }
+  return chosen
+}
+
+export async function versionOr404(db: Kysely<Database>, survey: PublishedVersion, raw: string) {
+  // Digits only: 1e23 is an integer to JavaScript but not to PostgreSQL's integer column.
+  const row = /^\d{1,9}$/.test(raw)
+    ? await db
+        .selectFrom('survey_versions')
+        .select(['id', 'definition', 'version'])
+        .where('survey_id', '=', survey.surveyId)
+        .where('version', '=', Number(raw))
+        .executeTakeFirst()
+    : undefined
+  if (!row) throw new ApiError(404, 'version_not_found', `No version "${raw}" of this survey.`)
+  return row
+}
+
+/** The version that describes the questions: `version`, else the latest. */
+export async function describedVersion(
+  db: Kysely<Database>,
+  survey: PublishedVersion,
+  raw?: string,
+) {
+  return raw === undefined
+    ? { id: survey.versionId, definition: survey.definition, version: survey.version }
+    : versionOr404(db, survey, raw)
+}
+
+/** The chosen release (default the latest), or 404; undefined when there is none yet. */
+export async function chosenRelease(db: Kysely<Database>, survey: PublishedVersion, raw?: string) {
+  const releases = await listReleases(db, survey.surveyId)
+  if (releases.length === 0) {
+    if (raw !== undefined)
+      throw new ApiError(404, 'release_not_found', 'This survey has no releases yet.')
+    return undefined
+  }
+  const chosen =
+    raw === undefined
+      ? releases[releases.length - 1]
+      : releases.find((r) => String(r.number) === raw)
+  if (!chosen) throw new ApiError(404, 'release_not_found', `No release "${raw}".`)
+  return chosen
+}
+
+/**
+ * Exactly what GET /aggregates answers for these parameters: a release's suppressed groups, or
+ * live respondent counts before the first release. Exports are built from this, never more.
+ */
+export async function queryAggregates(
+  db: Kysely<Database>,
+  factsOf: (versionId: number, definition: string) => DefinitionFacts,
+  survey: PublishedVersion,
+  query: AggregatesQuery,
+  minGroupSize: number,
+) {
+  const described = await describedVersion(db, survey, query.version)
+  const { kinds } = factsOf(described.id, described.definition)
+  const { dimensions } = factsOf(survey.versionId, survey.definition)
+  const chosen = await chosenRelease(db, survey, query.release)
+  const publication = chosen && (JSON.parse(chosen.publication) as Publication)
+  // A release has tables by its own dimensions only (versions saved before dimension changes
+  // were refused may have others).
+  const available = (publication?.dimensions ?? dimensions).map((d) => d.name)
+  const by = parseBy(query.by, available)
+  if (!chosen || !publication) return liveCounts(db, survey, { by, dimensions, minGroupSize })
+  return readAggregates(db, survey, { by, releaseNo: chosen.number, publication, kinds })
+}
