@@ -20,7 +20,13 @@ if (!postgresUrl) {
 }
 
 // Pages and child servers answer asynchronously: expect.poll waits up to 10 s (default 1 s).
-const shared = { testTimeout: 20_000, hookTimeout: 60_000, expect: { poll: { timeout: 10_000 } } }
+const shared = {
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  expect: { poll: { timeout: 10_000 } },
+  // Every response a test receives is held to the OpenAPI document (tests/contract/).
+  setupFiles: ['tests/contract/documented-responses.ts'],
+}
 
 export default defineConfig({
   test: {

@@ -51,7 +51,7 @@ export function compileValidator(definition: object): CompiledValidator | null {
 }
 
 // The server hands the same parsed definition object to every submission of a version
-// (server/platform/version-cache.ts), so compiling once per object is enough; null is cached too.
+// (server/respondent/version-context.ts), so compiling once per object is enough; null is cached too.
 const cache = new WeakMap<object, CompiledValidator | null>()
 
 export function compiledValidator(definition: object): CompiledValidator | null {

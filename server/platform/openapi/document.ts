@@ -16,13 +16,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 export const openApiPath = (honoPath: string) =>
   honoPath.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => `{${name}}`)
 
-const pathParameters = (honoPath: string) =>
-  [...honoPath.matchAll(/:(\w+)/g)].map(([, name]) => ({
-    name,
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }))
+const pathParameters = (op: ApiOperation) =>
+  [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => {
+    const field = op.params?.shape[name] as z.ZodType | undefined
+    const { description, ...schema } = field ? jsonSchema(field, 'input') : { type: 'string' }
+    return { name, in: 'path', required: true, ...(description ? { description } : {}), schema }
+  })
 
 const queryParameters = (query: ApiOperation['query']) =>
   Object.entries(query?.shape ?? {}).map(([name, field]) => {
@@ -52,17 +51,27 @@ const failure = (description: string) => ({
   content: { 'application/json': { schema: ERROR_REF } },
 })
 
-function errorResponses(op: ApiOperation) {
+/** Every error status an operation may answer, with its codes in backticks. */
+export function errorResponses(op: ApiOperation) {
   const errors: Record<number, string> = {}
   if (op.auth !== 'public') {
     errors[401] = '`unauthorized`: not signed in, or a bad, expired or revoked API token'
   }
+  const checksOrigin = op.method !== 'get' && /^\/api\/(auth|admin)\//.test(op.path)
   const forbidden = [
     op.adminOnly && '`forbidden`: admins only',
+    checksOrigin && '`forbidden`: a cross-site form post (server/accounts/cross-site.ts)',
     op.auth === 'session' && op.path.startsWith('/api/admin/') && '`token_not_allowed`: API tokens may not',
   ].filter(Boolean)
   if (forbidden.length > 0) errors[403] = forbidden.join('; ')
-  return { ...errors, ...op.errors }
+  // What any route may answer: a database busy past the server's own retries, or a fault.
+  errors[500] = '`internal_error`: an unexpected fault (logged without request data); nothing stored'
+  errors[503] = '`service_unavailable`: the database was busy or unreachable, with Retry-After'
+  for (const [status, text] of Object.entries(op.errors ?? {})) {
+    const code = Number(status)
+    errors[code] = errors[code] && code === 403 ? `${errors[code]}; ${text}` : text
+  }
+  return errors
 }
 
 const SECURITY = {
@@ -72,7 +81,7 @@ const SECURITY = {
 } as const
 
 function operation(op: ApiOperation) {
-  const parameters = [...pathParameters(op.path), ...queryParameters(op.query)]
+  const parameters = [...pathParameters(op), ...queryParameters(op.query)]
   const responses = Object.fromEntries([
     ...Object.entries(op.responses).map(([status, spec]) => [status, success(spec)]),
     ...Object.entries(errorResponses(op)).map(([status, text]) => [status, failure(text)]),

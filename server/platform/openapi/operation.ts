@@ -28,6 +28,8 @@ export interface ApiOperation {
   /** Only admins (researchers get 403 `forbidden`). */
   adminOnly?: boolean
   body?: z.ZodType
+  /** Path parameters, by name; each `:name` of `path` must be one of its keys. */
+  params?: z.ZodObject
   /** A non-JSON request body: media type -> what it holds. */
   rawBody?: Record<string, string>
   query?: z.ZodObject
@@ -44,3 +46,9 @@ export function tokenRoutes(operations: readonly ApiOperation[]): Set<string> {
       .map((op) => `${op.method.toUpperCase()} ${op.path}`),
   )
 }
+
+/**
+ * An operation with its precise type kept, so a route validating with `op.body`, `op.query` or
+ * `op.params` gets the schema's own types (server/platform/contract/validation.ts).
+ */
+export const operation = <const O extends ApiOperation>(op: O): O => op
