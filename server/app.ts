@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import { recordAudit, type Audit } from '../db/queries/audit-log.js'
-import type { PublishedVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
 import { createApiTokens } from './accounts/api-tokens.js'
 import { requireUserOrToken, unlessBearer } from './accounts/bearer.js'
@@ -14,7 +13,7 @@ import { requireRole } from './accounts/middleware.js'
 import type { RateLimit } from './platform/rate-limit.js'
 import { createSessions } from './accounts/sessions.js'
 import { createInvitationKey } from './invitations/invitation-secret.js'
-import { ApiError, errorBody, renderError } from './platform/errors.js'
+import { errorBody, renderError } from './platform/errors.js'
 import { apiOperations } from './platform/openapi/operations.js'
 import { tokenRoutes } from './platform/openapi/operation.js'
 import { securityHeaders } from './platform/security-headers.js'
@@ -22,7 +21,8 @@ import { adminAuditRoutes } from './accounts/audit-routes.js'
 import { adminExportRoutes } from './exports/routes.js'
 import { adminInvitationRoutes } from './invitations/routes.js'
 import { adminKnowledgeRoutes } from './knowledge/routes.js'
-import { adminResultRoutes, auditedRelease } from './results/routes.js'
+import { adminResultRoutes } from './results/routes.js'
+import { finalReleaseAtClose } from './results/final-release.js'
 import { adminSurveyRoutes } from './publishing/routes.js'
 import { adminTokenRoutes } from './accounts/token-routes.js'
 import { adminXlsFormRoutes } from './authoring/xlsform-routes.js'
@@ -94,17 +94,7 @@ export function createApp({
   const minGroupSize = config.minGroupSize ?? 5
   const audit: Audit = (entry, trx = db) =>
     recordAudit(trx, { at: clock().toISOString(), ...entry })
-  // Closing makes the final release, recorded in its own transaction; the close stands even if
-  // that release is refused (then nothing is recorded for it).
-  const afterClose = async (survey: PublishedVersion, actor: string) => {
-    try {
-      const by = { minGroupSize, clock, audit, actor }
-      return { finalRelease: await auditedRelease(db, survey, 'final', by) }
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.code !== 'release_refused') throw error
-      return { finalRelease: null, releaseRefused: error.details.map((d) => d.message) }
-    }
-  }
+  const afterClose = finalReleaseAtClose({ db, minGroupSize, clock, audit })
   app.route('/api/admin/surveys', adminXlsFormRoutes({ db, requireAdmin, audit }))
   app.route(
     '/api/admin/surveys',
