@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { loginSchema } from '../server/accounts/auth-routes.js'
-import { createTokenSchema } from '../server/accounts/token-schemas.js'
+import { createTokenSchema, loginSchema } from '../server/accounts/contract.js'
 import { createTestContext } from './helpers.js'
 
 type Doc = {

@@ -8,6 +8,7 @@ import {
   revokeApiToken,
 } from '../../db/queries/api-tokens.js'
 import type { Database } from '../../db/schema.js'
+import type { CreatedToken } from './contract.js'
 import { hashToken, type SessionUser } from './sessions.js'
 
 /** Recognisable in logs, config files and secret scanners. */
@@ -29,7 +30,7 @@ export const createApiTokens = ({ db, clock }: { db: Kysely<Database>; clock: ()
     userId: number,
     { name, expiresInDays }: { name: string; expiresInDays?: number },
     trx: Kysely<Database> = db,
-  ) {
+  ): Promise<CreatedToken> {
     const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url')
     const now = clock()
     const expiresAt =

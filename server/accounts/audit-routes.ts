@@ -1,9 +1,12 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import { listAudit } from '../../db/queries/audit-log.js'
 import type { Database } from '../../db/schema.js'
 import type { AuthEnv } from './middleware.js'
 import { ApiError } from '../platform/errors.js'
+import { queryOf } from '../platform/contract/validation.js'
+import { listAuditEntries, type auditSchema } from './contract.js'
 
 export interface AdminAuditDeps {
   db: Kysely<Database>
@@ -26,6 +29,8 @@ function parseLimit(raw: string | undefined): number {
 
 /** The admin audit log, newest first: admins only (it names accounts). */
 export const adminAuditRoutes = ({ db, requireAdmin }: AdminAuditDeps) =>
-  new Hono<AuthEnv>().get('/', requireAdmin, async (c) =>
-    c.json({ entries: await listAudit(db, { limit: parseLimit(c.req.query('limit')) }) }),
-  )
+  new Hono<AuthEnv>().get('/', requireAdmin, queryOf(listAuditEntries.query), async (c) => {
+    const limit = parseLimit(c.req.valid('query').limit)
+    const body: z.input<typeof auditSchema> = { entries: await listAudit(db, { limit }) }
+    return c.json(body)
+  })

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono'
 import type { Kysely } from 'kysely'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { findUserByUsername } from '../../db/queries/users.js'
 import type { Database } from '../../db/schema.js'
-import { MAX_PASSWORD_LENGTH, normalizeUsername } from './accounts.js'
+import { normalizeUsername } from './accounts.js'
 import { clientKey } from '../platform/client-key.js'
 import {
   clearSessionCookie,
@@ -24,7 +24,9 @@ import { requireUser, type AuthEnv } from './middleware.js'
 import { dummyHash, verifyPassword } from './password.js'
 import type { Sessions, SessionUser } from './sessions.js'
 import { ApiError } from '../platform/errors.js'
-import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
+import { jsonBody } from '../platform/contract/validation.js'
+import { signIn, userSchema } from './contract.js'
+import type { okSchema } from '../platform/openapi/response-schemas.js'
 
 export interface AuthRouteDeps extends CookiePolicy {
   db: Kysely<Database>
@@ -38,11 +40,7 @@ export interface AuthRouteDeps extends CookiePolicy {
 }
 
 const LOGIN_BODY_BYTES = 4096
-
-export const loginSchema = z.strictObject({
-  username: z.string().min(1).max(200),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-})
+const LOGIN_EXPECTED = 'The body must be {"username": "...", "password": "..."}.'
 
 // One message for an unknown name and a wrong password, so neither reveals which names exist.
 const invalidCredentials = () =>
@@ -56,7 +54,9 @@ const tooMany = (c: Context, retryAfter: number) => {
 // Seconds: a full queue of password checks (32, two at a time, ~0.3 s each) drains in about that.
 const BUSY_RETRY_AFTER = 5
 
-const publicUser = ({ username, role }: SessionUser) => ({ user: { username, role } })
+// Typed by the response schema, so a field it does not describe fails the typecheck.
+const publicUser = ({ username, role }: SessionUser) =>
+  ({ user: { username, role } }) satisfies z.input<typeof userSchema>
 
 /** Sign-in, sign-out and "who am I" for admins and researchers. */
 export const authRoutes = (deps: AuthRouteDeps) => {
@@ -77,12 +77,8 @@ export const authRoutes = (deps: AuthRouteDeps) => {
   }
 
   return new Hono<AuthEnv>()
-    .post('/login', requireJson, limitBody(LOGIN_BODY_BYTES), async (c) => {
-      const body = await readJsonBody(
-        c,
-        loginSchema,
-        'The body must be {"username": "...", "password": "..."}.',
-      )
+    .post('/login', jsonBody(signIn.body, LOGIN_EXPECTED, LOGIN_BODY_BYTES), async (c) => {
+      const body = c.req.valid('json')
       const username = normalizeUsername(body.username)
       const client = clientKey(c, cookies.trustProxy)
       const cookie = readDeviceCookie(c)
@@ -111,7 +107,7 @@ export const authRoutes = (deps: AuthRouteDeps) => {
       const token = readSessionCookie(c)
       if (token) await sessions.end(token)
       clearSessionCookie(c, cookies)
-      return c.json({ ok: true })
+      return c.json({ ok: true } satisfies z.input<typeof okSchema>)
     })
     .get('/me', requireUser(sessions), (c) => c.json(publicUser(c.get('user'))))
 }

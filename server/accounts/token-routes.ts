@@ -4,10 +4,10 @@ import type { Audit } from '../../db/queries/audit-log.js'
 import type { Database } from '../../db/schema.js'
 import type { ApiTokens } from './api-tokens.js'
 import type { AuthEnv } from './middleware.js'
-import { tokenStatus } from '../domain/token-status.js'
 import { ApiError } from '../platform/errors.js'
-import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
-import { createTokenSchema } from './token-schemas.js'
+import { jsonBody, paramsOf } from '../platform/contract/validation.js'
+import { createToken, revokeToken } from './contract.js'
+import { tokenListBody } from './token-list.js'
 
 export interface AdminTokenDeps {
   db: Kysely<Database>
@@ -17,6 +17,7 @@ export interface AdminTokenDeps {
 }
 
 const TOKEN_BODY_BYTES = 4096
+const TOKEN_EXPECTED = 'The body must be {"name": "...", "expiresInDays"?: 90}.'
 
 const tokenNotFound = () => new ApiError(404, 'token_not_found', 'You have no such token.')
 
@@ -27,18 +28,11 @@ const tokenNotFound = () => new ApiError(404, 'token_not_found', 'You have no su
 export const adminTokenRoutes = ({ db, tokens, clock, audit }: AdminTokenDeps) =>
   new Hono<AuthEnv>()
     .get('/', async (c) => {
-      const now = clock().toISOString()
       const list = await tokens.list(c.get('user').id)
-      return c.json({
-        tokens: list.map((token) => ({ ...token, status: tokenStatus(token, now) })),
-      })
+      return c.json(tokenListBody(list, clock().toISOString()))
     })
-    .post('/', requireJson, limitBody(TOKEN_BODY_BYTES), async (c) => {
-      const body = await readJsonBody(
-        c,
-        createTokenSchema,
-        'The body must be {"name": "...", "expiresInDays"?: 90}.',
-      )
+    .post('/', jsonBody(createToken.body, TOKEN_EXPECTED, TOKEN_BODY_BYTES), async (c) => {
+      const body = c.req.valid('json')
       const user = c.get('user')
       const created = await db.transaction().execute(async (trx) => {
         const made = await tokens.create(user.id, body, trx)
@@ -50,8 +44,8 @@ export const adminTokenRoutes = ({ db, tokens, clock, audit }: AdminTokenDeps) =
       })
       return c.json(created, 201)
     })
-    .delete('/:id', async (c) => {
-      const raw = c.req.param('id')
+    .delete('/:id', paramsOf(revokeToken.params), async (c) => {
+      const raw = c.req.valid('param').id
       if (!/^[1-9]\d{0,14}$/.test(raw)) throw tokenNotFound()
       const user = c.get('user')
       const id = Number(raw)

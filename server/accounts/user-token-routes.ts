@@ -6,8 +6,10 @@ import type { Database } from '../../db/schema.js'
 import { normalizeUsername, USERNAME_PATTERN } from './accounts.js'
 import type { ApiTokens } from './api-tokens.js'
 import type { AuthEnv } from './middleware.js'
-import { tokenStatus } from '../domain/token-status.js'
 import { ApiError } from '../platform/errors.js'
+import { paramsOf } from '../platform/contract/validation.js'
+import { listUserTokens, revokeUserToken } from './contract.js'
+import { tokenListBody } from './token-list.js'
 
 export interface AdminUserTokenDeps {
   db: Kysely<Database>
@@ -34,17 +36,15 @@ export const adminUserTokenRoutes = (deps: AdminUserTokenDeps) => {
     return user
   }
   return new Hono<AuthEnv>()
-    .get('/:username/tokens', requireAdmin, async (c) => {
-      const user = await owner(c.req.param('username'))
-      const now = clock().toISOString()
+    .get('/:username/tokens', requireAdmin, paramsOf(listUserTokens.params), async (c) => {
+      const user = await owner(c.req.valid('param').username)
       const list = await tokens.list(user.id)
-      return c.json({
-        tokens: list.map((token) => ({ ...token, status: tokenStatus(token, now) })),
-      })
+      return c.json(tokenListBody(list, clock().toISOString()))
     })
-    .delete('/:username/tokens/:id', requireAdmin, async (c) => {
-      const user = await owner(c.req.param('username'))
-      const raw = c.req.param('id')
+    .delete('/:username/tokens/:id', requireAdmin, paramsOf(revokeUserToken.params), async (c) => {
+      const params = c.req.valid('param')
+      const user = await owner(params.username)
+      const raw = params.id
       if (!/^[1-9]\d{0,14}$/.test(raw)) throw tokenNotFound()
       const id = Number(raw)
       const actor = c.get('user').username
