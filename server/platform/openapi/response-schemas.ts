@@ -12,11 +12,9 @@ export const errorSchema = z.object({
 })
 
 const status = z.enum(['draft', 'open', 'closed'])
-const role = z.enum(['admin', 'researcher'])
 const definition = z.record(z.string(), z.unknown()).describe('SurveyJS questionnaire JSON')
 
 export const okSchema = z.object({ ok: z.literal(true) })
-export const userSchema = z.object({ user: z.object({ username: z.string(), role }) })
 
 export const openSurveySchema = z.object({
   slug: z.string(),
@@ -103,16 +101,4 @@ export const aggregatesSchema = z.looseObject({
   by: z.array(z.string()),
   total: z.looseObject({}),
   groups: z.array(group),
-})
-
-export const auditSchema = z.object({
-  entries: z.array(
-    z.object({
-      at: z.string(),
-      actor: z.string(),
-      action: z.string(),
-      target: z.string(),
-      details: z.record(z.string(), z.unknown()).nullable(),
-    }),
-  ),
 })
