@@ -1,6 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
-import { z } from 'zod'
 import type { Audit } from '../../db/queries/audit-log.js'
 import { findLatestVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
@@ -15,22 +14,18 @@ import type { AuthEnv } from '../accounts/middleware.js'
 import { attachment } from '../platform/content-disposition.js'
 import { readDimensions } from '../domain/dimensions.js'
 import { ApiError } from '../platform/errors.js'
+import { paramsOf, queryOf } from '../platform/contract/validation.js'
 import { limitBody } from '../platform/json-body.js'
 import { assertValidSlug, createSurvey, replaceSurvey } from './survey-saves.js'
 import { surveyOr404 } from '../platform/survey-or-404.js'
+import * as contract from './contract.js'
+import type { SurveyImport } from './contract.js'
 
 export interface AdminXlsFormDeps {
   db: Kysely<Database>
   requireAdmin: MiddlewareHandler<AuthEnv>
   audit: Audit
 }
-
-export const importQuerySchema = z.object({
-  slug: z.string().describe('The survey: a new draft, or a new version of an existing one'),
-})
-export const xlsformQuerySchema = z.object({
-  version: z.string().optional().describe('Questionnaire version (default the latest)'),
-})
 
 /** 415 before reading: only .xlsx bodies (no form can send this type cross-site). */
 const requireXlsx: MiddlewareHandler = async (c, next) => {
@@ -61,12 +56,18 @@ function keepDimensionOrder(next: Record<string, unknown>, current: Record<strin
   return current.dimensions === undefined ? rest : { ...rest, dimensions: current.dimensions }
 }
 
+// Validation by the operations' own schemas (contract.ts), as the document describes them.
+const limitXlsx = limitBody(MAX_XLSX_BYTES)
+const importQuery = queryOf(contract.importXlsForm.query)
+const exportParams = paramsOf(contract.exportXlsForm.params)
+const exportQuery = queryOf(contract.exportXlsForm.query)
+
 /** XLSForm in (admins; as POST or PUT /surveys) and out (anyone who may read the definition). */
 export const adminXlsFormRoutes = ({ db, requireAdmin, audit }: AdminXlsFormDeps) =>
   new Hono<AuthEnv>()
-    .post('/import', requireAdmin, requireXlsx, limitBody(MAX_XLSX_BYTES), async (c) => {
+    .post('/import', requireAdmin, requireXlsx, limitXlsx, importQuery, async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer())
-      const slug = c.req.query('slug') ?? ''
+      const { slug } = c.req.valid('query')
       assertValidSlug(slug)
       const form = await importXlsForm(bytes)
       if (!form.ok) {
@@ -79,17 +80,21 @@ export const adminXlsFormRoutes = ({ db, requireAdmin, audit }: AdminXlsFormDeps
       const save = { db, audit, actor: c.get('user').username, slug, via: { source: 'xlsform' } }
       const { warnings, definition } = form
       const existing = await findLatestVersion(db, slug)
-      if (!existing) return c.json({ ...(await createSurvey(save, definition)), warnings }, 201)
+      if (!existing) {
+        const created: SurveyImport = { ...(await createSurvey(save, definition)), warnings }
+        return c.json(created, 201)
+      }
       const saved = await replaceSurvey(
         save,
         (now) => keepDimensionOrder(definition, now),
         existing,
       )
-      return c.json({ ...saved, warnings })
+      const imported: SurveyImport = { ...saved, warnings }
+      return c.json(imported)
     })
-    .get('/:slug/xlsform', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      const version = await describedVersion(db, survey, c.req.query('version'))
+    .get('/:slug/xlsform', exportParams, exportQuery, async (c) => {
+      const survey = await surveyOr404(db, c.req.valid('param').slug)
+      const version = await describedVersion(db, survey, c.req.valid('query').version)
       const definition = JSON.parse(version.definition) as Record<string, unknown>
       const form = await exportXlsForm(definition, {
         formId: survey.slug,

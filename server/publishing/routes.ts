@@ -1,38 +1,38 @@
-import { floorToGroup } from '../domain/suppression/live-counts.js'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
-import { inTransaction } from '../../db/transaction.js'
-import { z } from 'zod'
 import type { Audit } from '../../db/queries/audit-log.js'
 import { changeStatus, listSurveys } from '../../db/queries/survey-admin.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
+import { inTransaction } from '../../db/transaction.js'
 import type { AuthEnv } from '../accounts/middleware.js'
+import { assertValidSlug, createSurvey, replaceSurvey } from '../authoring/survey-saves.js'
+import { nextStatus, type StatusAction } from '../domain/publishing.js'
+import { floorToGroup } from '../domain/suppression/live-counts.js'
+import { jsonBody, paramsOf } from '../platform/contract/validation.js'
 import { ApiError } from '../platform/errors.js'
 import { surveyOr404 } from '../platform/survey-or-404.js'
-import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
-import { nextStatus, type StatusAction } from '../domain/publishing.js'
-import { assertValidSlug, createSurvey, replaceSurvey } from '../authoring/survey-saves.js'
-import { isPlainObject } from '../domain/answers/json.js'
+import * as contract from './contract.js'
+import type {
+  ClosedSurvey,
+  FinalRelease,
+  PublishedSurvey,
+  SavedSurvey,
+  SurveyDetail,
+  SurveyList,
+} from './contract.js'
 
 export interface AdminSurveyDeps {
   db: Kysely<Database>
   /** Guards the routes that change surveys (the whole sub-app already requires a signed-in user). */
   requireAdmin: MiddlewareHandler<AuthEnv>
   /** After a close: the final release, audited as `actor`; its fields join the response. */
-  afterClose?: (survey: PublishedVersion, actor: string) => Promise<Record<string, unknown>>
+  afterClose: (survey: PublishedVersion, actor: string) => Promise<FinalRelease>
   /** Records each change that succeeded, with the signed-in user as actor. */
   audit: Audit
   /** Live response counts are shown rounded down to a multiple of it (decision 007). */
   minGroupSize?: number
 }
-
-// Questionnaires with many localized strings outgrow the respondents' 64 KiB limit.
-export const MAX_DEFINITION_BYTES = 1024 * 1024
-
-const definitionField = z.custom<Record<string, unknown>>(isPlainObject, 'must be a JSON object')
-export const createSchema = z.strictObject({ slug: z.string(), definition: definitionField })
-export const replaceSchema = z.strictObject({ definition: definitionField })
 
 /** Admin routes for questionnaires: list (any signed-in user), create, replace, publish, close. */
 export const adminSurveyRoutes = ({
@@ -42,12 +42,10 @@ export const adminSurveyRoutes = ({
   audit,
   minGroupSize = 5,
 }: AdminSurveyDeps) => {
-  const transition = (action: StatusAction): MiddlewareHandler<AuthEnv> => async (c) => {
-    const slug = c.req.param('slug') ?? ''
+  /** The change and its audit entry, stored together or not at all; 409 when not allowed. */
+  const transition = async (slug: string, action: StatusAction, actor: string) => {
     const survey = await surveyOr404(db, slug)
     const to = nextStatus(survey.status, action)
-    const actor = c.get('user').username
-    // The change and its audit entry are stored together or not at all.
     await inTransaction(db, async (trx) => {
       if (!to || !(await changeStatus(trx, slug, survey.status, to))) {
         const verb = action === 'publish' ? 'published' : 'closed'
@@ -57,40 +55,76 @@ export const adminSurveyRoutes = ({
       const details = { version: survey.version }
       await audit({ actor, action: `survey.${action}`, target: slug, details }, trx)
     })
-    // The final release is its own step (a refused release does not undo the close).
-    const closed = { ...survey, status: 'closed' as const }
-    const extra = to === 'closed' && afterClose ? await afterClose(closed, actor) : {}
-    return c.json({ slug, status: to, version: survey.version, ...extra })
+    return survey
   }
 
   return new Hono<AuthEnv>()
     .get('/', async (c) => {
       const surveys = await listSurveys(db)
       const rounded = (n: number) => floorToGroup(n, minGroupSize)
-      return c.json({ surveys: surveys.map((s) => ({ ...s, responses: rounded(s.responses) })) })
+      const list: SurveyList = {
+        surveys: surveys.map((s) => ({ ...s, responses: rounded(s.responses) })),
+      }
+      return c.json(list)
     })
-    .get('/:slug', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      return c.json({
+    .get('/:slug', paramsOf(contract.getSurvey.params), async (c) => {
+      const survey = await surveyOr404(db, c.req.valid('param').slug)
+      const detail: SurveyDetail = {
         slug: survey.slug,
         title: survey.title,
         status: survey.status,
         version: survey.version,
         access: survey.access,
         definition: JSON.parse(survey.definition),
-      })
+      }
+      return c.json(detail)
     })
-    .post('/', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
-      const body = await readJsonBody(c, createSchema, 'The body must be {"slug": "...", "definition": {...}}.')
-      assertValidSlug(body.slug)
-      const save = { db, audit, actor: c.get('user').username, slug: body.slug }
-      return c.json(await createSurvey(save, body.definition), 201)
+    .post(
+      '/',
+      requireAdmin,
+      jsonBody(
+        contract.createSurvey.body,
+        'The body must be {"slug": "...", "definition": {...}}.',
+        contract.MAX_DEFINITION_BYTES,
+      ),
+      async (c) => {
+        const body = c.req.valid('json')
+        assertValidSlug(body.slug)
+        const save = { db, audit, actor: c.get('user').username, slug: body.slug }
+        const saved: SavedSurvey = await createSurvey(save, body.definition)
+        return c.json(saved, 201)
+      },
+    )
+    .put(
+      '/:slug',
+      requireAdmin,
+      paramsOf(contract.replaceDefinition.params),
+      jsonBody(
+        contract.replaceDefinition.body,
+        'The body must be {"definition": {...}}.',
+        contract.MAX_DEFINITION_BYTES,
+      ),
+      async (c) => {
+        const { definition } = c.req.valid('json')
+        const { slug } = c.req.valid('param')
+        const save = { db, audit, actor: c.get('user').username, slug }
+        const saved: SavedSurvey = await replaceSurvey(save, () => definition)
+        return c.json(saved)
+      },
+    )
+    .post('/:slug/publish', requireAdmin, paramsOf(contract.publishSurvey.params), async (c) => {
+      const { slug } = c.req.valid('param')
+      const survey = await transition(slug, 'publish', c.get('user').username)
+      const published: PublishedSurvey = { slug, status: 'open', version: survey.version }
+      return c.json(published)
     })
-    .put('/:slug', requireAdmin, requireJson, limitBody(MAX_DEFINITION_BYTES), async (c) => {
-      const body = await readJsonBody(c, replaceSchema, 'The body must be {"definition": {...}}.')
-      const save = { db, audit, actor: c.get('user').username, slug: c.req.param('slug') }
-      return c.json(await replaceSurvey(save, () => body.definition))
+    .post('/:slug/close', requireAdmin, paramsOf(contract.closeSurvey.params), async (c) => {
+      const { slug } = c.req.valid('param')
+      const actor = c.get('user').username
+      const survey = await transition(slug, 'close', actor)
+      // The final release is its own step (a refused release does not undo the close).
+      const release = await afterClose({ ...survey, status: 'closed' }, actor)
+      const closed: ClosedSurvey = { slug, status: 'closed', version: survey.version, ...release }
+      return c.json(closed)
     })
-    .post('/:slug/publish', requireAdmin, transition('publish'))
-    .post('/:slug/close', requireAdmin, transition('close'))
 }

@@ -11,7 +11,6 @@ export const errorSchema = z.object({
   }),
 })
 
-const status = z.enum(['draft', 'open', 'closed'])
 const definition = z.record(z.string(), z.unknown()).describe('SurveyJS questionnaire JSON')
 
 export const okSchema = z.object({ ok: z.literal(true) })
@@ -21,47 +20,6 @@ export const openSurveySchema = z.object({
   version: z.number().int(),
   title: z.string(),
   definition,
-})
-
-export const surveyListSchema = z.object({
-  surveys: z.array(
-    z.object({
-      slug: z.string(),
-      title: z.string(),
-      status,
-      version: z.number().int(),
-      responses: z.number().int(),
-    }),
-  ),
-})
-
-export const surveyDetailSchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  status,
-  version: z.number().int(),
-  definition,
-})
-
-export const surveySummarySchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  status,
-  version: z.number().int(),
-})
-
-export const surveyImportSchema = surveySummarySchema.extend({
-  warnings: z.array(
-    z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }),
-  ),
-})
-
-export const statusChangeSchema = z.object({
-  slug: z.string(),
-  status,
-  version: z.number().int(),
-  finalRelease: z.number().int().nullable().optional().describe('Closing: the final release'),
-  releaseRefused: z.array(z.string()).optional().describe('Closing: why no final release'),
 })
 
 const releaseKind = z.enum(['interim', 'final'])
