@@ -12,7 +12,8 @@ import { PreviewBoundary } from './PreviewBoundary'
 import { Link, navigate, paths } from './router'
 import { saveDefinition, type Target } from './saveDefinition'
 import { ServerErrors, type Problem } from './ServerErrors'
-import { isValidSlug, SlugField } from './SlugField'
+import { SlugField } from './SlugField'
+import { isValidSlug, suggestSlug, titleOf } from './slugSuggestion'
 import { useDebounced } from './useDebounced'
 import { useUnsavedGuard } from './useUnsavedGuard'
 
@@ -23,15 +24,15 @@ const UnknownWarnings = lazy(() => import('./editor/UnknownWarnings'))
 // A new questionnaire starts as one empty page, ready for its first question.
 const STARTER = { title: '', pages: [{ name: 'page1', elements: [] }] }
 
-const SLUG_RULE = 'Use lower-case letters, digits and single hyphens, e.g. nurses-2027.'
-
 /** Slug (new only), the questionnaire as questions, translations or JSON, save, and a preview. */
 export function EditorForm({ target }: { target: Target }) {
   const { t } = useI18n()
   const survey = target.kind === 'edit' ? target.survey : null
   const state = useDefinitionState(survey ? survey.definition : STARTER)
   const { text, initialText, setText } = state
-  const [slug, setSlug] = useState('')
+  // Until the admin types a slug (or uploads a file named like one), it follows the title.
+  const [ownSlug, setOwnSlug] = useState<string | null>(null)
+  const slug = ownSlug ?? suggestSlug(titleOf(state.definition))
   const [slugError, setSlugError] = useState<string | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
   const [busy, setBusy] = useState(false)
@@ -41,14 +42,14 @@ export function EditorForm({ target }: { target: Target }) {
   // Parsed and previewed once typing pauses, not at every keystroke.
   const settled = useDebounced(text, 400)
   const read = useMemo(() => readDefinition(settled), [settled])
-  useUnsavedGuard(text !== initialText || slug !== '', t.unsavedQuestion)
+  useUnsavedGuard(text !== initialText || Boolean(ownSlug), t.unsavedQuestion)
 
   const onText = (next: string, fileName?: string) => {
     setText(next)
     setProblem(null) // the last save's objections were about the old text
     // A file named like a slug ("nurses-2027.json") suggests one.
     const fromFile = fileName?.replace(/\.json$/i, '').toLowerCase()
-    if (!survey && slug === '' && fromFile && isValidSlug(fromFile)) setSlug(fromFile)
+    if (!survey && ownSlug === null && fromFile && isValidSlug(fromFile)) setOwnSlug(fromFile)
   }
 
   const save = async (event: FormEvent) => {
@@ -56,9 +57,7 @@ export function EditorForm({ target }: { target: Target }) {
     setProblem(null)
     setSlugError(null)
     if (!survey && !isValidSlug(slug)) {
-      setSlugError(
-        slug === '' ? `Enter a slug. ${SLUG_RULE}` : `“${slug}” is not a valid slug. ${SLUG_RULE}`,
-      )
+      setSlugError(slug === '' ? t.slugMissing : fill(t.slugInvalid, { slug }))
       return slugInput.current?.focus()
     }
     const current = readDefinition(text)
@@ -115,11 +114,12 @@ export function EditorForm({ target }: { target: Target }) {
             <SlugField
               value={slug}
               onChange={(next) => {
-                setSlug(next)
+                setOwnSlug(next)
                 setSlugError(null)
               }}
               error={slugError}
               inputRef={slugInput}
+              fromTitle={ownSlug === null}
             />
           )}
           <EditorViews

@@ -44,8 +44,8 @@ export const en = {
   hidePreview: 'Hide preview',
   actions: 'Actions',
   publish: 'Publish',
-  publishHint: 'Opens the questionnaire to respondents at the link above.',
-  published: 'Published: respondents can now answer at the link above.',
+  publishHint: 'Opens the questionnaire to respondents at the respondent link. Asks first.',
+  published: 'Published: respondents can now answer at the respondent link.',
   closeSurvey: 'Close survey…',
   closeHint: 'Stops taking responses. Closing is final.',
   closed: 'Closed: respondents can no longer answer.',
@@ -68,6 +68,23 @@ export const en = {
   openNote:
     'This questionnaire is open: saving creates version {next}. Respondents who open the link after that get the new version; the responses so far stay with version {current}.',
   slug: 'Slug',
+  slugHint:
+    'Lower-case letters, digits and single hyphens, e.g. {example}. It becomes the respondent link {link} and cannot be changed later.',
+  slugFromTitle: 'Suggested from the title: you can change it.',
+  slugCharacters:
+    'A slug cannot contain {chars}. Use lower-case letters a–z, digits and hyphens.',
+  slugMissing: 'Enter a slug. Use lower-case letters, digits and single hyphens, e.g. nurses-2027.',
+  slugInvalid:
+    '“{slug}” is not a valid slug. Use lower-case letters, digits and single hyphens, e.g. nurses-2027.',
+  publishDialog: {
+    title: 'Publish “{title}”?',
+    confirm: 'Publish now',
+    openNow: 'Anyone with the respondent link can answer at once:',
+    invitationNow: 'Only people with an invitation code can answer, each at their own link:',
+    changes:
+      'You can still change the questions: each save makes a new version that respondents get from their next visit, and answers already sent stay with the version they answered.',
+    final: 'Publishing cannot be undone: the questionnaire cannot go back to draft, only be closed.',
+  },
   uploadJson: 'Upload a .json file',
   invitations: {
     loading: 'Loading invitation codes…',
@@ -89,6 +106,17 @@ export const en = {
     generate: 'Generate and download',
     countHint:
       'Up to {max} at a time, as a CSV file (one code per line, with a ready-made link when the server’s public address is set). Each code works once. The codes exist only in this file: keep it safe and delete it once the invitations are sent.',
+  },
+  invitationConfirm: {
+    title: 'Make “{title}” invitation only?',
+    confirm: 'Make invitation only',
+    body: 'The link you already sent will stop working for anyone without a code: they will be asked for an invitation code, and their answers are not accepted without one.',
+    kept: 'Responses already received are kept. Then generate codes below and send each person their own invitation link.',
+  },
+  invitationLink: {
+    label: 'Invitation link for each code',
+    code: 'CODE',
+    hint: 'Each code from the downloaded file takes the place of {code}. The link without a code asks for one.',
   },
   closeDialog: {
     title: 'Close “{title}”?',

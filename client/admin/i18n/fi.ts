@@ -43,8 +43,8 @@ export const fi: Messages = {
   hidePreview: 'Piilota esikatselu',
   actions: 'Toiminnot',
   publish: 'Julkaise',
-  publishHint: 'Avaa kyselylomakkeen vastaajille yllä olevassa linkissä.',
-  published: 'Julkaistu: vastaajat voivat nyt vastata yllä olevassa linkissä.',
+  publishHint: 'Avaa kyselylomakkeen vastaajille vastaajien linkissä. Kysyy ensin.',
+  published: 'Julkaistu: vastaajat voivat nyt vastata vastaajien linkissä.',
   closeSurvey: 'Sulje kysely…',
   closeHint: 'Lopettaa vastausten keräämisen. Sulkemista ei voi perua.',
   closed: 'Suljettu: vastaajat eivät voi enää vastata.',
@@ -66,6 +66,24 @@ export const fi: Messages = {
   openNote:
     'Kyselylomake on avoinna: tallennus luo version {next}. Linkin sen jälkeen avaavat vastaajat saavat uuden version; tähänastiset vastaukset jäävät versioon {current}.',
   slug: 'Tunniste (slug)',
+  slugHint:
+    'Pieniä kirjaimia, numeroita ja yksittäisiä yhdysviivoja, esim. {example}. Siitä tulee vastaajien linkki {link}, eikä sitä voi muuttaa myöhemmin.',
+  slugFromTitle: 'Ehdotettu otsikosta: voit muuttaa sitä.',
+  slugCharacters:
+    'Tunnisteessa ei voi olla merkkejä {chars}. Käytä pieniä kirjaimia a–z, numeroita ja yhdysviivoja.',
+  slugMissing:
+    'Anna tunniste. Käytä pieniä kirjaimia, numeroita ja yksittäisiä yhdysviivoja, esim. nurses-2027.',
+  slugInvalid:
+    '”{slug}” ei kelpaa tunnisteeksi. Käytä pieniä kirjaimia, numeroita ja yksittäisiä yhdysviivoja, esim. nurses-2027.',
+  publishDialog: {
+    title: 'Julkaistaanko ”{title}”?',
+    confirm: 'Julkaise nyt',
+    openNow: 'Kuka tahansa, jolla on vastaajien linkki, voi vastata heti:',
+    invitationNow: 'Vain kutsukoodin saaneet voivat vastata, kukin omassa linkissään:',
+    changes:
+      'Voit yhä muuttaa kysymyksiä: jokainen tallennus tekee uuden version, jonka vastaajat saavat seuraavalla käynnillään, ja jo lähetetyt vastaukset pysyvät siinä versiossa, johon ne annettiin.',
+    final: 'Julkaisua ei voi perua: kyselylomaketta ei voi palauttaa luonnokseksi, vain sulkea.',
+  },
   uploadJson: 'Lataa .json-tiedosto',
   invitations: {
     loading: 'Ladataan kutsukoodeja…',
@@ -88,6 +106,17 @@ export const fi: Messages = {
     generate: 'Luo ja lataa',
     countHint:
       'Enintään {max} kerrallaan, CSV-tiedostona (yksi koodi riviä kohden, valmiin linkin kanssa, kun palvelimen julkinen osoite on asetettu). Kukin koodi toimii kerran. Koodit ovat vain tässä tiedostossa: säilytä se huolella ja poista se, kun kutsut on lähetetty.',
+  },
+  invitationConfirm: {
+    title: 'Muutetaanko ”{title}” vain kutsutuille?',
+    confirm: 'Vain kutsutuille',
+    body: 'Jo lähettämäsi linkki lakkaa toimimasta kaikilta, joilla ei ole koodia: heiltä kysytään kutsukoodia, eikä heidän vastauksiaan oteta vastaan ilman sitä.',
+    kept: 'Jo saadut vastaukset säilyvät. Luo sen jälkeen koodit alla ja lähetä kullekin oma kutsulinkkinsä.',
+  },
+  invitationLink: {
+    label: 'Kutsulinkki kullekin koodille',
+    code: 'KOODI',
+    hint: 'Ladatun tiedoston koodi tulee sanan {code} paikalle. Linkki ilman koodia kysyy sitä.',
   },
   closeDialog: {
     title: 'Suljetaanko ”{title}”?',

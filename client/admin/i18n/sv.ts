@@ -44,8 +44,8 @@ export const sv: Messages = {
   hidePreview: 'Dölj förhandsvisning',
   actions: 'Åtgärder',
   publish: 'Publicera',
-  publishHint: 'Öppnar frågeformuläret för respondenterna via länken ovan.',
-  published: 'Publicerad: respondenterna kan nu svara via länken ovan.',
+  publishHint: 'Öppnar frågeformuläret för respondenterna via länken för respondenter. Frågar först.',
+  published: 'Publicerad: respondenterna kan nu svara via länken för respondenter.',
   closeSurvey: 'Stäng enkäten…',
   closeHint: 'Slutar ta emot svar. Stängningen är slutgiltig.',
   closed: 'Stängd: respondenterna kan inte längre svara.',
@@ -67,6 +67,24 @@ export const sv: Messages = {
   openNote:
     'Frågeformuläret är öppet: att spara skapar version {next}. Respondenter som öppnar länken efter det får den nya versionen; svaren hittills stannar i version {current}.',
   slug: 'Kortnamn (slug)',
+  slugHint:
+    'Små bokstäver, siffror och enstaka bindestreck, t.ex. {example}. Det blir länken för respondenter {link} och kan inte ändras senare.',
+  slugFromTitle: 'Föreslaget utifrån titeln: du kan ändra det.',
+  slugCharacters:
+    'Ett kortnamn kan inte innehålla {chars}. Använd små bokstäver a–z, siffror och bindestreck.',
+  slugMissing:
+    'Ange ett kortnamn. Använd små bokstäver, siffror och enstaka bindestreck, t.ex. nurses-2027.',
+  slugInvalid:
+    '”{slug}” är inte ett giltigt kortnamn. Använd små bokstäver, siffror och enstaka bindestreck, t.ex. nurses-2027.',
+  publishDialog: {
+    title: 'Publicera ”{title}”?',
+    confirm: 'Publicera nu',
+    openNow: 'Alla som har länken för respondenter kan svara genast:',
+    invitationNow: 'Endast personer med en inbjudningskod kan svara, var och en via sin egen länk:',
+    changes:
+      'Du kan fortfarande ändra frågorna: varje sparning skapar en ny version som respondenterna får vid sitt nästa besök, och svar som redan skickats stannar i den version de besvarade.',
+    final: 'Publiceringen kan inte ångras: frågeformuläret kan inte bli ett utkast igen, endast stängas.',
+  },
   uploadJson: 'Ladda upp en .json-fil',
   invitations: {
     loading: 'Inbjudningskoderna laddas…',
@@ -88,6 +106,17 @@ export const sv: Messages = {
     generate: 'Skapa och ladda ned',
     countHint:
       'Högst {max} åt gången, som en CSV-fil (en kod per rad, med en färdig länk när serverns publika adress är inställd). Varje kod fungerar en gång. Koderna finns endast i den här filen: förvara den säkert och radera den när inbjudningarna har skickats.',
+  },
+  invitationConfirm: {
+    title: 'Göra ”{title}” endast för inbjudna?',
+    confirm: 'Endast för inbjudna',
+    body: 'Länken du redan skickat slutar fungera för alla som saknar kod: de ombeds ange en inbjudningskod, och deras svar tas inte emot utan en.',
+    kept: 'Svar som redan kommit in behålls. Skapa sedan koder nedan och skicka var och en sin egen inbjudningslänk.',
+  },
+  invitationLink: {
+    label: 'Inbjudningslänk för varje kod',
+    code: 'KOD',
+    hint: 'Varje kod i den nedladdade filen ersätter {code}. Länken utan kod ber om en.',
   },
   closeDialog: {
     title: 'Stäng ”{title}”?',
