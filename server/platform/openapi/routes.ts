@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import type { z } from 'zod'
+import type { openApiDocumentSchema } from './contract.js'
 import { buildOpenApiDocument } from './document.js'
 import type { ApiOperation } from './operation.js'
 import { renderReferencePage } from './reference-page.js'
@@ -9,6 +11,6 @@ export const apiDocsRoutes = ({ operations }: { operations: readonly ApiOperatio
   const document = buildOpenApiDocument(operations)
   const page = renderReferencePage(document)
   return new Hono()
-    .get('/openapi.json', (c) => c.json(document))
+    .get('/openapi.json', (c) => c.json(document satisfies z.input<typeof openApiDocumentSchema>))
     .get('/docs', (c) => c.html(page))
 }
