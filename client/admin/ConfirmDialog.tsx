@@ -7,15 +7,18 @@ interface Props {
   title: ReactNode
   children: ReactNode
   confirmLabel: string
+  /** 'danger' for what destroys or stops something; 'primary' for a step forward. */
+  tone?: 'danger' | 'primary'
   onConfirm: () => void
   onCancel: () => void
 }
 
 /**
- * A modal confirmation for actions that cannot be undone: focus starts on Cancel, Escape cancels,
+ * A modal confirmation for actions that cannot be undone or break what was sent: focus starts on Cancel, Escape cancels,
  * and the consequence is read out with the title.
  */
-export function ConfirmDialog({ id, title, children, confirmLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog(props: Props) {
+  const { id, title, children, confirmLabel, tone = 'danger', onConfirm, onCancel } = props
   const { t } = useI18n()
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
@@ -41,7 +44,7 @@ export function ConfirmDialog({ id, title, children, confirmLabel, onConfirm, on
         <button type="button" className="button" onClick={onCancel} autoFocus>
           {t.cancel}
         </button>
-        <button type="button" className="button button-danger" onClick={onConfirm}>
+        <button type="button" className={`button button-${tone}`} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -1,9 +1,10 @@
 import { useI18n } from './i18n'
+import { respondentLink } from './links'
 import { useClipboardCopy } from './useClipboardCopy'
 
 /** The respondent link, always visible, with a copy button and a select-it-yourself fallback. */
 export function CopyLink({ slug }: { slug: string }) {
-  const url = `${location.origin}/s/${slug}`
+  const url = respondentLink(slug)
   const { input, copy, copyText: copyLink } = useClipboardCopy(url)
   const { t } = useI18n()
 

@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { SurveyStatus } from './api'
+import { ConfirmDialog } from './ConfirmDialog'
 import './invitations.css'
 import { download, invitations, type Access } from './invitationsApi'
 import { LoadFailed } from './LoadFailed'
 import { fill, useI18n } from './i18n'
+import { InvitationLinkFormat } from './InvitationLinkFormat'
 import { describeFailure } from './messages'
 import { useLoad } from './useLoad'
 
@@ -11,20 +13,24 @@ const MAX_CODES = 10_000
 
 interface Props {
   slug: string
+  /** For the confirmation's question; the slug when the questionnaire has no title. */
+  title: string
   status: SurveyStatus
   /** After access was saved, so the rest of the page can say who can answer. */
   onAccessChanged: () => void
 }
 
 /** Admins: who may answer (public or invitation only) and the one-time invitation codes. */
-export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
-  const { invitations: t } = useI18n().t
+export function InvitationCodes({ slug, title, status, onAccessChanged }: Props) {
+  const messages = useI18n().t
+  const { invitations: t } = messages
   const { state, reload } = useLoad(() => invitations.counts(slug), slug)
   const [access, setAccess] = useState<Access>('public')
   const [count, setCount] = useState('100')
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState('')
   const [error, setError] = useState('')
+  const [confirming, setConfirming] = useState(false)
   const loaded = state.kind === 'ok' ? state.data : null
   useEffect(() => {
     if (loaded) setAccess(loaded.access)
@@ -46,6 +52,13 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
 
   const saveAccess = (event: FormEvent) => {
     event.preventDefault()
+    // An open survey's link is already out: closing it to codes must be a decision, not a slip.
+    if (access === 'invitation' && status === 'open') return setConfirming(true)
+    storeAccess()
+  }
+
+  const storeAccess = () => {
+    setConfirming(false)
     void run(async () => {
       const result = await invitations.setAccess(slug, access)
       if (!result.ok) return describeFailure(result)
@@ -113,6 +126,7 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
         <strong>{loaded?.total}</strong>
         {totalAfter}
       </p>
+      <InvitationLinkFormat slug={slug} />
       {!closed && (
         <form onSubmit={generate} noValidate className="generate-codes">
           <label htmlFor="code-count">{t.count}</label>
@@ -143,6 +157,19 @@ export function InvitationCodes({ slug, status, onAccessChanged }: Props) {
       <div role="alert" className={error ? 'error-box' : undefined}>
         {error}
       </div>
+      {confirming && (
+        <ConfirmDialog
+          id="invitation-dialog"
+          title={fill(messages.invitationConfirm.title, { title })}
+          confirmLabel={messages.invitationConfirm.confirm}
+          onConfirm={storeAccess}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{messages.invitationConfirm.body}</p>
+          <p>{messages.invitationConfirm.kept}</p>
+        </ConfirmDialog>
+      )}
     </section>
   )
 }
+

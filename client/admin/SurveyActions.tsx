@@ -3,6 +3,7 @@ import { api, type SurveyDetail } from './api'
 import { CloseDialog } from './CloseDialog'
 import { fill, useI18n } from './i18n'
 import { describeFailure } from './messages'
+import { PublishDialog } from './PublishDialog'
 import { Link, paths } from './router'
 
 interface Props {
@@ -15,11 +16,12 @@ interface Props {
 export function SurveyActions({ survey, onChanged }: Props) {
   const { t } = useI18n()
   const [busy, setBusy] = useState(false)
-  const [confirming, setConfirming] = useState(false)
+  // Which change waits for the admin's confirmation in a dialog.
+  const [confirming, setConfirming] = useState<'publish' | 'close' | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const change = async (action: 'publish' | 'close') => {
-    setConfirming(false)
+    setConfirming(null)
     setBusy(true)
     setError(null)
     const result = await api.changeStatus(survey.slug, action)
@@ -41,7 +43,7 @@ export function SurveyActions({ survey, onChanged }: Props) {
             type="button"
             className="button button-primary"
             disabled={busy}
-            onClick={() => void change('publish')}
+            onClick={() => setConfirming('publish')}
           >
             {t.publish}
           </button>
@@ -54,7 +56,7 @@ export function SurveyActions({ survey, onChanged }: Props) {
             type="button"
             className="button button-danger"
             disabled={busy}
-            onClick={() => setConfirming(true)}
+            onClick={() => setConfirming('close')}
           >
             {t.closeSurvey}
           </button>
@@ -77,12 +79,19 @@ export function SurveyActions({ survey, onChanged }: Props) {
       <div role="alert" className={error ? 'error-box' : undefined}>
         {error}
       </div>
-      {confirming && (
+      {confirming === 'publish' && (
+        <PublishDialog
+          survey={survey}
+          onConfirm={() => void change('publish')}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+      {confirming === 'close' && (
         <CloseDialog
           title={survey.title || survey.slug}
           responses={survey.responses}
           onConfirm={() => void change('close')}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(null)}
         />
       )}
     </section>

@@ -89,7 +89,12 @@ export function SurveyPage({ slug }: { slug: string }) {
             />
           )}
           {user.role === 'admin' && (
-            <InvitationCodes slug={survey.slug} status={survey.status} onAccessChanged={reload} />
+            <InvitationCodes
+              slug={survey.slug}
+              title={survey.title || survey.slug}
+              status={survey.status}
+              onAccessChanged={reload}
+            />
           )}
           <XlsFormTools
             slug={survey.slug}

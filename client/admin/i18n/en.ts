@@ -43,7 +43,7 @@ export const en = {
   showPreview: 'Show preview',
   hidePreview: 'Hide preview',
   actions: 'Actions',
-  publish: 'Publish',
+  publish: 'Publish…',
   publishHint: 'Opens the questionnaire to respondents at the respondent link. Asks first.',
   published: 'Published: respondents can now answer at the respondent link.',
   closeSurvey: 'Close survey…',

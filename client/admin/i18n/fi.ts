@@ -42,7 +42,7 @@ export const fi: Messages = {
   showPreview: 'Näytä esikatselu',
   hidePreview: 'Piilota esikatselu',
   actions: 'Toiminnot',
-  publish: 'Julkaise',
+  publish: 'Julkaise…',
   publishHint: 'Avaa kyselylomakkeen vastaajille vastaajien linkissä. Kysyy ensin.',
   published: 'Julkaistu: vastaajat voivat nyt vastata vastaajien linkissä.',
   closeSurvey: 'Sulje kysely…',

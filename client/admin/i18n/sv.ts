@@ -43,7 +43,7 @@ export const sv: Messages = {
   showPreview: 'Visa förhandsvisning',
   hidePreview: 'Dölj förhandsvisning',
   actions: 'Åtgärder',
-  publish: 'Publicera',
+  publish: 'Publicera…',
   publishHint: 'Öppnar frågeformuläret för respondenterna via länken för respondenter. Frågar först.',
   published: 'Publicerad: respondenterna kan nu svara via länken för respondenter.',
   closeSurvey: 'Stäng enkäten…',
