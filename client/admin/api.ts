@@ -1,35 +1,26 @@
 /** The admin API client: same-origin JSON only (the server's CSRF guard refuses anything else). */
 
-export type Role = 'admin' | 'researcher'
-export type SurveyStatus = 'draft' | 'open' | 'closed'
+// The API's bodies are typed by the server's contracts (types only: nothing of them is bundled).
+import type { z } from 'zod'
+import type { LoginBody, userSchema } from '../../server/accounts/contract.js'
+import type { errorSchema, okSchema } from '../../server/platform/openapi/response-schemas.js'
+import type {
+  ClosedSurvey,
+  CreateSurveyBody,
+  PublishedSurvey,
+  ReplaceDefinitionBody,
+  SavedSurvey,
+  SurveyDetail,
+  SurveyList,
+} from '../../server/publishing/contract.js'
 
-export interface User {
-  username: string
-  role: Role
-}
+export type { Role, User } from '../../server/accounts/contract.js'
+export type { SurveyDetail, SurveyStatus, SurveySummary } from '../../server/publishing/contract.js'
 
-export interface SurveySummary {
-  slug: string
-  title: string
-  status: SurveyStatus
-  version: number
-  responses: number
-}
-
-export interface SurveyDetail {
-  slug: string
-  title: string
-  status: SurveyStatus
-  version: number
-  /** 'invitation': only holders of a one-time code can answer. */
-  access: 'public' | 'invitation'
-  definition: Record<string, unknown>
-}
-
-export interface ErrorDetail {
-  field?: string
-  message: string
-}
+/** The one error shape of every refusal. */
+export type ErrorBody = z.output<typeof errorSchema>
+/** One entry of an error's `details`: a message, often with where (`field`, `sheet`, ...). */
+export type ErrorDetail = ErrorBody['error']['details'][number]
 
 export interface ApiFailure {
   ok: false
@@ -99,23 +90,27 @@ function failure(status: number, code: string, message: string, details: ErrorDe
 
 const surveyPath = (slug: string) => `/api/admin/surveys/${encodeURIComponent(slug)}`
 
+type SignedIn = z.output<typeof userSchema>
+type Ok = z.output<typeof okSchema>
+
 export const api = {
-  me: () => request<{ user: User }>('GET', '/api/auth/me', { expect401: true }),
+  me: () => request<SignedIn>('GET', '/api/auth/me', { expect401: true }),
   login: (username: string, password: string) =>
-    request<{ user: User }>('POST', '/api/auth/login', {
-      body: { username, password },
+    request<SignedIn>('POST', '/api/auth/login', {
+      body: { username, password } satisfies LoginBody,
       expect401: true,
     }),
-  logout: () => request<{ ok: true }>('POST', '/api/auth/logout', { expect401: true }),
-  listSurveys: () => request<{ surveys: SurveySummary[] }>('GET', '/api/admin/surveys'),
+  logout: () => request<Ok>('POST', '/api/auth/logout', { expect401: true }),
+  listSurveys: () => request<SurveyList>('GET', '/api/admin/surveys'),
   getSurvey: (slug: string) => request<SurveyDetail>('GET', surveyPath(slug)),
-  createSurvey: (slug: string, definition: unknown) =>
-    request<SurveySummary>('POST', '/api/admin/surveys', { body: { slug, definition } }),
-  replaceDefinition: (slug: string, definition: unknown) =>
-    request<Omit<SurveySummary, 'responses'>>('PUT', surveyPath(slug), { body: { definition } }),
+  createSurvey: (slug: string, definition: CreateSurveyBody['definition']) =>
+    request<SavedSurvey>('POST', '/api/admin/surveys', {
+      body: { slug, definition } satisfies CreateSurveyBody,
+    }),
+  replaceDefinition: (slug: string, definition: ReplaceDefinitionBody['definition']) =>
+    request<SavedSurvey>('PUT', surveyPath(slug), {
+      body: { definition } satisfies ReplaceDefinitionBody,
+    }),
   changeStatus: (slug: string, action: 'publish' | 'close') =>
-    request<{ slug: string; status: SurveyStatus; version: number }>(
-      'POST',
-      `${surveyPath(slug)}/${action}`,
-    ),
+    request<PublishedSurvey | ClosedSurvey>('POST', `${surveyPath(slug)}/${action}`),
 }

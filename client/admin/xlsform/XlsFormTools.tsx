@@ -1,7 +1,10 @@
 import { useId, useState, type ChangeEvent } from 'react'
+import type { SurveyImport } from '../../../server/authoring/contract.js'
+import type { ErrorBody } from '../api'
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+/** A warning or a refused import's detail, shown where an admin finds it in the spreadsheet. */
 interface SheetProblem {
   sheet?: string
   row?: number
@@ -62,13 +65,16 @@ export function XlsFormTools(props: {
       })
       const body = await res.json().catch(() => ({}))
       if (res.ok) {
-        const message = `Imported ${file.name} as version ${body.version} (${body.status}).`
-        setOutcome({ kind: 'done', message, warnings: body.warnings ?? [] })
+        const saved = body as SurveyImport
+        const message = `Imported ${file.name} as version ${saved.version} (${saved.status}).`
+        setOutcome({ kind: 'done', message, warnings: saved.warnings ?? [] })
         props.onImported()
       } else {
-        const error = body.error ?? {}
+        const error: Partial<ErrorBody['error']> = (body as Partial<ErrorBody>).error ?? {}
         const message = error.message ?? `The import failed (${res.status}).`
-        setOutcome({ kind: 'failed', message, problems: error.details ?? [] })
+        // invalid_xlsform details are `{sheet, row, column, message}` (its description says so).
+        const problems = (error.details ?? []) as SheetProblem[]
+        setOutcome({ kind: 'failed', message, problems })
       }
     } catch {
       setOutcome({ kind: 'failed', message: 'The server could not be reached.', problems: [] })
