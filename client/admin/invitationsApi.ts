@@ -1,19 +1,24 @@
+import type {
+  AccessMode,
+  AccessRequest,
+  AccessSaved,
+  CodeCounts,
+  CodesRequest,
+} from '../../server/invitations/contract.js'
 import { request, type ApiFailure, type ApiResult } from './api'
 
-export type Access = 'public' | 'invitation'
-
-export interface CodeCounts {
-  access: Access
-  total: number
-  used: number
-}
+// The API's bodies are typed by the server's contract (types only: nothing of it is bundled).
+export type Access = AccessMode
+export type { CodeCounts }
 
 const path = (slug: string) => `/api/admin/surveys/${encodeURIComponent(slug)}`
 
 export const invitations = {
   counts: (slug: string) => request<CodeCounts>('GET', `${path(slug)}/invitation-codes`),
   setAccess: (slug: string, access: Access) =>
-    request<{ slug: string; access: Access }>('PUT', `${path(slug)}/access`, { body: { access } }),
+    request<AccessSaved>('PUT', `${path(slug)}/access`, {
+      body: { access } satisfies AccessRequest,
+    }),
   /** The new codes as the server's CSV file (the only place they ever exist in plain). */
   async generate(slug: string, count: number): Promise<ApiResult<Blob>> {
     let res: Response
@@ -23,7 +28,7 @@ export const invitations = {
         credentials: 'same-origin',
         cache: 'no-store',
         headers: { Accept: 'text/csv', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ count }),
+        body: JSON.stringify({ count } satisfies CodesRequest),
       })
     } catch {
       return failure(0, 'offline', 'The server could not be reached. Check your connection.')

@@ -1,23 +1,16 @@
+import type {
+  AnswerProblem,
+  CodeCheckRequest,
+  PublishedSurvey,
+  SubmissionBody,
+} from '../../server/respondent/contract.js'
 import type { Locale } from './i18n'
 
-/** What `GET /api/surveys/:slug` returns for an open survey. */
-export interface PublishedSurvey {
-  slug: string
-  version: number
-  title: string
-  definition: Record<string, unknown>
-  /** Only invitation-only surveys say so: then every response needs a one-time code. */
-  access?: 'invitation'
-}
+// The API's bodies are typed by the server's contract (types only: nothing of it is bundled).
+export type { AnswerProblem, PublishedSurvey }
 
 export type LoadResult =
   { kind: 'ok'; survey: PublishedSurvey } | { kind: 'not-open' } | { kind: 'failed' }
-
-export interface AnswerProblem {
-  question: string
-  code: string
-  message: string
-}
 
 export type SubmitResult =
   | { kind: 'ok' }
@@ -96,8 +89,13 @@ export interface Submission {
 }
 
 /** `code`: the invitation code, for invitation-only surveys. */
-export function newSubmission(answers: unknown, locale: Locale, code?: string): Submission {
-  return { body: JSON.stringify({ answers, locale, code }), idempotencyKey: newIdempotencyKey() }
+export function newSubmission(
+  answers: SubmissionBody['answers'],
+  locale: Locale,
+  code?: string,
+): Submission {
+  const body: SubmissionBody = { answers, locale, code }
+  return { body: JSON.stringify(body), idempotencyKey: newIdempotencyKey() }
 }
 
 export async function submitAnswers(slug: string, submission: Submission): Promise<SubmitResult> {
@@ -154,7 +152,7 @@ export async function checkCode(slug: string, code: string): Promise<CodeCheck> 
       ...baseInit,
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ code }),
+      body: JSON.stringify({ code } satisfies CodeCheckRequest),
     })
   } catch {
     return 'failed'

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
 import { inTransaction } from '../../db/transaction.js'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Audit } from '../../db/queries/audit-log.js'
 import { countCodes, insertCodes, setSurveyAccess } from '../../db/queries/invitation-codes.js'
 import type { Database } from '../../db/schema.js'
@@ -13,7 +13,15 @@ import { CODE_BYTES, codeFromBytes, codeHmac, normalizeCode } from '../domain/in
 import { invitationCsv, invitationLink } from '../domain/invitation-csv.js'
 import { ApiError } from '../platform/errors.js'
 import type { InvitationKey } from './invitation-secret.js'
-import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
+import { jsonBody, paramsOf } from '../platform/contract/validation.js'
+import {
+  createCodes,
+  getCodeCounts,
+  MAX_CODES_PER_REQUEST,
+  setAccess,
+  type accessSavedSchema,
+  type codeCountsSchema,
+} from './contract.js'
 import { surveyOr404 } from '../platform/survey-or-404.js'
 
 export interface AdminInvitationDeps {
@@ -27,10 +35,7 @@ export interface AdminInvitationDeps {
   minGroupSize?: number
 }
 
-export const MAX_CODES_PER_REQUEST = 10_000
-
-export const accessSchema = z.strictObject({ access: z.enum(['public', 'invitation']) })
-export const generateSchema = z.strictObject({ count: z.number() })
+type CodeCountsBody = z.input<typeof codeCountsSchema>
 
 const closed = () => new ApiError(409, 'survey_closed', 'A closed survey cannot be changed.')
 
@@ -50,46 +55,63 @@ export const adminInvitationRoutes = ({
   minGroupSize = 5,
 }: AdminInvitationDeps) =>
   new Hono<AuthEnv>()
-    .get('/:slug/invitation-codes', requireAdmin, async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
+    .get('/:slug/invitation-codes', requireAdmin, paramsOf(getCodeCounts.params), async (c) => {
+      const survey = await surveyOr404(db, c.req.valid('param').slug)
       const { total, used } = await countCodes(db, survey.surveyId)
-      return c.json({ access: survey.access, total, used: floorToGroup(used, minGroupSize) })
+      const shown = floorToGroup(used, minGroupSize)
+      return c.json({ access: survey.access, total, used: shown } satisfies CodeCountsBody)
     })
-    .put('/:slug/access', requireAdmin, requireJson, limitBody(1024), async (c) => {
-      const expected = 'The body must be {"access": "public"} or {"access": "invitation"}.'
-      const { access } = await readJsonBody(c, accessSchema, expected)
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      if (survey.status === 'closed') throw closed()
-      if (survey.access !== access) {
-        await inTransaction(db, async (trx) => {
-          await setSurveyAccess(trx, survey.surveyId, access)
-          const entry = { actor: c.get('user').username, target: survey.slug, details: { access } }
-          await audit({ ...entry, action: 'survey.access' }, trx)
-        })
-      }
-      return c.json({ slug: survey.slug, access })
-    })
+    .put(
+      '/:slug/access',
+      requireAdmin,
+      paramsOf(setAccess.params),
+      jsonBody(
+        setAccess.body,
+        'The body must be {"access": "public"} or {"access": "invitation"}.',
+        1024,
+      ),
+      async (c) => {
+        const { access } = c.req.valid('json')
+        const survey = await surveyOr404(db, c.req.valid('param').slug)
+        if (survey.status === 'closed') throw closed()
+        if (survey.access !== access) {
+          await inTransaction(db, async (trx) => {
+            await setSurveyAccess(trx, survey.surveyId, access)
+            const actor = c.get('user').username
+            const entry = { actor, target: survey.slug, details: { access } }
+            await audit({ ...entry, action: 'survey.access' }, trx)
+          })
+        }
+        return c.json({ slug: survey.slug, access } satisfies z.input<typeof accessSavedSchema>)
+      },
+    )
     // The plain codes exist only in this response: the database keeps their HMACs.
-    .post('/:slug/invitation-codes', requireAdmin, requireJson, limitBody(1024), async (c) => {
-      const { count } = await readJsonBody(c, generateSchema, 'The body must be {"count": 100}.')
-      if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) {
-        throw new ApiError(422, 'invalid_count', 'Choose how many codes to make.', [
-          { field: 'count', message: `A whole number from 1 to ${MAX_CODES_PER_REQUEST}.` },
-        ])
-      }
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      if (survey.status === 'closed') throw closed()
-      const key = await invitationKey()
-      const codes = newCodes(count)
-      await inTransaction(db, async (trx) => {
-        const hmacs = codes.map((code) => codeHmac(key, normalizeCode(code)!))
-        await insertCodes(trx, survey.surveyId, hmacs)
-        const entry = { actor: c.get('user').username, target: survey.slug, details: { count } }
-        await audit({ ...entry, action: 'invitation-codes.create' }, trx)
-      })
-      const link = publicUrl ? invitationLink(publicUrl, survey.slug) : undefined
-      return c.body(invitationCsv(codes, link), 201, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': attachment(`${survey.slug}-invitation-codes`, 'csv'),
-      })
-    })
+    .post(
+      '/:slug/invitation-codes',
+      requireAdmin,
+      paramsOf(createCodes.params),
+      jsonBody(createCodes.body, 'The body must be {"count": 100}.', 1024),
+      async (c) => {
+        const { count } = c.req.valid('json')
+        if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) {
+          throw new ApiError(422, 'invalid_count', 'Choose how many codes to make.', [
+            { field: 'count', message: `A whole number from 1 to ${MAX_CODES_PER_REQUEST}.` },
+          ])
+        }
+        const survey = await surveyOr404(db, c.req.valid('param').slug)
+        if (survey.status === 'closed') throw closed()
+        const key = await invitationKey()
+        const codes = newCodes(count)
+        await inTransaction(db, async (trx) => {
+          const hmacs = codes.map((code) => codeHmac(key, normalizeCode(code)!))
+          await insertCodes(trx, survey.surveyId, hmacs)
+          const entry = { actor: c.get('user').username, target: survey.slug, details: { count } }
+          await audit({ ...entry, action: 'invitation-codes.create' }, trx)
+        })
+        const link = publicUrl ? invitationLink(publicUrl, survey.slug) : undefined
+        return c.body(invitationCsv(codes, link), 201, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': attachment(`${survey.slug}-invitation-codes`, 'csv'),
+        })
+      },
+    )

@@ -1,21 +1,28 @@
 import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { keyState } from '../../db/queries/idempotency-keys.js'
 import { createResponseWriter, IdempotencyKeyReused } from '../../db/queries/response-writer.js'
 import { findOpenSurvey, type PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { isValidSlug } from '../domain/slug.js'
 import { ApiError } from '../platform/errors.js'
-import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
+import { jsonBody, paramsOf } from '../platform/contract/validation.js'
 import { prepareResponse } from '../domain/prepare-response.js'
 import { createVersionCache } from './version-context.js'
-import { isPlainObject } from '../domain/answers/json.js'
 import { idempotencyRecord, parseIdempotencyKey } from '../domain/idempotency.js'
 import type { RateLimit } from '../platform/rate-limit.js'
 import { submissionLimit } from './submission-limit.js'
 import { createInvitationGate } from './invitation-gate.js'
+import {
+  checkCode,
+  getOpenSurvey,
+  submitResponse,
+  type codeValidSchema,
+  type openSurveySchema,
+} from './contract.js'
+import type { okSchema } from '../platform/openapi/response-schemas.js'
 import type { InvitationKey } from '../invitations/invitation-secret.js'
 
 export interface RespondentDeps {
@@ -28,15 +35,9 @@ export interface RespondentDeps {
   invitationKey: InvitationKey
 }
 
-// z.custom keeps the parsed object as is: a record schema would copy keys such as "__proto__".
-export const submissionSchema = z.strictObject({
-  answers: z.custom<Record<string, unknown>>(isPlainObject, 'must be an object of answers'),
-  locale: z.string().min(2).max(16).optional(),
-  /** Needed by invitation-only surveys; never stored, and ignored by public ones. */
-  code: z.string().optional(),
-})
+type OpenSurveyBody = z.input<typeof openSurveySchema>
 
-export const codeCheckSchema = z.strictObject({ code: z.string() })
+const stored = { ok: true } satisfies z.input<typeof okSchema>
 
 const keyReused = () =>
   new ApiError(
@@ -87,59 +88,70 @@ export const respondentRoutes = ({
   }
 
   return new Hono()
-    .get('/:slug', async (c) => {
-      const survey = await openSurvey(c.req.param('slug'))
+    .get('/:slug', paramsOf(getOpenSurvey.params), async (c) => {
+      const survey = await openSurvey(c.req.valid('param').slug)
       const { definition } = versions.get(survey)
       const { slug, version, title } = survey
       // Only invitation surveys say so: the public survey's answer stays as it always was.
       const access = survey.access === 'invitation' ? { access: survey.access } : {}
-      return c.json({ slug, version, title, definition, ...access })
+      return c.json({ slug, version, title, definition, ...access } satisfies OpenSurveyBody)
     })
     // Lets the page tell a respondent about a wrong or spent code before they answer. Counted
     // with submissions by the rate limit; marks nothing.
-    .post('/:slug/codes/check', limit, requireJson, limitBody(1024), async (c) => {
-      const body = await readJsonBody(c, codeCheckSchema, 'The body must be {"code": "..."}.')
-      await invitations.admit(await openSurvey(c.req.param('slug')), body.code)
-      return c.json({ valid: true })
-    })
-    .post('/:slug/responses', limit, requireJson, limitBody(), async (c) => {
-      const body = await readJsonBody(
-        c,
-        submissionSchema,
+    .post(
+      '/:slug/codes/check',
+      limit,
+      paramsOf(checkCode.params),
+      jsonBody(checkCode.body, 'The body must be {"code": "..."}.', 1024),
+      async (c) => {
+        const { code } = c.req.valid('json')
+        await invitations.admit(await openSurvey(c.req.valid('param').slug), code)
+        return c.json({ valid: true } satisfies z.input<typeof codeValidSchema>)
+      },
+    )
+    .post(
+      '/:slug/responses',
+      limit,
+      paramsOf(submitResponse.params),
+      jsonBody(
+        submitResponse.body,
         'The body must be {"answers": {...}, "locale": "fi", "code"?: "..."}.',
-      )
-      const survey = await openSurvey(c.req.param('slug'))
-      const idempotency = idempotencyOf(c.req.header('idempotency-key'), survey.slug, body)
-      // A resend of a stored submission (its 201 was lost) is answered as the first was, before
-      // its code, now spent, could refuse it.
-      const known = idempotency && (await keyState(db, survey.surveyId, idempotency))
-      if (known === 'repeat') return c.json({ ok: true }, 201)
-      if (known === 'reused') throw keyReused()
-      const code = await invitations.admit(survey, body.code)
-      const version = versions.get(survey)
-      const prepared = prepareResponse(version, body)
-      if (!prepared.ok) {
-        throw new ApiError(422, prepared.code, prepared.message, prepared.details)
-      }
-      // The code is marked used in the response's own transaction, and never stored with it.
-      const claim =
-        code === undefined
-          ? undefined
-          : { order: `${survey.surveyId}:${code}`, run: invitations.spend(survey, code) }
-      const response = {
-        id: randomBytes(16).toString('hex'),
-        surveyId: survey.surveyId,
-        surveyVersionId: survey.versionId,
-        dimensions: version.dimensions,
-        submittedOn: clock().toISOString().slice(0, 10),
-        ...prepared.response,
-      }
-      try {
-        await responses.write(response, { claim, idempotency })
-      } catch (error) {
-        if (error instanceof IdempotencyKeyReused) throw keyReused()
-        throw error
-      }
-      return c.json({ ok: true }, 201)
-    })
+      ),
+      async (c) => {
+        const body = c.req.valid('json')
+        const survey = await openSurvey(c.req.valid('param').slug)
+        const idempotency = idempotencyOf(c.req.header('idempotency-key'), survey.slug, body)
+        // A resend of a stored submission (its 201 was lost) is answered as the first was, before
+        // its code, now spent, could refuse it.
+        const known = idempotency && (await keyState(db, survey.surveyId, idempotency))
+        if (known === 'repeat') return c.json(stored, 201)
+        if (known === 'reused') throw keyReused()
+        const code = await invitations.admit(survey, body.code)
+        const version = versions.get(survey)
+        const prepared = prepareResponse(version, body)
+        if (!prepared.ok) {
+          throw new ApiError(422, prepared.code, prepared.message, prepared.details)
+        }
+        // The code is marked used in the response's own transaction, and never stored with it.
+        const claim =
+          code === undefined
+            ? undefined
+            : { order: `${survey.surveyId}:${code}`, run: invitations.spend(survey, code) }
+        const response = {
+          id: randomBytes(16).toString('hex'),
+          surveyId: survey.surveyId,
+          surveyVersionId: survey.versionId,
+          dimensions: version.dimensions,
+          submittedOn: clock().toISOString().slice(0, 10),
+          ...prepared.response,
+        }
+        try {
+          await responses.write(response, { claim, idempotency })
+        } catch (error) {
+          if (error instanceof IdempotencyKeyReused) throw keyReused()
+          throw error
+        }
+        return c.json(stored, 201)
+      },
+    )
 }

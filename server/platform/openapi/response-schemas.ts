@@ -15,13 +15,6 @@ const definition = z.record(z.string(), z.unknown()).describe('SurveyJS question
 
 export const okSchema = z.object({ ok: z.literal(true) })
 
-export const openSurveySchema = z.object({
-  slug: z.string(),
-  version: z.number().int(),
-  title: z.string(),
-  definition,
-})
-
 const releaseKind = z.enum(['interim', 'final'])
 
 export const releaseListSchema = z.object({
