@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { generatedId } from '../dialect.js'
+import { generatedId } from './frozen/dialect.js'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

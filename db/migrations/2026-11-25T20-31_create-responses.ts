@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { isIsoDay, withoutRowid } from '../dialect.js'
+import { isIsoDay, withoutRowid } from './frozen/dialect.js'
 
 // WITHOUT ROWID (SQLite): rows are stored in primary-key (random id) order, so neither a rowid nor
 // the physical order of rows reveals the order in which responses arrived.

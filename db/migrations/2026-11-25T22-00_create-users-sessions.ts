@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { generatedId, withoutRowid } from '../dialect.js'
+import { generatedId, withoutRowid } from './frozen/dialect.js'
 
 // Admin-side tables: who may sign in, and their server-side sessions. Nothing here refers to
 // responses (the anonymity test checks that no table does, apart from the response side).

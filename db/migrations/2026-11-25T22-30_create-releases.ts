@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { generatedId } from '../dialect.js'
+import { generatedId } from './frozen/dialect.js'
 
 // Researchers read frozen releases, never live data. A response belongs to the first release made
 // after it arrived (`release_no`), so release N is every response with release_no <= N.

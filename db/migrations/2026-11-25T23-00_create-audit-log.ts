@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { generatedId } from '../dialect.js'
+import { generatedId } from './frozen/dialect.js'
 
 // Admin-side only: who changed surveys, releases or accounts, and when. It never references
 // responses, so nothing here can be joined to a respondent.

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { generatedId } from '../dialect.js'
+import { generatedId } from './frozen/dialect.js'
 
 // Personal API tokens for scripts (read-only results and exports). Like sessions, only the SHA-256
 // of a token is stored. A user's tokens go with the user. Admin-side only: nothing here refers to

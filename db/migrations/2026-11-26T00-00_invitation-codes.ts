@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { withoutRowid } from '../dialect.js'
+import { withoutRowid } from './frozen/dialect.js'
 
 // Invitation-only surveys. A code row holds only an HMAC of the code and a used flag: no time,
 // no order-revealing id, and nothing that points at the response it unlocked.

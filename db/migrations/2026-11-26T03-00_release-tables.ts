@@ -1,5 +1,5 @@
 import { type Kysely } from 'kysely'
-import { withoutRowid } from '../dialect.js'
+import { withoutRowid } from './frozen/dialect.js'
 
 // The figures of every table a release can show (the total, each dimension, each pair), summed
 // from the running counts once when the release is made (see db/queries/release-tables.ts).

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import { readDimensions } from '../../server/domain/dimensions.js'
-import { flattenAnswers } from '../../server/domain/flatten-answers.js'
-import { rederiveAnswerRows, type VersionRules } from '../queries/rederive-values.js'
+import { dimensionNames } from './frozen/dimensions.js'
+import { flattenAnswers } from './frozen/flatten-answers.js'
+import { rederiveAnswerRows, type VersionRules } from './frozen/rederive-values.js'
 
 // Issue 14: values a definition does not list (custom choices, choicesByUrl values, "other"
 // text kept as the value, multiple text) were stored as answer values and counted. The answer
@@ -11,12 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await rederiveAnswerRows(db, currentRules)
 }
 
-/** Today's flattening rules and dimensions of a stored definition. */
+/** The flattening rules and dimensions of a stored definition, as they were on 2026-12-04. */
 export function currentRules(text: string): VersionRules {
   const definition = JSON.parse(text) as Record<string, unknown>
   return {
     flatten: (answers) => flattenAnswers(definition, answers),
-    dimensions: readDimensions(definition).dimensions.map((d) => d.name),
+    dimensions: dimensionNames(definition),
   }
 }
 
