@@ -1,8 +1,7 @@
 import type { CsvField } from './formats/csv.js'
 import { toCsv } from './formats/csv.js'
 import { KNOWLEDGE_FIGURES } from '../knowledge/codebook.js'
-import type { CellFigures } from '../knowledge/types.js'
-import type { KnowledgeBody } from '../knowledge/view.js'
+import type { Knowledge, KnowledgeFigures } from '../knowledge/contract.js'
 import { buildWorkbook } from './xlsx-workbook.js'
 
 const FIGURE_COLUMNS = [
@@ -21,7 +20,7 @@ const FIGURE_COLUMNS = [
 type Row = Partial<Record<(typeof FIGURE_COLUMNS)[number], CsvField>>
 
 /** One row per figure of one group, in the long format of the aggregate export. */
-function figureRows(cell: CellFigures): Row[] {
+function figureRows(cell: KnowledgeFigures): Row[] {
   const rows: Row[] = []
   const ci = (interval: [number, number] | null | undefined) =>
     interval ? { ci_low: interval[0], ci_high: interval[1] } : {}
@@ -85,7 +84,7 @@ function figureRows(cell: CellFigures): Row[] {
 }
 
 /** The knowledge body as a tidy table: what GET .../knowledge shows, nothing more. */
-export function knowledgeTable(body: KnowledgeBody) {
+export function knowledgeTable(body: Knowledge) {
   const header = [...body.by, 'suppressed', 'n', ...FIGURE_COLUMNS]
   const rows: CsvField[][] = []
   const add = (dims: CsvField[], suppressed: boolean, n: CsvField, figures: Row[]) => {
@@ -94,7 +93,7 @@ export function knowledgeTable(body: KnowledgeBody) {
   }
   const all = body.by.map(() => '(all)')
   const total = body.total
-  if ('suppressed' in total && total.suppressed) add(all, true, '', [])
+  if ('suppressed' in total) add(all, true, '', [])
   else if ('items' in total) add(all, false, total.n, figureRows(total))
   else add(all, false, total.n, [])
   if (body.comparison) {
@@ -103,25 +102,22 @@ export function knowledgeTable(body: KnowledgeBody) {
       { figure: 'kruskal_wallis', item: body.by.join(' x '), estimate: statistic, df, p },
     ])
   }
-  for (const group of body.groups as ({
-    key: Record<string, string>
-    suppressed: boolean
-  } & Partial<CellFigures>)[]) {
+  for (const group of body.groups) {
     const dims = body.by.map((name) => group.key[name])
     if (group.suppressed) add(dims, true, '', [])
-    else if (!group.items)
+    else if (!('items' in group))
       add(dims, false, group.n, []) // n only: no statistics (decision 007)
-    else add(dims, false, group.n, figureRows(group as CellFigures))
+    else add(dims, false, group.n, figureRows(group))
   }
   return { header, rows }
 }
 
-export const knowledgeCsv = (body: KnowledgeBody) => {
+export const knowledgeCsv = (body: Knowledge) => {
   const { header, rows } = knowledgeTable(body)
   return toCsv(header, rows)
 }
 
-export function knowledgeWorkbook(body: KnowledgeBody) {
+export function knowledgeWorkbook(body: Knowledge) {
   return buildWorkbook({
     long: knowledgeTable(body),
     crossTables: [],

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import type { z } from 'zod'
 import type { Kysely } from 'kysely'
 import type { Audit } from '../../db/queries/audit-log.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
@@ -12,14 +13,12 @@ import { createDefinitionFacts } from '../results/definition-facts.js'
 import { codebookMarkdown } from './formats/codebook-markdown.js'
 import { codebookTable } from './formats/codebook-table.js'
 import { toCsv } from './formats/csv.js'
-import { LABEL_LANGUAGES, type LabelLanguage } from './formats/label-scripts.js'
 import type { AggregatesView } from './formats/long-table.js'
 import { ApiError } from '../platform/errors.js'
 import { aggregatesCsv, aggregatesWorkbook } from './aggregate-export.js'
 import { createCodebooks } from './codebooks.js'
 import { knowledgeCsv, knowledgeWorkbook } from './knowledge-export.js'
 import { KNOWLEDGE_FIGURES } from '../knowledge/codebook.js'
-import type { KnowledgeBody } from '../knowledge/view.js'
 import { queryKnowledge } from '../knowledge/query.js'
 import {
   labelScripts,
@@ -27,13 +26,9 @@ import {
   responseCsvChunks,
   responseZip,
 } from './response-export.js'
-import {
-  AGGREGATE_FORMATS,
-  CODEBOOK_FORMATS,
-  EXPORT_LEVELS,
-  RESPONSE_FORMATS,
-} from './query-schemas.js'
+import { exportLevelQueries, exportLevelQuery, exportResults, getCodebook } from './contract.js'
 import { surveyOr404 } from '../platform/survey-or-404.js'
+import { paramsOf, queryOf } from '../platform/contract/validation.js'
 
 export interface AdminExportDeps {
   db: Kysely<Database>
@@ -61,13 +56,14 @@ const EXTENSIONS: Record<keyof typeof TYPES, string> = {
   zip: 'zip',
 }
 
-/** A query parameter from a fixed list (first is the default), else 422 naming the choices. */
-function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[], field: string): T {
-  if (raw === undefined) return allowed[0]
-  if ((allowed as readonly string[]).includes(raw)) return raw as T
-  throw new ApiError(422, `invalid_${field}`, `Unknown ${field} "${raw}".`, [
-    { field, message: `Use one of: ${allowed.join(', ')}.` },
-  ])
+/**
+ * The query by schema, read in the handler: after the survey (an unknown survey is a 404 whatever
+ * the query says) and, for exports, after the level and its role check. Refused as `queryOf`
+ * refuses (422 `invalid_<name>` naming the choices).
+ */
+async function validQuery<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  await queryOf(schema)(c, async () => {})
+  return c.req.valid('query' as never) as z.output<S>
 }
 
 type Body = string | Uint8Array | ReadableStream<Uint8Array>
@@ -98,8 +94,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
 
   // The aggregates endpoint's answer for the same query, as a file: never more than it shows.
   async function aggregatesDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
-    const format = oneOf(c.req.query('format'), AGGREGATE_FORMATS, 'format')
-    const query = c.req.query()
+    const { format, ...query } = await validQuery(c, exportLevelQueries.aggregates)
     const view: AggregatesView = await queryAggregates(db, factsOf, survey, query, minGroupSize)
     const version = await describedVersion(db, survey, query.version)
     const codebook = codebookOf(version.id, version.definition)
@@ -123,8 +118,8 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
 
   // Exactly what GET .../knowledge answers for the same `by` and `release`, as a file.
   async function knowledgeDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
-    const format = oneOf(c.req.query('format'), AGGREGATE_FORMATS, 'format')
-    const body = (await queryKnowledge(db, survey, c.req.query(), minGroupSize)) as KnowledgeBody
+    const { format, ...query } = await validQuery(c, exportLevelQueries.knowledge)
+    const body = await queryKnowledge(db, survey, query, minGroupSize)
     const when = body.release === null ? 'no-release' : `release-${body.release}`
     const baseName = `${survey.slug}-${when}-knowledge-by-${body.by.join('-')}`
     const file =
@@ -143,10 +138,10 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
     if (c.get('user').role !== 'admin') {
       throw new ApiError(403, 'forbidden', 'Only admins may export response-level data.')
     }
-    const format = oneOf(c.req.query('format'), RESPONSE_FORMATS, 'format')
-    const lang = oneOf<LabelLanguage>(c.req.query('lang'), LABEL_LANGUAGES, 'lang')
-    const version = await describedVersion(db, survey, c.req.query('version'))
-    const chosen = await chosenRelease(db, survey, c.req.query('release'))
+    const query = await validQuery(c, exportLevelQueries.responses)
+    const { format, lang } = query
+    const version = await describedVersion(db, survey, query.version)
+    const chosen = await chosenRelease(db, survey, query.release)
     if (!chosen) {
       const message = 'Only released responses are exported; this survey has no releases yet.'
       throw new ApiError(404, 'release_not_found', message)
@@ -196,10 +191,11 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
   }
 
   return new Hono<AuthEnv>()
-    .get('/:slug/codebook', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      const format = oneOf(c.req.query('format'), CODEBOOK_FORMATS, 'format')
-      const version = await describedVersion(db, survey, c.req.query('version'))
+    .get('/:slug/codebook', paramsOf(getCodebook.params), async (c) => {
+      const survey = await surveyOr404(db, c.req.valid('param').slug)
+      const query = await validQuery(c, getCodebook.query)
+      const { format } = query
+      const version = await describedVersion(db, survey, query.version)
       const codebook = codebookOf(version.id, version.definition)
       const baseName = `${survey.slug}-v${version.version}-codebook`
       if (format === 'json') {
@@ -216,9 +212,9 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
       const markdown = `${codebookMarkdown(codebook, heading)}\n## Knowledge figures\n\n${figures.join('\n')}\n`
       return download(c, 'md', baseName, markdown)
     })
-    .get('/:slug/export', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')
+    .get('/:slug/export', paramsOf(exportResults.params), async (c) => {
+      const survey = await surveyOr404(db, c.req.valid('param').slug)
+      const { level } = await validQuery(c, exportLevelQuery)
       if (level === 'knowledge') return knowledgeDownload(c, survey)
       return level === 'responses' ? responsesDownload(c, survey) : aggregatesDownload(c, survey)
     })

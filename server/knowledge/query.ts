@@ -13,6 +13,8 @@ import { knowledgeDefinition, type KnowledgeDefinition } from './definition.js'
 import type { KnowledgeRelease } from './types.js'
 import { knowledgeBody, publishedKnowledgeFigures } from './view.js'
 import { liveCounts } from '../results/releases.js'
+import type { AggregatesQuery } from '../results/contract.js'
+import type { Knowledge } from './contract.js'
 
 /** Definitions are immutable per version; reading one costs a survey-core model. */
 const definitions = new Map<number, KnowledgeDefinition>()
@@ -73,9 +75,9 @@ export async function knowledgeFiguresOfRelease(
 export async function queryKnowledge(
   db: Kysely<Database>,
   survey: PublishedVersion,
-  query: { by?: string; release?: string },
+  query: Pick<AggregatesQuery, 'by' | 'release'>,
   minGroupSize: number,
-) {
+): Promise<Knowledge> {
   const chosen = await chosenRelease(db, survey, query.release)
   const publication = chosen && (JSON.parse(chosen.publication) as Publication)
   const { dimensions } = readDimensions(JSON.parse(survey.definition))

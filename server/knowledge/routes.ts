@@ -6,10 +6,16 @@ import type { Database } from '../../db/schema.js'
 import { inTransaction } from '../../db/transaction.js'
 import type { AuthEnv } from '../accounts/middleware.js'
 import { ApiError } from '../platform/errors.js'
-import { limitBody, readJsonBody, requireJson } from '../platform/json-body.js'
+import { jsonBody, paramsOf, queryOf } from '../platform/contract/validation.js'
 import { knowledgeDefinition } from './definition.js'
 import { queryKnowledge } from './query.js'
-import { BASELINE_MAX_ITEMS, baselineSchema } from './schemas.js'
+import {
+  BASELINE_BODY_BYTES,
+  BASELINE_MAX_ITEMS,
+  getKnowledge,
+  setBaseline,
+  type SavedBaseline,
+} from './contract.js'
 import { surveyOr404 } from '../platform/survey-or-404.js'
 
 export interface AdminKnowledgeDeps {
@@ -30,34 +36,45 @@ export const adminKnowledgeRoutes = ({
   audit,
 }: AdminKnowledgeDeps) =>
   new Hono<AuthEnv>()
-    .get('/:slug/knowledge', async (c) => {
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      return c.json(await queryKnowledge(db, survey, c.req.query(), minGroupSize))
-    })
-    .put('/:slug/baseline', requireAdmin, requireJson, limitBody(64 * 1024), async (c) => {
-      const baseline = await readJsonBody(c, baselineSchema, EXPECTED)
-      const survey = await surveyOr404(db, c.req.param('slug'))
-      const { items } = knowledgeDefinition(JSON.parse(survey.definition))
-      const details = Object.entries(baseline.items).flatMap(([name, { n, correct }]) => [
-        ...(items.includes(name)
-          ? []
-          : [{ field: `items.${name}`, message: 'Not a quiz item of this survey.' }]),
-        ...(correct > n
-          ? [{ field: `items.${name}`, message: '"correct" is more than "n".' }]
-          : []),
-      ])
-      const count = Object.keys(baseline.items).length
-      if (count === 0 || count > BASELINE_MAX_ITEMS) {
-        details.push({ field: 'items', message: 'Give at least one quiz item.' })
-      }
-      if (details.length > 0) {
-        throw new ApiError(422, 'invalid_baseline', 'The baseline does not fit the quiz.', details)
-      }
-      await inTransaction(db, async (trx) => {
-        await saveBaseline(trx, survey.surveyId, baseline)
-        const entry = { actor: c.get('user').username, target: survey.slug }
-        const auditDetails = { label: baseline.label, items: count }
-        await audit({ ...entry, action: 'survey.baseline', details: auditDetails }, trx)
-      })
-      return c.json({ slug: survey.slug, ...baseline })
-    })
+    .get(
+      '/:slug/knowledge',
+      paramsOf(getKnowledge.params),
+      queryOf(getKnowledge.query),
+      async (c) => {
+        const survey = await surveyOr404(db, c.req.valid('param').slug)
+        return c.json(await queryKnowledge(db, survey, c.req.valid('query'), minGroupSize))
+      },
+    )
+    .put(
+      '/:slug/baseline',
+      requireAdmin,
+      paramsOf(setBaseline.params),
+      jsonBody(setBaseline.body, EXPECTED, BASELINE_BODY_BYTES),
+      async (c) => {
+        const baseline = c.req.valid('json')
+        const survey = await surveyOr404(db, c.req.valid('param').slug)
+        const { items } = knowledgeDefinition(JSON.parse(survey.definition))
+        const details = Object.entries(baseline.items).flatMap(([name, { n, correct }]) => [
+          ...(items.includes(name)
+            ? []
+            : [{ field: `items.${name}`, message: 'Not a quiz item of this survey.' }]),
+          ...(correct > n
+            ? [{ field: `items.${name}`, message: '"correct" is more than "n".' }]
+            : []),
+        ])
+        const count = Object.keys(baseline.items).length
+        if (count === 0 || count > BASELINE_MAX_ITEMS) {
+          details.push({ field: 'items', message: 'Give at least one quiz item.' })
+        }
+        if (details.length > 0) {
+          throw new ApiError(422, 'invalid_baseline', 'The baseline does not fit the quiz.', details)
+        }
+        await inTransaction(db, async (trx) => {
+          await saveBaseline(trx, survey.surveyId, baseline)
+          const entry = { actor: c.get('user').username, target: survey.slug }
+          const auditDetails = { label: baseline.label, items: count }
+          await audit({ ...entry, action: 'survey.baseline', details: auditDetails }, trx)
+        })
+        return c.json({ slug: survey.slug, ...baseline } satisfies SavedBaseline)
+      },
+    )

@@ -1,30 +1,15 @@
 /** The knowledge endpoint's body for one `by`, from a release's figures (compute.ts). */
 import { kruskalWallis } from './stats.js'
-import type { CellFigures, KnowledgeRelease, PublishedKnowledgeFigure } from './types.js'
+import type { KnowledgeRelease, PublishedKnowledgeFigure } from './types.js'
+import type { Knowledge } from './contract.js'
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((name) => b.includes(name))
 
-export interface KnowledgeBody {
-  survey: string
-  release: number | null
-  minGroupSize: number
-  by: string[]
-  total: ({ suppressed?: false } & CellFigures) | { suppressed: true } | { n: number }
-  groups: unknown[]
-  comparison: {
-    test: 'kruskal-wallis'
-    statistic: number | null
-    df: number
-    p: number | null
-  } | null
-  baseline?: { label: string }
-}
-
 export function knowledgeBody(
   release: KnowledgeRelease,
   request: { survey: string; release: number; by: string[]; baselineLabel?: string },
-): KnowledgeBody {
+): Knowledge {
   const find = (by: readonly string[]) => {
     const t = release.tables.findIndex((table) => sameSet(table.by, by))
     if (t < 0) throw new TypeError(`knowledge: no table by [${by.join(', ')}]`)

@@ -6,15 +6,9 @@ import type { DefinitionFacts } from './definition-facts.js'
 import type { Publication } from '../domain/suppression/index.js'
 import { ApiError } from '../platform/errors.js'
 import { liveCounts, readAggregates } from './releases.js'
+import type { Aggregates, AggregatesQuery } from './contract.js'
 
 const DEFAULT_BY = ['sector', 'region']
-
-/** The query parameters of the aggregates endpoint, shared with the exports. */
-export interface AggregatesQuery {
-  by?: string
-  release?: string
-  version?: string
-}
 
 export function parseBy(raw: string | undefined, available: string[]): string[] {
   const by = raw === undefined ? DEFAULT_BY.filter((d) => available.includes(d)) : raw.split(',')
@@ -87,7 +81,7 @@ export async function queryAggregates(
   survey: PublishedVersion,
   query: AggregatesQuery,
   minGroupSize: number,
-) {
+): Promise<Aggregates> {
   const described = await describedVersion(db, survey, query.version)
   const { kinds } = factsOf(described.id, described.definition)
   const { dimensions } = factsOf(survey.versionId, survey.definition)

@@ -7,6 +7,7 @@ import {
   buildGroups,
   domainOf,
   type GroupStats,
+  type GroupView,
   type QuestionKind,
 } from '../domain/aggregate-view.js'
 import { readDimensions } from '../domain/dimensions.js'
@@ -24,6 +25,7 @@ import { cellsWithStatistics } from '../domain/suppression/statistics.js'
 import { floorToGroup } from '../domain/suppression/live-counts.js'
 import type { Figure } from '../domain/suppression/figures.js'
 import { createDefinitionFacts, type DefinitionFacts } from './definition-facts.js'
+import type { Aggregates, Group } from './contract.js'
 
 const valuesOf = (row: GroupRow, count: number) =>
   Array.from({ length: count }, (_, i) => row[`g${i}`])
@@ -188,7 +190,7 @@ export async function readAggregates(
   db: Kysely<Database>,
   survey: PublishedVersion,
   request: AggregatesRequest,
-) {
+): Promise<Aggregates> {
   const { by, releaseNo, publication } = request
   const scope = { surveyId: survey.surveyId, releaseNo }
   // Dimensions are never counted inside groups: that would bypass the suppressed cross-tables.
@@ -217,8 +219,8 @@ export async function readAggregates(
     .map((release) => JSON.parse(release.publication) as Publication)
   const statistics = (groupBy: string[]) => cellsWithStatistics(publications, releaseNo, groupBy)
   const table = (groupBy: string[]) => selectTable(publication, groupBy)
-  const [total] = buildGroups(table([]), [], await stats([]), kinds, statistics([]))
-  const groups = buildGroups(table(by), by, await stats(by), kinds, statistics(by))
+  const [total] = buildGroups(table([]), [], await stats([]), kinds, statistics([])).map(asGroup)
+  const groups = buildGroups(table(by), by, await stats(by), kinds, statistics(by)).map(asGroup)
   return {
     survey: survey.slug,
     release: releaseNo,
@@ -231,6 +233,16 @@ export async function readAggregates(
   }
 }
 
+/** A built group as the contract names it: a shown one always has its n and statistics. */
+function asGroup(group: GroupView): Group {
+  if (group.suppressed) return { key: group.key, suppressed: true }
+  const { key, n, knowledgeScore, questions } = group
+  if (n === undefined || knowledgeScore === undefined || questions === undefined) {
+    throw new TypeError('aggregates: a shown group without its figures')
+  }
+  return { key, suppressed: false, n, knowledgeScore, questions }
+}
+
 /**
  * While no release exists: the number of responses only. Grouped live counts are not shown even
  * suppressed: two looks at moving counts could be subtracted (an unchecked release each time).
@@ -240,7 +252,7 @@ export async function liveCounts(
   db: Kysely<Database>,
   survey: PublishedVersion,
   options: { by: string[]; dimensions: Dimension[]; minGroupSize: number },
-) {
+): Promise<Aggregates & { release: null }> {
   const reader = await aggregateReader(db, { surveyId: survey.surveyId })
   const [row] = await reader.countGroups([])
   const n = row?.n ?? 0
@@ -262,6 +274,6 @@ export async function liveCounts(
       n >= options.minGroupSize
         ? { n: floorToGroup(n, options.minGroupSize) }
         : { suppressed: true },
-    groups: keys.map((key) => ({ key, suppressed: true })),
+    groups: keys.map((key) => ({ key, suppressed: true as const })),
   }
 }

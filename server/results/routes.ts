@@ -13,6 +13,9 @@ import { countByDay } from '../../db/queries/aggregates.js'
 import { liveWeeks } from '../domain/suppression/live-counts.js'
 import { makeRelease, type ExtraFigures } from './releases.js'
 import { queryAggregates } from './aggregates-query.js'
+import { paramsOf, queryOf } from '../platform/contract/validation.js'
+import * as contract from './contract.js'
+import type { Release, ReleaseCreated, Timeline } from './contract.js'
 
 export interface AdminResultDeps {
   db: Kysely<Database>
@@ -37,35 +40,50 @@ export const adminResultRoutes = ({
 
   return (
     new Hono<AuthEnv>()
-      .get('/:slug/releases', async (c) => {
-        const survey = await surveyOr404(db, c.req.param('slug'))
+      .get('/:slug/releases', paramsOf(contract.listReleases.params), async (c) => {
+        const survey = await surveyOr404(db, c.req.valid('param').slug)
         const releases = await listReleases(db, survey.surveyId)
-        return c.json({
-          releases: releases.map(({ number, kind, createdOn }) => ({ number, kind, createdOn })),
-        })
+        const listed = releases.map(({ number, kind, createdOn }): Release => ({
+          number,
+          kind,
+          createdOn,
+        }))
+        return c.json({ releases: listed })
       })
-      .post('/:slug/releases', requireAdmin, async (c) => {
-        const survey = await surveyOr404(db, c.req.param('slug'))
-        if (survey.status !== 'open') {
-          const message = `Interim releases are made while a survey is open; this one is ${survey.status}.`
-          throw new ApiError(409, 'invalid_transition', message)
-        }
-        const actor = c.get('user').username
-        const recording = { minGroupSize, clock, audit, actor, extra }
-        const number = await auditedRelease(db, survey, 'interim', recording)
-        return c.json({ release: number, kind: 'interim' }, 201)
-      })
+      .post(
+        '/:slug/releases',
+        requireAdmin,
+        paramsOf(contract.makeInterimRelease.params),
+        async (c) => {
+          const survey = await surveyOr404(db, c.req.valid('param').slug)
+          if (survey.status !== 'open') {
+            const message = `Interim releases are made while a survey is open; this one is ${survey.status}.`
+            throw new ApiError(409, 'invalid_transition', message)
+          }
+          const actor = c.get('user').username
+          const recording = { minGroupSize, clock, audit, actor, extra }
+          const number = await auditedRelease(db, survey, 'interim', recording)
+          return c.json({ release: number, kind: 'interim' } satisfies ReleaseCreated, 201)
+        },
+      )
       // Arrivals over time, live: rounded running totals (decision 007), so no look at it, nor two
       // looks, nor a look and a release, pins a handful of responses.
-      .get('/:slug/timeline', async (c) => {
-        const survey = await surveyOr404(db, c.req.param('slug'))
+      .get('/:slug/timeline', paramsOf(contract.getTimeline.params), async (c) => {
+        const survey = await surveyOr404(db, c.req.valid('param').slug)
         const days = await countByDay(db, { surveyId: survey.surveyId })
-        return c.json({ survey: survey.slug, minGroupSize, weeks: liveWeeks(days, minGroupSize) })
+        const weeks = liveWeeks(days, minGroupSize)
+        return c.json({ survey: survey.slug, minGroupSize, weeks } satisfies Timeline)
       })
-      .get('/:slug/aggregates', async (c) => {
-        const survey = await surveyOr404(db, c.req.param('slug'))
-        return c.json(await queryAggregates(db, factsOf, survey, c.req.query(), minGroupSize))
-      })
+      .get(
+        '/:slug/aggregates',
+        paramsOf(contract.getAggregates.params),
+        queryOf(contract.getAggregates.query),
+        async (c) => {
+          const survey = await surveyOr404(db, c.req.valid('param').slug)
+          const query = c.req.valid('query')
+          return c.json(await queryAggregates(db, factsOf, survey, query, minGroupSize))
+        },
+      )
   )
 }
 
