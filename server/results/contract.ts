@@ -108,7 +108,8 @@ export const aggregatesSchema = z.object({
     .describe('Before the first release every group is listed as suppressed'),
 })
 
-export type Release = z.output<typeof releaseListSchema>['releases'][number]
+export type ReleaseList = z.output<typeof releaseListSchema>
+export type Release = ReleaseList['releases'][number]
 export type ReleaseCreated = z.output<typeof releaseCreatedSchema>
 export type Timeline = z.output<typeof timelineSchema>
 export type Week = Timeline['weeks'][number]

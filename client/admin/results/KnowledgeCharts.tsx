@@ -75,7 +75,7 @@ export function Calibration({ figures, title }: { figures: KnowledgeFigures; tit
           {rating.values.map((v) => (
             <tr key={String(v.value)}>
               <th scope="row">{v.value}</th>
-              {v.suppressed ? (
+              {'suppressed' in v ? (
                 <td colSpan={3} className="muted">
                   hidden (fewer than the minimum, or to protect one)
                 </td>

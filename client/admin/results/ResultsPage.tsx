@@ -127,7 +127,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
       )}
       {data?.grouped && total && tab === 'overview' && (
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview">
-          {total.suppressed && <p>The total of this release is hidden.</p>}
+          {'suppressed' in total && <p>The total of this release is hidden.</p>}
           <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{data.cross.by.map(dimensionName).join(' × ')}</h2>
             <Heatmap data={data.cross} labels={labels} />
