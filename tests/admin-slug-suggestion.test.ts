@@ -45,7 +45,9 @@ describe('the slug suggested from a title', () => {
 
   it('folds Finnish and Swedish letters and joins words with hyphens', () => {
     expect(suggestSlug('Sairaanhoitajat ja kätilöt 2027')).toBe('sairaanhoitajat-ja-katilot-2027')
-    expect(suggestSlug('Åbo – Sjuksköterskor & barnmorskor')).toBe('abo-sjukskoterskor-barnmorskor')
+    expect(suggestSlug('Åbo – Sjuksköterskor & barnmorskor')).toBe(
+      'abo-sjukskoterskor-barnmorskor',
+    )
     expect(suggestSlug('  Ihmiskauppa: tunnista!  ')).toBe('ihmiskauppa-tunnista')
     expect(suggestSlug('Straße, Æble, Øre')).toBe('strasse-aeble-ore')
     expect(suggestSlug('?!')).toBe('')

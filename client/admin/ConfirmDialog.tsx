@@ -14,8 +14,8 @@ interface Props {
 }
 
 /**
- * A modal confirmation for actions that cannot be undone or break what was sent: focus starts on Cancel, Escape cancels,
- * and the consequence is read out with the title.
+ * A modal confirmation for actions that cannot be undone or that break a link already sent: focus
+ * starts on Cancel, Escape cancels, and the consequence is read out with the title.
  */
 export function ConfirmDialog(props: Props) {
   const { id, title, children, confirmLabel, tone = 'danger', onConfirm, onCancel } = props

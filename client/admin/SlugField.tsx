@@ -24,8 +24,8 @@ export function SlugField({ value, onChange, error, inputRef, fromTitle }: Props
   const { t } = useI18n()
   // Said while typing, not only on save; the server still checks the whole rule.
   const wrong = disallowedCharacters(value)
-  const shownError =
-    error ?? (wrong.length > 0 ? fill(t.slugCharacters, { chars: wrong.map((c) => `“${c}”`).join(' ') }) : null)
+  const chars = wrong.map((character) => `“${character}”`).join(' ')
+  const shownError = error ?? (wrong.length > 0 ? fill(t.slugCharacters, { chars }) : null)
   return (
     <div className="field">
       <label htmlFor="slug">{t.slug}</label>

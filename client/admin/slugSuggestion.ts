@@ -5,7 +5,15 @@ export const isValidSlug = (slug: string) =>
   slug.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(slug)
 
 // Letters that Unicode does not decompose into a base letter and an accent.
-const OWN_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ł: 'l', þ: 'th' }
+const OWN_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
+}
 
 /** Lower case with accents dropped: ä→a, ö→o, å→a, é→e, ß→ss. */
 function fold(text: string): string {
@@ -45,7 +53,7 @@ export function tidySlugInput(typed: string): string {
 /** The characters a slug cannot have, each once, in the order typed. */
 export const disallowedCharacters = (slug: string) => [...new Set(slug.replace(/[a-z0-9-]/g, ''))]
 
-/** A questionnaire's title as the server reads it (defaultText in server/domain/survey-definition.ts). */
+/** A questionnaire's title as the server reads it (defaultText, server/domain/survey-definition.ts). */
 export function titleOf(definition: unknown): string {
   const title = (definition as { title?: unknown } | null)?.title
   if (typeof title === 'string') return title

@@ -152,6 +152,7 @@ describe.skipIf(!hasChromium)('questionnaire editor (no JSON typed)', () => {
       await page.getByRole('button', { name: 'Save as draft' }).click()
       await page.getByRole('heading', { name: 'Ward survey 2027' }).waitFor()
       await page.getByRole('button', { name: 'Publish' }).click()
+      await page.getByRole('dialog').getByRole('button', { name: 'Publish now' }).click()
       await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('Open')
 
       // A respondent whose browser prefers Finnish.

@@ -123,6 +123,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       expect(await page.locator('.facts').innerText()).toContain('Draft')
 
       await page.getByRole('button', { name: 'Publish' }).click()
+      await page.getByRole('dialog').getByRole('button', { name: 'Publish now' }).click()
       await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('Open')
       await page.getByRole('button', { name: 'Copy respondent link' }).click()
       await page.getByText('Link copied to the clipboard.').waitFor()
