@@ -7,12 +7,12 @@ import { XLSX_TYPE } from './xlsform/index.js'
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.
 
 export const importQuerySchema = z.object({
-  // A missing slug is the empty one, refused as not a slug (422 `invalid_slug`) once the
-  // spreadsheet has been read, as any other.
+  // Missing, it is the empty slug: refused as any other non-slug, after the upload is read, with
+  // the same 422 `invalid_slug` (the schema must not answer a different message first).
   slug: z
     .string()
     .default('')
-    .describe('The survey: a new draft, or a new version of an existing one (required)'),
+    .describe('The survey: a new draft, or a new version of an existing one; 422 without it'),
 })
 
 export const xlsformQuerySchema = z.object({
