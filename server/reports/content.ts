@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely'
+import { listReleases } from '../../db/queries/releases.js'
+import type { PublishedVersion } from '../../db/queries/surveys.js'
+import type { Database } from '../../db/schema.js'
+import { buildCodebook, type Codebook, type Texts } from '../domain/codebook.js'
+import { queryKnowledge } from '../knowledge/query.js'
+import { ApiError } from '../platform/errors.js'
+import { queryAggregates } from '../results/aggregates-query.js'
+import type { DefinitionFacts } from '../results/definition-facts.js'
+import type { ReportOptions } from './contract.js'
+
+// What a report shows, taken ONLY from the functions that answer GET .../aggregates and
+// GET .../knowledge for the release: no counting of its own, so a report never shows more than
+// those endpoints (the same disclosure control). Free text is never in them.
+
+export type FactsOf = (versionId: number, definition: string) => DefinitionFacts
+
+export interface ChartFigures {
+  question: string
+  /** Value -> respondents, as the aggregates' `counts` (choices) or `distribution` (numbers). */
+  counts: Record<string, number>
+  /** Several answers per respondent: shares are of all respondents, not of the answers. */
+  multiple: boolean
+  mean?: number
+  median?: number
+}
+
+export interface ReportContent {
+  slug: string
+  release: { number: number; kind: 'interim' | 'final'; createdOn: string }
+  minGroupSize: number
+  n: number
+  codebook: Codebook
+  options: ReportOptions
+  /** The questions the release has figures for: what `questions` may name. */
+  chartable: string[]
+  table: {
+    by: string[]
+    groups: TableGroup[]
+    /** With two dimensions: each one's own table (the margins), as the aggregates answer it. */
+    margins: Record<string, TableGroup[]>
+  }
+  charts: ChartFigures[]
+  knowledge: {
+    n: number
+    score: { mean: number; max: number } | null
+    items: { name: string; n: number; correct: number; share: number | null }[]
+  } | null
+}
+
+export type TableGroup = { key: Record<string, string>; suppressed: boolean; n?: number }
+
+type QuestionFigures = {
+  counts?: Record<string, number>
+  distribution?: Record<string, number>
+  mean?: number
+  median?: number
+  shareCorrect?: number
+}
+
+/** The questions a report may chart: those the release's total has figures for. */
+export const chartable = (questions: Record<string, QuestionFigures>) => Object.keys(questions)
+
+export async function reportContent(
+  db: Kysely<Database>,
+  deps: { factsOf: FactsOf; minGroupSize: number },
+  survey: PublishedVersion,
+  releaseNo: number,
+  options: ReportOptions,
+): Promise<ReportContent> {
+  const release = String(releaseNo)
+  const by = options.by?.join(',')
+  const aggregates = await queryAggregates(db, deps.factsOf, survey, { release, by }, deps.minGroupSize)
+  const stored = (await listReleases(db, survey.surveyId)).find((r) => r.number === releaseNo)
+  if (!stored || aggregates.release !== releaseNo) {
+    throw new ApiError(404, 'release_not_found', `No release "${releaseNo}".`)
+  }
+  const total = aggregates.total as { n: number; questions?: Record<string, QuestionFigures> }
+  const questions = total.questions ?? {}
+  const codebook = buildCodebook(JSON.parse(survey.definition))
+  const entry = (name: string) => codebook.entries.find((e) => e.name === name && !e.parent)
+  // Knowledge items have their own section; the table's dimensions are the table.
+  // In the questionnaire's order.
+  const defaults = codebook.entries
+    .map((e) => e.name)
+    .filter((name) => questions[name])
+    .filter((name) => questions[name].shareCorrect === undefined && !entry(name)?.isDimension)
+  const charts = (options.questions ?? defaults)
+    .filter((name) => questions[name])
+    .map((name) => {
+      const figures = questions[name]
+      return {
+        question: name,
+        counts: figures.counts ?? figures.distribution ?? {},
+        multiple: entry(name)?.multiple ?? false,
+        ...(figures.mean !== undefined && { mean: figures.mean }),
+        ...(figures.median !== undefined && { median: figures.median }),
+      }
+    })
+  return {
+    slug: survey.slug,
+    release: { number: releaseNo, kind: stored.kind, createdOn: stored.createdOn },
+    minGroupSize: deps.minGroupSize,
+    n: total.n,
+    codebook,
+    options,
+    chartable: chartable(questions),
+    table: {
+      by: aggregates.by,
+      groups: tableGroups(aggregates.groups),
+      margins: Object.fromEntries(
+        await Promise.all(
+          (aggregates.by.length > 1 ? aggregates.by : []).map(async (dim) => {
+            const margin = await queryAggregates(db, deps.factsOf, survey, { release, by: dim }, deps.minGroupSize)
+            return [dim, tableGroups(margin.groups)] as const
+          }),
+        ),
+      ),
+    },
+    charts,
+    knowledge: await knowledgeFigures(db, survey, release, deps.minGroupSize),
+  }
+}
+
+/** Only the key, whether hidden and n: nothing else of a group reaches the table. */
+const tableGroups = (groups: unknown[]): TableGroup[] =>
+  (groups as TableGroup[]).map(({ key, suppressed, n }) =>
+    suppressed ? { key, suppressed } : { key, suppressed, n },
+  )
+
+async function knowledgeFigures(
+  db: Kysely<Database>,
+  survey: PublishedVersion,
+  release: string,
+  minGroupSize: number,
+): Promise<ReportContent['knowledge']> {
+  const body = await queryKnowledge(db, survey, { release }, minGroupSize)
+  const total = body.total as {
+    suppressed?: boolean
+    n?: number
+    score?: { mean: number; max: number } | null
+    items?: { name: string; n: number; correct: number; share: number | null }[]
+  }
+  if (total.suppressed || !total.items || total.items.length === 0) return null
+  return {
+    n: total.n ?? 0,
+    score: total.score ? { mean: total.score.mean, max: total.score.max } : null,
+    items: total.items.map(({ name, n, correct, share }) => ({ name, n, correct, share })),
+  }
+}
+
+/** The questionnaire's text in `locale` (its own fallback when it has none). */
+export const inLocale = (texts: Texts | undefined, locale: string) =>
+  texts?.[locale] || texts?.en || Object.values(texts ?? {})[0] || ''

@@ -1,0 +1,216 @@
+import type { CodebookEntry, Texts } from '../domain/codebook.js'
+import type { ReportLocale } from './contract.js'
+import { inLocale, type ChartFigures, type ReportContent, type TableGroup } from './content.js'
+import { html, type HtmlEscapedString } from './html.js'
+import { chrome, formatMonth, formatNumber, formatPercent } from './i18n.js'
+import { pageShell } from './page-shell.js'
+import { barChart } from './svg.js'
+
+// The public report (/r/<id>): server-rendered HTML, readable without script, printable as A4.
+
+export interface ReportPageOptions {
+  locale: ReportLocale
+  /** The page's own path (/r/<id>); omitted for the downloadable file. */
+  path?: string
+}
+
+export function reportTitle(content: ReportContent, locale: ReportLocale) {
+  return inLocale(content.options.title, locale) || inLocale(content.codebook.title, locale)
+}
+
+export function renderReport(content: ReportContent, { locale, path }: ReportPageOptions): string {
+  const t = chrome[locale]
+  const title = reportTitle(content, locale)
+  const label = labeller(content, locale)
+  const body = html`<main>
+    <section class="part cover" aria-labelledby="title">
+      ${title === inLocale(content.codebook.title, locale)
+        ? html`<p class="meta">${t.reportOf}</p>`
+        : html`<p class="meta">${t.reportOf} · ${inLocale(content.codebook.title, locale)}</p>`}
+      <h1 id="title">${title}</h1>
+      <p class="lead">
+        ${t.answered(formatNumber(locale, content.n), formatMonth(locale, content.release.createdOn))}
+      </p>
+      <p class="meta">${content.release.kind === 'final' ? t.final : t.interim}</p>
+      ${summary(content.options.summary, locale)}
+      ${path
+        ? html`<p class="actions">
+            <a href="${path}/download?lang=${locale}" download>${t.download}</a>
+            <span class="meta">${t.print}</span>
+          </p>`
+        : ''}
+      <nav aria-label="${t.contents}">
+        <h2 class="contents-heading">${t.contents}</h2>
+        <ol>
+          <li><a href="#who">${t.whoAnswered}</a></li>
+          ${content.charts.length > 0 ? html`<li><a href="#answers">${t.answers}</a></li>` : ''}
+          ${content.knowledge ? html`<li><a href="#knowledge">${t.knowledge}</a></li>` : ''}
+          <li><a href="#how">${t.howToRead}</a></li>
+        </ol>
+      </nav>
+    </section>
+    <section class="part" id="who" aria-labelledby="who-h">
+      <h2 id="who-h">${t.whoAnswered}</h2>
+      ${groupTable(content, locale, label)}
+    </section>
+    ${content.charts.length > 0
+      ? html`<section class="part" id="answers" aria-labelledby="answers-h">
+          <h2 id="answers-h">${t.answers}</h2>
+          ${content.charts.map((chart) => questionChart(chart, content, locale, label))}
+        </section>`
+      : ''}
+    ${knowledgeSection(content, locale, label)}
+    <section class="part" id="how" aria-labelledby="how-h">
+      <h2 id="how-h">${t.howToRead}</h2>
+      ${t.howToReadText(content.minGroupSize).map((p) => html`<p>${p}</p>`)}
+    </section>
+  </main>
+  <footer>${t.platform}</footer>`
+  return pageShell({ locale, title, path, body })
+}
+
+function summary(texts: Texts | undefined, locale: ReportLocale) {
+  const text = inLocale(texts, locale).trim()
+  if (!text) return ''
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+  return html`<div class="summary">${paragraphs.map((p) => html`<p>${p}</p>`)}</div>`
+}
+
+type Labeller = ReturnType<typeof labeller>
+
+/** Question titles and value labels in the reader's language, from the questionnaire. */
+function labeller(content: ReportContent, locale: ReportLocale) {
+  const entries = new Map<string, CodebookEntry>()
+  for (const entry of content.codebook.entries) if (!entry.parent) entries.set(entry.name, entry)
+  return {
+    entry: (question: string) => entries.get(question),
+    question: (question: string) => inLocale(entries.get(question)?.title, locale) || question,
+    /** A dimension's short name (sector, region, profession), else its question. */
+    dimension: (name: string) =>
+      chrome[locale].dimensions[name] ?? (inLocale(entries.get(name)?.title, locale) || name),
+    value: (question: string, value: string) =>
+      inLocale(entries.get(question)?.values.find((v) => v.value === value)?.label, locale) || value,
+  }
+}
+
+function groupTable(content: ReportContent, locale: ReportLocale, label: Labeller): HtmlEscapedString {
+  const t = chrome[locale]
+  const { by, groups, margins } = content.table
+  const legend = html`<p class="note">${t.hiddenNote(content.minGroupSize)}</p>`
+  const hiddenCell = html`<td class="hidden-cell">–<span class="sr-only"> ${t.hidden}</span></td>`
+  const cell = (g: TableGroup | undefined) =>
+    !g || g.suppressed ? hiddenCell : html`<td>${formatNumber(locale, g.n ?? 0)}</td>`
+  const total = html`<td class="total">${formatNumber(locale, content.n)}</td>`
+  // A value whose every figure is hidden says nothing: left out, and said so.
+  const shownValues = (dim: string, tables: TableGroup[][]) => [
+    ...new Set(tables.flat().filter((g) => !g.suppressed).map((g) => g.key[dim])),
+  ]
+  const table = (caption: string, head: HtmlEscapedString, rows: HtmlEscapedString[]) =>
+    html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
+      <table>
+        <caption>${caption}</caption>
+        <thead>${head}</thead>
+        <tbody>${rows}</tbody>
+      </table>
+    </div>`
+  if (by.length === 1) {
+    const [dim] = by
+    const values = shownValues(dim, [groups])
+    if (values.length === 0) return html`${legend}<p>${t.allHidden}</p>`
+    const find = (v: string) => groups.find((g) => g.key[dim] === v)
+    return html`${legend}
+      ${table(
+        t.tableCaption1(label.dimension(dim)),
+        html`<tr><th scope="col">${label.dimension(dim)}</th><th scope="col">${t.respondents}</th></tr>`,
+        [
+          ...values.map((v) => html`<tr><th scope="row">${label.value(dim, v)}</th>${cell(find(v))}</tr>`),
+          html`<tr class="total-row"><th scope="row">${t.total}</th>${total}</tr>`,
+        ],
+      )}
+      <p class="note">${t.emptyLeftOut}</p>`
+  }
+  const [a, b] = by
+  const shownOf = (dim: string) => shownValues(dim, [groups, margins[dim] ?? []])
+  // In the order asked (sector x region), unless that makes the table wider than it is long.
+  const [rows, cols] = shownOf(b).length > shownOf(a).length ? [b, a] : [a, b]
+  const rowValues = shownOf(rows)
+  const colValues = shownOf(cols)
+  if (rowValues.length === 0 && colValues.length === 0) return html`${legend}<p>${t.allHidden}</p>`
+  const find = (r: string, c: string) => groups.find((g) => g.key[rows] === r && g.key[cols] === c)
+  const margin = (dim: string, v: string) => margins[dim]?.find((g) => g.key[dim] === v)
+  const caption = t.tableCaption(label.dimension(rows), label.dimension(cols))
+  return html`${legend}
+    ${table(
+      caption,
+      html`<tr>
+        <th scope="col">${label.dimension(rows)} / ${label.dimension(cols)}</th>
+        ${colValues.map((c) => html`<th scope="col">${label.value(cols, c)}</th>`)}
+        <th scope="col">${t.total}</th>
+      </tr>`,
+      [
+        ...rowValues.map(
+          (r) => html`<tr>
+            <th scope="row">${label.value(rows, r)}</th>
+            ${colValues.map((c) => cell(find(r, c)))}${cell(margin(rows, r))}
+          </tr>`,
+        ),
+        html`<tr class="total-row">
+          <th scope="row">${t.total}</th>
+          ${colValues.map((c) => cell(margin(cols, c)))}${total}
+        </tr>`,
+      ],
+    )}
+    <p class="note">${t.emptyLeftOut}</p>`
+}
+
+function questionChart(
+  chart: ChartFigures,
+  content: ReportContent,
+  locale: ReportLocale,
+  label: Labeller,
+) {
+  const t = chrome[locale]
+  const listed = label.entry(chart.question)?.values.map((v) => v.value) ?? []
+  // Every listed choice, none answered included; then anything else counted (number bins).
+  const values = [...listed, ...Object.keys(chart.counts).filter((v) => !listed.includes(v))]
+  const answered = Object.values(chart.counts).reduce((sum, n) => sum + n, 0)
+  const base = chart.multiple ? content.n : answered
+  const bars = values.map((value) => {
+    const count = chart.counts[value] ?? 0
+    const share = base > 0 ? count / base : 0
+    return {
+      label: label.value(chart.question, value),
+      share,
+      text: `${formatNumber(locale, count)} (${formatPercent(locale, share)})`,
+    }
+  })
+  const notes = [
+    chart.multiple ? t.multipleNote : t.chartOf(formatNumber(locale, answered)),
+    chart.mean !== undefined
+      ? `${t.mean} ${formatNumber(locale, chart.mean, 1)}${chart.median !== undefined ? `, ${t.median} ${formatNumber(locale, chart.median, 1)}` : ''}.`
+      : '',
+  ]
+  return barChart(label.question(chart.question), bars, notes.filter(Boolean).join(' '))
+}
+
+function knowledgeSection(content: ReportContent, locale: ReportLocale, label: Labeller) {
+  const knowledge = content.knowledge
+  if (!knowledge) return ''
+  const t = chrome[locale]
+  const bars = knowledge.items
+    .filter((item) => item.share !== null)
+    .map((item) => ({
+      label: label.question(item.name),
+      share: item.share ?? 0,
+      text: `${formatPercent(locale, item.share ?? 0)} (${formatNumber(locale, item.correct)}/${formatNumber(locale, item.n)})`,
+    }))
+  return html`<section class="part" id="knowledge" aria-labelledby="knowledge-h">
+    <h2 id="knowledge-h">${t.knowledge}</h2>
+    ${knowledge.score
+      ? html`<p class="knowledge-score lead">
+          ${t.score(formatNumber(locale, knowledge.score.mean, 1), formatNumber(locale, knowledge.score.max))}
+        </p>`
+      : ''}
+    ${barChart(t.shareCorrect, bars)}
+  </section>`
+}
