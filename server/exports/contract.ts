@@ -55,8 +55,9 @@ export const exportQuerySchema = aggregatesQuerySchema.extend({
 })
 
 /** `GET .../codebook`. */
-export const codebookQuerySchema = aggregatesQuerySchema.pick({ version: true }).extend({
+export const codebookQuerySchema = z.object({
   format: choice(CODEBOOK_FORMATS).describe('json (default), csv or md (Markdown)'),
+  version: aggregatesQuerySchema.shape.version,
 })
 
 export type AggregateFormat = (typeof AGGREGATE_FORMATS)[number]
