@@ -8,6 +8,8 @@ export interface BenchOptions {
   /** Distinct request bodies autocannon cycles through. */
   bodies: number
   load: { seconds: number; warmupSeconds: number; connections: number }
+  /** A second load run with this many connections: how far group commit scales. */
+  manyConnections: number
   coldStartRuns: number
   aggregateRepeats: number
   /** Where the Markdown table goes; undefined: printed only. */
@@ -34,6 +36,7 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions {
     load: quick
       ? { seconds: 3, warmupSeconds: 2, connections: 4 }
       : { seconds: 10, warmupSeconds: 3, connections: 10 },
+    manyConnections: quick ? 16 : 100,
     coldStartRuns: quick ? 1 : 3,
     // The median of 3, like the baseline.
     aggregateRepeats: 3,

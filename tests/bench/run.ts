@@ -26,7 +26,12 @@ import { measureServedPage, type PageWeight } from './page-weight.js'
 import { REPO_ROOT } from './paths.js'
 import { fmt, ratio, renderReport, type Section, type Target } from './report.js'
 import { measureLoad, startForLoad, type LoadResult } from './submission.js'
-import { GROUP_SIZE, measureSubmissionParts, type SubmissionParts } from './submission-parts.js'
+import {
+  GROUP_SIZE,
+  LARGE_GROUP,
+  measureSubmissionParts,
+  type SubmissionParts,
+} from './submission-parts.js'
 
 export interface BenchResult {
   sections: Section[]
@@ -36,6 +41,8 @@ export interface BenchResult {
     bare: LoadResult
     full: LoadResult
     normal: LoadResult
+    bareMany: LoadResult
+    fullMany: LoadResult
     stored: number[]
     parts: SubmissionParts
   }
@@ -72,16 +79,21 @@ function requestBodies(count: number): string[] {
 
 async function submission(options: BenchOptions, dir: string, result: BenchResult) {
   const bodies = requestBodies(options.bodies)
-  const run = async (label: string, script: string, env: Record<string, string>) => {
+  const run = async (
+    label: string,
+    script: string,
+    env: Record<string, string>,
+    load = options.load,
+  ) => {
     log(`submissions: ${label}`)
     const server = await startForLoad(script, env)
     try {
-      const load = await measureLoad(label, server, bodies, options.load)
+      const measured = await measureLoad(label, server, bodies, load)
       const page =
-        script === SERVER_FULL && options.sections.has('page')
+        load === options.load && script === SERVER_FULL && options.sections.has('page')
           ? await measureServedPage(server.baseUrl, `/s/${SURVEY_SLUG}`)
           : undefined
-      return { load, page }
+      return { load: measured, page }
     } finally {
       await server.stop()
     }
@@ -91,16 +103,33 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
   const full = await run('server, synchronous=FULL', SERVER_FULL, serverEnv(fullDb))
   const normalDb = join(dir, 'submissions-normal.db')
   const normal = await run('server, synchronous=NORMAL (reference)', SERVER_NORMAL, serverEnv(normalDb))
-  const stored = [countStored(fullDb), countStored(normalDb)]
+  const many = { ...options.load, connections: options.manyConnections }
+  const bareMany = await run(`bare Hono route, ${many.connections} connections`, SERVER_BARE, {}, many)
+  const fullManyDb = join(dir, 'submissions-full-many.db')
+  const fullMany = await run(
+    `server, synchronous=FULL, ${many.connections} connections`,
+    SERVER_FULL,
+    serverEnv(fullManyDb),
+    many,
+  )
+  const stored = [countStored(fullDb), countStored(normalDb), countStored(fullManyDb)]
   log('submissions: where the time goes')
   const parts = await measureSubmissionParts(dir, bodies, options.quick ? 20 : 200)
-  result.submission = { bare: bare.load, full: full.load, normal: normal.load, stored, parts }
+  result.submission = {
+    bare: bare.load,
+    full: full.load,
+    normal: normal.load,
+    bareMany: bareMany.load,
+    fullMany: fullMany.load,
+    stored,
+    parts,
+  }
   if (full.page) result.page = { served: full.page, bare: { gzipBytes: 0, rawBytes: 0 } }
 
-  const row = (r: LoadResult, storedRows?: number) => [
+  const row = (r: LoadResult, storedRows?: number, baseline = bare.load) => [
     r.label,
     fmt(r.requestsPerSecond, 0),
-    fmt(ratio(r.requestsPerSecond, bare.load.requestsPerSecond), 3),
+    fmt(ratio(r.requestsPerSecond, baseline.requestsPerSecond), 3),
     fmt(r.p50),
     fmt(r.p99),
     r.errors,
@@ -113,6 +142,8 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
       row(bare.load),
       row(full.load, stored[0]),
       row(normal.load, stored[1]),
+      row(bareMany.load, undefined, bareMany.load),
+      row(fullMany.load, stored[2], bareMany.load),
     ],
     notes: [
       `autocannon, ${options.load.connections} connections, ${options.load.seconds} s after a ` +
@@ -121,6 +152,8 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
       'The baseline is a bare Hono route on @hono/node-server that parses the same JSON body and ' +
         'answers 201 without validating or storing it.',
       'synchronous=NORMAL is a reference only: the server always runs with synchronous=FULL.',
+      `The last two rows repeat the bare route and the server with ${many.connections} connections; ` +
+        'that server row is compared with the bare route at the same concurrency.',
     ],
   })
   const ms = (value: number) => fmt(value, 2)
@@ -134,6 +167,10 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
       ['validation + flattening + quiz scoring (prepareResponse)', ms(parts.prepare), '-'],
       ['storing, one transaction each (synchronous=FULL)', ms(parts.storeAlone), '1'],
       [`storing, group commit of ${GROUP_SIZE}`, ms(parts.storeGrouped), fmt(ratio(parts.storeGrouped, parts.storeAlone), 3)],
+      [`bytes written per response, group commit of ${GROUP_SIZE} (log + checkpoint into the file)`, fmt(parts.bytesPerResponse, 0), '-'],
+      [`storing, group commit of ${LARGE_GROUP}`, ms(parts.storeGroupedLarge), fmt(ratio(parts.storeGroupedLarge, parts.storeAlone), 3)],
+      ['one tiny write transaction: commit + WAL checkpoint (db/wal-hygiene.ts)', ms(parts.emptyCommit), '-'],
+      ['the same commit without the checkpoint (fsync of the log alone)', ms(parts.emptyCommitNoCheckpoint), '-'],
       ['a whole request at the measured throughput (1 / requests per second)', ms(perRequest), '-'],
       ['a bare-route request (1 / its requests per second)', ms(1000 / bare.load.requestsPerSecond), '-'],
     ],
@@ -149,6 +186,12 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
     name: 'submissions >= 0.5x bare route, 0 errors',
     value: `${fmt(share, 3)}x (${fmt(full.load.requestsPerSecond, 0)} vs ${fmt(bare.load.requestsPerSecond, 0)} req/s), ${full.load.errors} errors`,
     met: share >= 0.5 && full.load.errors === 0,
+  })
+  const shareMany = ratio(fullMany.load.requestsPerSecond, bareMany.load.requestsPerSecond)
+  result.targets.push({
+    name: `submissions >= 0.5x bare route at ${many.connections} connections, 0 errors`,
+    value: `${fmt(shareMany, 3)}x (${fmt(fullMany.load.requestsPerSecond, 0)} vs ${fmt(bareMany.load.requestsPerSecond, 0)} req/s), ${fullMany.load.errors} errors, p99 ${fmt(fullMany.load.p99)} ms`,
+    met: shareMany >= 0.5 && fullMany.load.errors === 0,
   })
 }
 
