@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { surveyMissing } from '../platform/contract/common.js'
 import { type ApiOperation, operation } from '../platform/openapi/operation.js'
-import { savedSurveySchema, slugParams } from '../publishing/contract.js'
+import { slugParams } from '../platform/contract/common.js'
+import { savedSurveySchema } from '../publishing/contract.js'
 import { XLSX_TYPE } from './xlsform/index.js'
 
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { surveyMissing } from '../platform/contract/common.js'
 import { operation, type ApiOperation } from '../platform/openapi/operation.js'
 import { knowledgeQuerySchema } from '../knowledge/contract.js'
-import { aggregatesQuerySchema, slugParams } from '../results/contract.js'
+import { slugParams } from '../platform/contract/common.js'
+import { aggregatesQuerySchema } from '../results/contract.js'
 import { LABEL_LANGUAGES } from './formats/label-scripts.js'
 
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.

@@ -1,12 +1,11 @@
 import { z } from 'zod'
-import { jsonBodyErrors, surveyMissing } from '../platform/contract/common.js'
+import { jsonBodyErrors, slugParams, surveyMissing } from '../platform/contract/common.js'
 import { operation, type ApiOperation } from '../platform/openapi/operation.js'
 
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.
 
 export const MAX_CODES_PER_REQUEST = 10_000
 
-const slugParams = z.object({ slug: z.string().describe('The survey') })
 
 export const accessModeSchema = z
   .enum(['public', 'invitation'])

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { jsonBodyErrors, surveyMissing } from '../platform/contract/common.js'
 import { operation, type ApiOperation } from '../platform/openapi/operation.js'
-import { aggregatesQuerySchema, slugParams } from '../results/contract.js'
+import { slugParams } from '../platform/contract/common.js'
+import { aggregatesQuerySchema } from '../results/contract.js'
 
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.
 // The admin client takes its types from here (`import type` only: no zod reaches its bundle).

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isPlainObject } from '../domain/answers/json.js'
-import { jsonBodyErrors, surveyMissing } from '../platform/contract/common.js'
+import { jsonBodyErrors, slugParams, surveyMissing } from '../platform/contract/common.js'
 import { type ApiOperation, operation } from '../platform/openapi/operation.js'
 
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.
@@ -13,7 +13,6 @@ export const MAX_DEFINITION_BYTES = 1024 * 1024
  * `:slug` as any string: one that cannot be a slug is answered like an unknown survey (404
  * `survey_not_found`, server/platform/survey-or-404.ts), not refused by the schema.
  */
-export const slugParams = z.object({ slug: z.string().describe('The survey, e.g. nurses-2027') })
 
 export const surveyStatusSchema = z.enum(['draft', 'open', 'closed'])
 const version = z.number().int().describe('The newest version of the questionnaire')

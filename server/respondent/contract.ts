@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { isPlainObject } from '../domain/answers/json.js'
-import { jsonBodyErrors } from '../platform/contract/common.js'
+import { jsonBodyErrors, slugParams } from '../platform/contract/common.js'
 import { operation, type ApiOperation } from '../platform/openapi/operation.js'
 import { okSchema } from '../platform/openapi/response-schemas.js'
 
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.
 
-const slugParams = z.object({ slug: z.string().describe('The survey, as in its /s/<slug> link') })
 
 export const openSurveySchema = z.object({
   slug: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { surveyMissing } from '../platform/contract/common.js'
+import { slugParams, surveyMissing } from '../platform/contract/common.js'
 import { operation, type ApiOperation } from '../platform/openapi/operation.js'
 
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.
@@ -11,7 +11,6 @@ import { operation, type ApiOperation } from '../platform/openapi/operation.js'
  * `:slug` as any string: one that cannot be a slug is answered like an unknown survey (404
  * `survey_not_found` from the lookup), never as a malformed parameter.
  */
-export const slugParams = z.object({ slug: z.string().describe('The survey, e.g. nurses-2027') })
 
 /** `GET .../aggregates` (and the aggregate export); unknown parameters are ignored. */
 export const aggregatesQuerySchema = z.object({

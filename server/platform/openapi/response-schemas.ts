@@ -11,6 +11,4 @@ export const errorSchema = z.object({
   }),
 })
 
-const definition = z.record(z.string(), z.unknown()).describe('SurveyJS questionnaire JSON')
-
 export const okSchema = z.object({ ok: z.literal(true) })
