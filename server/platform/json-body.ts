@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { z } from 'zod'
 import { ApiError } from './errors.js'
 import { decodeUtf8, jsonDepth, MAX_JSON_DEPTH, parseJsonText } from './json-text.js'
 
@@ -50,19 +49,4 @@ export async function readJson(c: Context): Promise<unknown> {
     throw new ApiError(400, 'invalid_body', message)
   }
   return parsed.value
-}
-
-/**
- * Parses the JSON body against a schema: malformed JSON is 400 `malformed_json`, a body of the
- * wrong shape 400 `invalid_body` with one detail per field. zod's messages name fields and types,
- * never the values, so nothing a client typed (a password) is echoed back.
- */
-export async function readJsonBody<T>(c: Context, schema: z.ZodType<T>, expected: string): Promise<T> {
-  const parsed = schema.safeParse(await readJson(c))
-  if (parsed.success) return parsed.data
-  const details = parsed.error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(body)',
-    message: issue.message,
-  }))
-  throw new ApiError(400, 'invalid_body', expected, details)
 }
