@@ -55,8 +55,8 @@ export const MUTATIONS: Mutation[] = [
     edits: [
       {
         file: 'server/exports/routes.ts',
-        find: "const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')",
-        replace: `${throwOnUnknownQuery(['by', 'release', 'version', 'format', 'level', 'lang'])}const level = oneOf(c.req.query('level'), EXPORT_LEVELS, 'level')`,
+        find: 'const { level } = await validQuery(c, exportLevelQuery)',
+        replace: `${throwOnUnknownQuery(['by', 'release', 'version', 'format', 'level', 'lang'])}const { level } = await validQuery(c, exportLevelQuery)`,
       },
     ],
     tests: ['tests/fuzz/params.property.test.ts'],
@@ -177,10 +177,9 @@ export const MUTATIONS: Mutation[] = [
       'a token only reads the survey list and detail, releases, timeline, aggregates, export, codebook',
     edits: [
       {
-        file: 'server/platform/openapi/operations.ts',
-        find: "summary: 'Access mode and invitation-code counts',\n    auth: 'session',",
-        replace:
-          "summary: 'Access mode and invitation-code counts',\n    auth: 'session-or-token',",
+        file: 'server/invitations/contract.ts',
+        find: "summary: 'Access mode and invitation-code counts',\n  auth: 'session',",
+        replace: "summary: 'Access mode and invitation-code counts',\n  auth: 'session-or-token',",
       },
     ],
     tests: ['tests/token-scope.test.ts'],
@@ -252,8 +251,8 @@ export const MUTATIONS: Mutation[] = [
     edits: [
       {
         file: 'server/results/releases.ts',
-        find: 'if (any || version.id === survey.versionId) answered.push(',
-        replace: 'if (version.id === survey.versionId) answered.push(',
+        find: 'if (any || version.id === survey.versionId)\n      answered.push(',
+        replace: 'if (version.id === survey.versionId)\n      answered.push(',
       },
     ],
     tests: ['tests/disclosure-channels.test.ts'],
