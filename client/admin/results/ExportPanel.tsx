@@ -7,6 +7,8 @@ interface Props {
   release: number | null
   /** Dimensions of the table shown, so the download matches the screen. */
   by?: string[]
+  /** Language of the labels beside the codes in the results files (the page's language). */
+  labelLang?: string
 }
 
 const LANGUAGES = [
@@ -23,11 +25,11 @@ const href = (slug: string, path: string, params: Record<string, string | undefi
 }
 
 /** Download links for researchers' own tools; the files show no more than this page. */
-export function ExportPanel({ slug, release, by }: Props) {
+export function ExportPanel({ slug, release, by, labelLang }: Props) {
   const isAdmin = useSession().user.role === 'admin'
-  const [lang, setLang] = useState<string>('en')
+  const [lang, setLang] = useState<string>(labelLang ?? 'en')
   const common = { by: by?.join(','), release: release === null ? undefined : String(release) }
-  const aggregates = (format: string) => href(slug, 'export', { format, ...common })
+  const aggregates = (format: string) => href(slug, 'export', { format, lang, ...common })
   const codebook = (format: string) => href(slug, 'codebook', { format })
   const knowledge = (format: string) =>
     href(slug, 'export', { level: 'knowledge', format, ...common })
@@ -41,11 +43,25 @@ export function ExportPanel({ slug, release, by }: Props) {
         The same figures as shown here, with the same groups hidden: a tidy table with one row per
         group, question and answer.
       </p>
+      <label className="results-field">
+        Labels beside the codes in{' '}
+        <select value={lang} onChange={(e) => setLang(e.target.value)}>
+          {LANGUAGES.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
       <ul className="export-links">
         <li>
           Results:{' '}
           <a href={aggregates('csv')} download>
             CSV
+          </a>{' '}
+          ·{' '}
+          <a href={aggregates('csv-semicolon')} download>
+            CSV for Finnish or Swedish Excel (semicolons, decimal commas)
           </a>{' '}
           ·{' '}
           <a href={aggregates('xlsx')} download>
@@ -86,19 +102,7 @@ export function ExportPanel({ slug, release, by }: Props) {
         </li>
         {isAdmin && (
           <li>
-            Anonymised responses (admins), labels in{' '}
-            <select
-              aria-label="Label language"
-              value={lang}
-              onChange={(e) => setLang(e.target.value)}
-            >
-              {LANGUAGES.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            :{' '}
+            Anonymised responses (admins):{' '}
             <a href={responses('zip')} download>
               CSV with R and SPSS scripts (zip)
             </a>{' '}

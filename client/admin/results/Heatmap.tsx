@@ -1,14 +1,25 @@
 import { useState } from 'react'
+import { fill } from '../i18n'
 import { dimensionName, sortValues, type Labels } from './labels'
 import type { Aggregates, Group } from './resultsApi'
+import { useResultTexts } from './texts'
 
 type Measure = 'n' | 'score'
 
 const percent = (share: number) => `${Math.round(share * 100)} %`
 
+/** "218 of 230 cells hidden (95 %)": counted from the published groups, as the table shows. */
+export function hiddenShare(groups: readonly Group[]) {
+  const hidden = groups.filter((g) => g.suppressed).length
+  const share = groups.length > 0 ? Math.round((hidden / groups.length) * 100) : 0
+  return { hidden, cells: groups.length, share }
+}
+
 /** An accessible cross-table of the two dimensions, cells shaded by the chosen measure. */
 export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) {
   const [measure, setMeasure] = useState<Measure>('n')
+  const { r } = useResultTexts()
+  const share = hiddenShare(data.groups)
   const [rowDim, colDim] = data.by
   const k = data.minGroupSize
   const hiddenText = `suppressed (fewer than ${k}, or hidden to protect a small group)`
@@ -35,9 +46,12 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
           </button>
         ))}
       </div>
+      <p className="hidden-share" data-hidden={share.hidden} data-cells={share.cells}>
+        {share.hidden > 0 ? fill(r.hiddenCells, share) : r.noneHidden}
+      </p>
       {/* Wide (one column per value): a focusable region so keyboard users can scroll it. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Heatmap table">
-        <table className="heatmap">
+        <table className="heatmap sticky-rows">
           <caption>
             {measure === 'n' ? 'Respondents' : 'Mean knowledge score (percent correct)'} by{' '}
             {dimensionName(rowDim).toLowerCase()}

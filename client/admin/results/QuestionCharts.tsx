@@ -11,6 +11,9 @@ interface Props {
 
 type Shown = Extract<Group, { suppressed: false }>
 
+/** The whole survey's n, when the release shows it. */
+export const totalSize = (data: Aggregates) => ('n' in data.total ? data.total.n : undefined)
+
 export const shownGroups = (data: Aggregates) =>
   data.groups.filter((group): group is Shown => !group.suppressed)
 
@@ -43,7 +46,13 @@ export function QuestionCharts({ total, grouped, labels }: Props) {
       )}
       <div className="question-grid" key={group ? choice : ''}>
         {names.map((name) => (
-          <QuestionChart key={name} name={name} stats={questions[name]} labels={labels} />
+          <QuestionChart
+            key={name}
+            name={name}
+            stats={questions[name]}
+            labels={labels}
+            groupSize={group ? group.n : totalSize(grouped)}
+          />
         ))}
       </div>
     </>

@@ -10,7 +10,10 @@ import { Heatmap } from './Heatmap'
 import { KnowledgeTab } from './KnowledgeTab'
 import { KnowledgeTable } from './KnowledgeTable'
 import { dimensionName, makeLabels } from './labels'
+import { OptionTable } from './OptionTable'
 import { QuestionCharts } from './QuestionCharts'
+import { TablePicker } from './TablePicker'
+import { useResultTexts } from './texts'
 import { ReleaseBar } from './ReleaseBar'
 import './results.css'
 import { TimelineChart } from './TimelineChart'
@@ -21,13 +24,19 @@ export default function ResultsPage({ slug }: { slug: string }) {
   const { user } = useSession()
   const [release, setRelease] = useState<number | null>(null)
   const [dim, setDim] = useState<string | null>(null)
+  const [by, setBy] = useState<string[] | null>(null)
+  const { locale, r } = useResultTexts()
   const [round, setRound] = useState(0)
   const [notice, setNotice] = useState('')
   const [tab, setTab] = useState<'overview' | 'knowledge'>('overview')
-  const { overview, tables } = useResults(slug, release, dim, round)
+  const { overview, tables } = useResults(slug, release, dim, round, by)
   const info = overview.state.kind === 'ok' ? overview.state.data : null
   const definition = info?.survey.definition
-  const labels = useMemo(() => makeLabels(definition ?? {}), [definition])
+  const labels = useMemo(
+    () => makeLabels(definition ?? {}, locale, r.notAnswered),
+    [definition, locale, r.notAnswered],
+  )
+  const dimensions = useMemo(() => labels.dimensions(), [labels])
 
   if (overview.state.kind === 'failed' && overview.state.failure.code === 'survey_not_found') {
     const body = `No questionnaire “${slug}” exists.`
@@ -110,7 +119,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
           <label className="results-field">
             Compare groups by{' '}
             <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
-              {data.cross.by.map((d) => (
+              {dimensions.map((d) => (
                 <option key={d} value={d}>
                   {dimensionName(d)}
                 </option>
@@ -130,13 +139,14 @@ export default function ResultsPage({ slug }: { slug: string }) {
           {'suppressed' in total && <p>The total of this release is hidden.</p>}
           <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{data.cross.by.map(dimensionName).join(' × ')}</h2>
+            <TablePicker dimensions={dimensions} by={data.cross.by} onChange={setBy} />
             <Heatmap data={data.cross} labels={labels} />
           </section>
-          {data.cross.by.length > 1 && (
+          {dimensions.length > 1 && (
             <label className="results-field">
               Group the charts and knowledge table by{' '}
               <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
-                {data.cross.by.map((d) => (
+                {dimensions.map((d) => (
                   <option key={d} value={d}>
                     {dimensionName(d)}
                   </option>
@@ -150,6 +160,10 @@ export default function ResultsPage({ slug }: { slug: string }) {
                 <h2 id="questions-title">Answers by question</h2>
                 <QuestionCharts total={questions} grouped={data.grouped} labels={labels} />
               </section>
+              <section aria-labelledby="options-title">
+                <h2 id="options-title">{r.optionsTitle}</h2>
+                <OptionTable total={questions} grouped={data.grouped} labels={labels} />
+              </section>
               <section aria-labelledby="knowledge-title">
                 <h2 id="knowledge-title">Knowledge items</h2>
                 <KnowledgeTable total={questions} grouped={data.grouped} labels={labels} />
@@ -158,7 +172,9 @@ export default function ResultsPage({ slug }: { slug: string }) {
           )}
         </div>
       )}
-      {info && <ExportPanel slug={slug} release={release} by={data?.cross.by} />}
+      {info && (
+        <ExportPanel slug={slug} release={release} by={data?.cross.by} labelLang={locale} />
+      )}
     </main>
   )
 }

@@ -1,6 +1,6 @@
 import { Model, type Question } from 'survey-core'
 
-/** English question titles and choice texts from a SurveyJS definition; raw names as fallback. */
+/** Question titles and choice texts in one language from a SurveyJS definition; raw names as fallback. */
 export interface Labels {
   title: (name: string) => string
   choice: (name: string, value: string) => string
@@ -11,7 +11,13 @@ export interface Labels {
   questionOrder: () => string[]
   /** Free text must never be shown, even if a future server sent it. */
   isFreeText: (name: string) => boolean
+  /** Quiz questions: the correct values (others are decoys); undefined for other questions. */
+  correctValues: (name: string) => string[] | undefined
+  /** The grouping dimensions: the definition's own list, else the default names it has. */
+  dimensions: () => string[]
 }
+
+const DEFAULT_DIMENSIONS = ['sector', 'region', 'profession']
 
 interface Item {
   value: unknown
@@ -35,11 +41,15 @@ function choicesOf(question: Question | null): Item[] {
   return lists.flatMap((list) => (Array.isArray(list) ? (list as Item[]) : []))
 }
 
-export function makeLabels(definition: Record<string, unknown>): Labels {
+export function makeLabels(
+  definition: Record<string, unknown>,
+  locale = 'en',
+  notAnswered = NOT_ANSWERED,
+): Labels {
   let model: Model | null = null
   try {
     model = new Model(definition)
-    model.locale = 'en'
+    model.locale = locale
   } catch {
     model = null // labels fall back to raw names; the numbers still show
   }
@@ -58,7 +68,7 @@ export function makeLabels(definition: Record<string, unknown>): Labels {
   }
   return {
     title: (name) => question(name)?.title || name,
-    choice: (name, value) => (value === '' ? NOT_ANSWERED : textsOf(name).get(value) || value),
+    choice: (name, value) => (value === '' ? notAnswered : textsOf(name).get(value) || value),
     order: (name) => [...textsOf(name).keys()],
     row: (name, value) => {
       const rows = (question(name) as (Question & { rows?: Item[] }) | null)?.rows ?? []
@@ -66,6 +76,16 @@ export function makeLabels(definition: Record<string, unknown>): Labels {
     },
     questionOrder: () => model?.getAllQuestions().map((q) => q.name) ?? [],
     isFreeText: (name) => FREE_TEXT.has(question(name)?.getType() ?? ''),
+    correctValues: (name) => {
+      const correct = (question(name) as { correctAnswer?: unknown } | null)?.correctAnswer
+      if (correct === undefined || correct === null) return undefined
+      return (Array.isArray(correct) ? correct : [correct]).map(String)
+    },
+    dimensions: () => {
+      const declared = definition.dimensions
+      const names = Array.isArray(declared) ? declared.map(String) : DEFAULT_DIMENSIONS
+      return names.filter((name) => question(name) !== null)
+    },
   }
 }
 

@@ -34,13 +34,18 @@ async function loadTables(
   slug: string,
   release: number | null,
   dim: string | null,
+  by: string[] | null,
 ): Promise<ApiResult<Tables>> {
   // Without `by` the server picks sector × region, or the first two dimensions the survey has.
-  const cross = await resultsApi.aggregates(slug, { release })
+  const cross = await resultsApi.aggregates(slug, { release, by: by ?? undefined })
   if (!cross.ok) return cross
   if (cross.data.release === null) return { ok: true, data: { cross: cross.data, grouped: null } }
-  const by = [dim && cross.data.by.includes(dim) ? dim : cross.data.by[0]]
-  const grouped = await resultsApi.aggregates(slug, { release: cross.data.release, by })
+  // The charts' grouping may be any dimension the page offers, not only one of the table's.
+  const grouping = [dim ?? cross.data.by[0]]
+  const grouped = await resultsApi.aggregates(slug, {
+    release: cross.data.release,
+    by: grouping,
+  })
   if (!grouped.ok) return grouped
   return { ok: true, data: { cross: cross.data, grouped: grouped.data } }
 }
@@ -51,11 +56,13 @@ export function useResults(
   release: number | null,
   dim: string | null,
   round: number,
+  /** Dimensions of the table chosen in the page (one or two); null: the server's default. */
+  by: string[] | null = null,
 ) {
   const overview = useLoad(() => loadOverview(slug), `${slug}:${round}`)
   const tables = useLoad(
-    () => loadTables(slug, release, dim),
-    `${slug}:${release}:${dim}:${round}`,
+    () => loadTables(slug, release, dim, by),
+    `${slug}:${release}:${dim}:${by?.join(',')}:${round}`,
   )
   return { overview, tables }
 }

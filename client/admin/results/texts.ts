@@ -1,0 +1,81 @@
+import { useI18n } from '../i18n'
+
+/** The results page's own texts (the parts that choose and read tables), in fi, sv and en. */
+const en = {
+  rows: 'Rows',
+  columns: 'Columns',
+  noColumns: 'none (one-way table)',
+  tableBy: 'Table by',
+  hiddenCells: '{hidden} of {cells} cells hidden ({share} %)',
+  noneHidden: 'No cell is hidden.',
+  groupSize: 'n = {n}',
+  optionsTitle: 'Answer options by group',
+  question: 'Question',
+  option: 'Option',
+  answerKey: 'Answer key',
+  correct: 'correct',
+  decoy: 'decoy',
+  all: 'All',
+  sortBy: 'Sort by {column}',
+  optionsCaption:
+    'Respondents choosing each option: count and percent of the group (n). Click a column heading to sort. Quiz options are marked correct or decoy.',
+  notAnswered: 'not answered',
+  respondents: 'Respondents',
+}
+
+export type ResultTexts = typeof en
+
+const fi: ResultTexts = {
+  rows: 'Rivit',
+  columns: 'Sarakkeet',
+  noColumns: 'ei mitään (yksiulotteinen taulukko)',
+  tableBy: 'Taulukko',
+  hiddenCells: '{hidden}/{cells} solua piilotettu ({share} %)',
+  noneHidden: 'Yhtään solua ei ole piilotettu.',
+  groupSize: 'n = {n}',
+  optionsTitle: 'Vastausvaihtoehdot ryhmittäin',
+  question: 'Kysymys',
+  option: 'Vaihtoehto',
+  answerKey: 'Oikea vastaus',
+  correct: 'oikea',
+  decoy: 'harhautus',
+  all: 'Kaikki',
+  sortBy: 'Järjestä: {column}',
+  optionsCaption:
+    'Kunkin vaihtoehdon valinneet: lukumäärä ja prosentti ryhmästä (n). Järjestä napsauttamalla sarakkeen otsikkoa. Tietokysymysten vaihtoehdot on merkitty oikeiksi tai harhautuksiksi.',
+  notAnswered: 'ei vastausta',
+  respondents: 'Vastaajia',
+}
+
+const sv: ResultTexts = {
+  rows: 'Rader',
+  columns: 'Kolumner',
+  noColumns: 'ingen (envägstabell)',
+  tableBy: 'Tabell',
+  hiddenCells: '{hidden} av {cells} celler dolda ({share} %)',
+  noneHidden: 'Ingen cell är dold.',
+  groupSize: 'n = {n}',
+  optionsTitle: 'Svarsalternativ per grupp',
+  question: 'Fråga',
+  option: 'Alternativ',
+  answerKey: 'Rätt svar',
+  correct: 'rätt',
+  decoy: 'vilseledande',
+  all: 'Alla',
+  sortBy: 'Sortera efter {column}',
+  optionsCaption:
+    'Svarande som valt varje alternativ: antal och procent av gruppen (n). Klicka på en kolumnrubrik för att sortera. Kunskapsfrågornas alternativ är märkta rätt eller vilseledande.',
+  notAnswered: 'inget svar',
+  respondents: 'Svarande',
+}
+
+const TEXTS = { en, fi, sv }
+
+export function useResultTexts() {
+  const { locale } = useI18n()
+  return { locale, r: TEXTS[locale] }
+}
+
+/** Percent with one decimal in the locale's notation (decimal comma in fi and sv). */
+export const formatPercent = (share: number, locale: string) =>
+  `${(share * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`
