@@ -21,14 +21,24 @@ type Group = {
 }
 
 const num = (field: string) => (field === '' ? null : Number(field))
+const pct = (share: number | null | undefined) =>
+  share === null || share === undefined ? null : Math.round(share * 1000) / 10
+const round = (value: number | null | undefined, digits: number) =>
+  value === null || value === undefined ? null : Math.round(value * 10 ** digits) / 10 ** digits
 
-/** Every figure of the aggregates body, as the CSV must show it, keyed by group/question/item/value. */
-function expectedRows(body: { by: string[]; total: Group; groups: Group[] }) {
+type Body = { by: string[]; total: Group; groups: Group[] }
+
+/**
+ * Every figure of the aggregates bodies (the requested table, then the one-way tables), as the
+ * CSV must show it: keyed by table, every dimension ("(all)" outside the table), question, item
+ * and value; percentages 0-100 with one decimal, means and sds with two.
+ */
+function expectedRows(bodies: Body[], dims: string[]) {
   const expected = new Map<string, Record<string, unknown>>()
-  const add = (key: Record<string, string>, group: Group) => {
-    const dims = body.by.map((d) => key[d])
+  const add = (table: string, key: Record<string, string>, group: Group) => {
+    const cells = dims.map((d) => key[d] ?? '(all)')
     if (group.suppressed) {
-      expected.set(JSON.stringify([...dims, '', '', '']), {
+      expected.set(JSON.stringify([table, ...cells, '', '', '']), {
         suppressed: 'TRUE',
         n: null,
         count: null,
@@ -37,120 +47,121 @@ function expectedRows(body: { by: string[]; total: Group; groups: Group[] }) {
     }
     // A group shown with its n only (no statistics, decision 007) is one row without figures.
     if (Object.keys(group.questions ?? {}).length === 0) {
-      expected.set(JSON.stringify([...dims, '', '', '']), {
+      expected.set(JSON.stringify([table, ...cells, '', '', '']), {
         suppressed: 'FALSE',
         n: group.n,
         count: null,
-        knowledge_score: group.knowledgeScore ?? null,
+        knowledge_score_percent: pct(group.knowledgeScore),
         mean: null,
         median: null,
         sd: null,
-        share_correct: null,
+        share_correct_percent: null,
       })
     }
     for (const [question, s] of Object.entries(group.questions ?? {})) {
-      const cells: [string, string, number][] = Object.entries(s.counts).map(([v, c]) => ['', v, c])
+      const values: [string, string, number][] = Object.entries(s.counts).map(([v, c]) => ['', v, c])
       for (const [item, counts] of Object.entries(s.items ?? {})) {
-        for (const [v, c] of Object.entries(counts)) cells.push([item, v, c])
+        for (const [v, c] of Object.entries(counts)) values.push([item, v, c])
       }
-      for (const [item, value, count] of cells) {
-        expected.set(JSON.stringify([...dims, question, item, value]), {
+      for (const [item, value, count] of values) {
+        expected.set(JSON.stringify([table, ...cells, question, item, value]), {
           suppressed: 'FALSE',
           n: group.n,
           count,
-          knowledge_score: group.knowledgeScore ?? null,
-          mean: s.mean ?? null,
+          knowledge_score_percent: pct(group.knowledgeScore),
+          mean: round(s.mean, 2),
           median: s.median ?? null,
-          sd: s.sd ?? null,
-          share_correct: s.shareCorrect ?? null,
+          sd: round(s.sd, 2),
+          share_correct_percent: pct(s.shareCorrect),
         })
       }
     }
   }
-  add(Object.fromEntries(body.by.map((d) => [d, '(all)'])), {
-    ...body.total,
-    key: {},
-    suppressed: Boolean(body.total.suppressed),
-  })
-  for (const group of body.groups) add(group.key, group)
+  add('total', {}, { ...bodies[0].total, key: {}, suppressed: Boolean(bodies[0].total.suppressed) })
+  for (const body of bodies) {
+    for (const group of body.groups) add(body.by.join(' x '), group.key, group)
+  }
   return expected
 }
 
-function actualRows(csv: string, by: string[]) {
+function actualRows(csv: string, dims: string[]) {
   const { header, rows } = parseCsv(csv)
   expect(header).toEqual([
-    ...by,
+    'table',
+    ...dims.flatMap((d) => [d, `${d}_label`]),
     'suppressed',
     'n',
-    'knowledge_score',
+    'knowledge_score_percent',
     'question',
+    'question_label',
     'item',
+    'item_label',
     'value',
+    'value_label',
     'count',
     'percent',
     'mean',
     'median',
     'sd',
-    'share_correct',
+    'share_correct_percent',
   ])
   const actual = new Map<string, Record<string, unknown>>()
   for (const row of rows) {
-    const id = JSON.stringify([...by.map((d) => row[d]), row.question, row.item, row.value])
+    const id = JSON.stringify([
+      row.table,
+      ...dims.map((d) => row[d]),
+      row.question,
+      row.item,
+      row.value,
+    ])
     expect(actual.has(id)).toBe(false)
     if (row.suppressed === 'TRUE') {
-      for (const field of [
-        'n',
-        'knowledge_score',
-        'question',
-        'item',
-        'value',
-        'count',
-        'percent',
-        'mean',
-        'median',
-        'sd',
-        'share_correct',
-      ]) {
-        expect(row[field]).toBe('')
-      }
+      for (const field of header.slice(1 + 2 * dims.length + 1)) expect(row[field]).toBe('')
       actual.set(id, { suppressed: 'TRUE', n: null, count: null })
       continue
     }
     const n = num(row.n)!
-    expect(num(row.percent)).toBeCloseTo((100 * Number(row.count)) / n, 2)
+    if (row.count !== '') {
+      expect(num(row.percent)).toBe(Math.round((1000 * Number(row.count)) / n) / 10)
+    }
     actual.set(id, {
       suppressed: row.suppressed,
       n,
       count: num(row.count),
-      knowledge_score: num(row.knowledge_score),
+      knowledge_score_percent: num(row.knowledge_score_percent),
       mean: num(row.mean),
       median: num(row.median),
       sd: num(row.sd),
-      share_correct: num(row.share_correct),
+      share_correct_percent: num(row.share_correct_percent),
     })
   }
-  return actual
+  return { actual, rows }
 }
+
+const DIMENSIONS = ['sector', 'region', 'profession']
 
 describe('aggregate export', () => {
   it.each(['sector', 'sector,region', 'region,profession'])(
-    'CSV shows exactly the figures of the aggregates endpoint (by=%s)',
+    'CSV holds exactly the figures of the aggregates endpoint: the table and every one-way table (by=%s)',
     async (by) => {
       const setup = await exportSetup(await createTestContext())
       await releasedSample(setup)
-      const aggregates = await (await setup.researcher.get(`${base}/aggregates?by=${by}`)).json()
-      expect(aggregates.groups.some((g: Group) => !g.suppressed)).toBe(true)
-      expect(aggregates.groups.some((g: Group) => g.suppressed)).toBe(true)
+      const get = async (query: string) =>
+        (await setup.researcher.get(`${base}/aggregates?by=${query}`)).json()
+      const requested = by.split(',')
+      const oneWay = DIMENSIONS.filter((d) => requested.length > 1 || d !== requested[0])
+      const bodies: Body[] = [await get(by), ...(await Promise.all(oneWay.map(get)))]
+      expect(bodies[0].groups.some((g: Group) => !g.suppressed)).toBe(true)
+      expect(bodies[0].groups.some((g: Group) => g.suppressed)).toBe(true)
       const res = await setup.researcher.get(`${base}/export?format=csv&by=${by}`)
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
       expect(res.headers.get('content-disposition')).toBe(
         `attachment; filename="counter-trafficking-release-1-by-${by.replace(',', '-')}.csv"`,
       )
-      const csv = await downloadText(res)
-      expect(Object.fromEntries(actualRows(csv, aggregates.by))).toEqual(
-        Object.fromEntries(expectedRows(aggregates)),
-      )
+      const dims = [...new Set([...requested, ...DIMENSIONS])]
+      const { actual } = actualRows(await downloadText(res), dims)
+      expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expectedRows(bodies, dims)))
     },
   )
 
@@ -195,6 +206,7 @@ describe('aggregate export', () => {
     const csv = await downloadText(await setup.researcher.get(`${base}/export?by=sector`))
     const { rows } = parseCsv(csv)
     expect(rows[0]).toMatchObject({
+      table: 'total',
       sector: '(all)',
       suppressed: 'FALSE',
       n: '5', // 7 live responses, rounded down to a multiple of 5 (decision 007)
@@ -202,7 +214,9 @@ describe('aggregate export', () => {
       count: '',
     })
     expect(rows.slice(1).every((row) => row.suppressed === 'TRUE' && row.n === '')).toBe(true)
-    expect(rows).toHaveLength(1 + 10)
+    // The sector table's 10 groups, then the one-way tables of the other dimensions.
+    expect(rows.filter((row) => row.table === 'sector')).toHaveLength(10)
+    expect(rows.filter((row) => row.table === 'total')).toHaveLength(1)
   })
 
   it('is recorded in the audit log, with what was exported and nothing about respondents', async () => {

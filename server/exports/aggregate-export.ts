@@ -1,14 +1,9 @@
 import type { Codebook } from '../domain/codebook.js'
 import { codebookTable } from './formats/codebook-table.js'
 import { crossTable } from './formats/cross-table.js'
-import { toCsv } from './formats/csv.js'
-import {
-  longColumns,
-  longRowFields,
-  toLongRows,
-  type AggregatesView,
-  type LongOrder,
-} from './formats/long-table.js'
+import { STANDARD_CSV, toCsv, type CsvDialect } from './formats/csv.js'
+import { labelledRows, labellerOf } from './formats/labelled-rows.js'
+import type { AggregatesView, LongOrder } from './formats/long-table.js'
 import { buildWorkbook } from './xlsx-workbook.js'
 
 const orderOf = (codebook: Codebook): LongOrder => ({
@@ -16,22 +11,31 @@ const orderOf = (codebook: Codebook): LongOrder => ({
   values: new Map(codebook.entries.map((e) => [e.name, e.values.map((v) => v.value)])),
 })
 
-function longTable(view: AggregatesView, codebook: Codebook) {
-  const rows = toLongRows(view, orderOf(codebook)).map((row) => longRowFields(view.by, row))
-  return { header: longColumns(view.by), rows }
+/**
+ * `views`: the requested table first, then the one-way tables of the release's dimensions: the
+ * tables the results page shows (its table, its charts and option table by any one dimension).
+ */
+export interface AggregateFiles {
+  views: AggregatesView[]
+  codebook: Codebook
+  /** Language of the labels beside the codes. */
+  lang: string
 }
 
-export const aggregatesCsv = (view: AggregatesView, codebook: Codebook) => {
-  const { header, rows } = longTable(view, codebook)
-  return toCsv(header, rows)
+const longTable = ({ views, codebook, lang }: AggregateFiles) =>
+  labelledRows(views, orderOf(codebook), labellerOf(codebook, lang))
+
+export const aggregatesCsv = (files: AggregateFiles, dialect: CsvDialect = STANDARD_CSV) => {
+  const { header, rows } = longTable(files)
+  return toCsv(header, rows, dialect)
 }
 
-/** `views`: the requested table first, then the one-way tables of its dimensions. */
-export function aggregatesWorkbook(views: AggregatesView[], codebook: Codebook) {
+export function aggregatesWorkbook(files: AggregateFiles) {
+  const label = labellerOf(files.codebook, files.lang)
   return buildWorkbook({
-    long: longTable(views[0], codebook),
-    crossTables: views.map(crossTable),
-    codebook: codebookTable(codebook),
-    minGroupSize: views[0].minGroupSize,
+    long: longTable(files),
+    crossTables: files.views.map((view) => crossTable(view, label.dimension)),
+    codebook: codebookTable(files.codebook),
+    minGroupSize: files.views[0].minGroupSize,
   })
 }

@@ -9,7 +9,9 @@ import { LABEL_LANGUAGES } from './formats/label-scripts.js'
 // The HTTP contract of this feature's routes: the schemas they validate with and answer with.
 // The first value of each list of choices is the default.
 
-export const AGGREGATE_FORMATS = ['csv', 'xlsx', 'json'] as const
+/** csv-semicolon: the same table as csv for Excel in Finnish or Swedish (';', decimal comma). */
+export const AGGREGATE_FORMATS = ['csv', 'xlsx', 'json', 'csv-semicolon'] as const
+export const KNOWLEDGE_FORMATS = ['csv', 'xlsx', 'json'] as const
 export const RESPONSE_FORMATS = ['csv', 'r', 'sps', 'zip'] as const
 export const CODEBOOK_FORMATS = ['json', 'csv', 'md'] as const
 export const EXPORT_LEVELS = ['aggregates', 'responses', 'knowledge'] as const
@@ -23,7 +25,8 @@ const level = choice(EXPORT_LEVELS).describe(
 )
 
 const lang = choice(LABEL_LANGUAGES).describe(
-  'responses: language of the value labels (default en)',
+  'Language of the labels beside the codes (aggregates csv/xlsx) and of the value labels ' +
+    '(responses); default en',
 )
 
 /** `GET .../export`, read first: the level decides which other parameters count. */
@@ -35,8 +38,8 @@ export const exportLevelQuery = z.object({ level })
  * ignored, as `lang` is by the aggregates.
  */
 export const exportLevelQueries = {
-  aggregates: aggregatesQuerySchema.extend({ format: choice(AGGREGATE_FORMATS) }),
-  knowledge: knowledgeQuerySchema.extend({ format: choice(AGGREGATE_FORMATS) }),
+  aggregates: aggregatesQuerySchema.extend({ format: choice(AGGREGATE_FORMATS), lang }),
+  knowledge: knowledgeQuerySchema.extend({ format: choice(KNOWLEDGE_FORMATS) }),
   responses: aggregatesQuerySchema
     .pick({ release: true, version: true })
     .extend({ format: choice(RESPONSE_FORMATS), lang }),
@@ -49,7 +52,8 @@ export const exportQuerySchema = aggregatesQuerySchema.extend({
     string,
     ...string[],
   ]).describe(
-    `aggregates: ${AGGREGATE_FORMATS.join(', ')}; responses: ${RESPONSE_FORMATS.join(', ')} ` +
+    `aggregates: ${AGGREGATE_FORMATS.join(', ')}; knowledge: ${KNOWLEDGE_FORMATS.join(', ')}; ` +
+      `responses: ${RESPONSE_FORMATS.join(', ')} ` +
       '(r and sps are label scripts; zip holds the data, scripts and codebook)',
   ),
   lang,
@@ -74,7 +78,8 @@ export const exportResults = operation({
   summary: 'Download the released results',
   description:
     'level=aggregates: exactly what the aggregates endpoint answers for the same parameters, ' +
-    'as a tidy CSV, XLSX or JSON. level=responses (admins): the rows of the final release, ' +
+    'as a tidy CSV (every one-way table of the release too, labels beside codes in `lang`, ' +
+    'percentages 0-100 with one decimal), XLSX or JSON. level=responses (admins): the rows of the final release, ' +
     'consistent with the tables of every release (docs/decisions/007), as CSV, R or SPSS label ' +
     'scripts, or a zip of everything with the codebook.',
   auth: 'session-or-token',
@@ -84,7 +89,9 @@ export const exportResults = operation({
     200: {
       description: 'A file (Content-Disposition: attachment) in the chosen format',
       content: {
-        'text/csv': 'format=csv',
+        'text/csv':
+          'format=csv, or format=csv-semicolon (aggregates: semicolons, decimal commas, for ' +
+          'Excel in Finnish or Swedish)',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'format=xlsx',
         'application/json': 'format=json',
         'text/plain': 'format=r or format=sps: an R script or SPSS syntax',
@@ -115,7 +122,9 @@ export const getCodebook = operation({
       description: 'The codebook in the chosen format',
       content: {
         'application/json': 'format=json',
-        'text/csv': 'format=csv',
+        'text/csv':
+          'format=csv, or format=csv-semicolon (aggregates: semicolons, decimal commas, for ' +
+          'Excel in Finnish or Swedish)',
         'text/markdown': 'format=md',
       },
     },

@@ -5,14 +5,19 @@ import type { Audit } from '../../db/queries/audit-log.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { listReleases } from '../../db/queries/releases.js'
-import { chosenRelease, describedVersion, queryAggregates } from '../results/aggregates-query.js'
+import {
+  availableDimensions,
+  chosenRelease,
+  describedVersion,
+  queryAggregates,
+} from '../results/aggregates-query.js'
 import type { Publication } from '../domain/suppression/index.js'
 import type { AuthEnv } from '../accounts/middleware.js'
 import { attachment } from '../platform/content-disposition.js'
 import { createDefinitionFacts } from '../results/definition-facts.js'
 import { codebookMarkdown } from './formats/codebook-markdown.js'
 import { codebookTable } from './formats/codebook-table.js'
-import { toCsv } from './formats/csv.js'
+import { SEMICOLON_CSV, toCsv } from './formats/csv.js'
 import type { AggregatesView } from './formats/long-table.js'
 import { ApiError } from '../platform/errors.js'
 import { aggregatesCsv, aggregatesWorkbook } from './aggregate-export.js'
@@ -38,6 +43,7 @@ export interface AdminExportDeps {
 
 const TYPES = {
   csv: 'text/csv; charset=utf-8',
+  'csv-semicolon': 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
@@ -48,6 +54,7 @@ const TYPES = {
 
 const EXTENSIONS: Record<keyof typeof TYPES, string> = {
   csv: 'csv',
+  'csv-semicolon': 'csv',
   xlsx: 'xlsx',
   json: 'json',
   md: 'md',
@@ -94,7 +101,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
 
   // The aggregates endpoint's answer for the same query, as a file: never more than it shows.
   async function aggregatesDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
-    const { format, ...query } = await validQuery(c, exportLevelQueries.aggregates)
+    const { format, lang, ...query } = await validQuery(c, exportLevelQueries.aggregates)
     const view: AggregatesView = await queryAggregates(db, factsOf, survey, query, minGroupSize)
     const version = await describedVersion(db, survey, query.version)
     const codebook = codebookOf(version.id, version.definition)
@@ -102,14 +109,18 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
     const baseName = `${survey.slug}-${when}-by-${view.by.join('-')}`
     let body: string | Uint8Array
     if (format === 'json') body = JSON.stringify(view)
-    else if (format === 'csv') body = aggregatesCsv(view, codebook)
     else {
-      // The workbook adds the one-way tables of a two-way request: the same release shows them.
+      // The files add every one-way table of the same release: the page shows each of them
+      // (its charts and option table by any one dimension), and each is published already.
       const views = [view]
-      for (const by of view.by.length > 1 ? view.by : []) {
+      const oneWay = await availableDimensions(db, factsOf, survey, query.release)
+      for (const by of oneWay.filter((name) => view.by.length > 1 || name !== view.by[0])) {
         views.push(await queryAggregates(db, factsOf, survey, { ...query, by }, minGroupSize))
       }
-      body = await aggregatesWorkbook(views, codebook)
+      const files = { views, codebook, lang }
+      if (format === 'csv') body = aggregatesCsv(files)
+      else if (format === 'csv-semicolon') body = aggregatesCsv(files, SEMICOLON_CSV)
+      else body = await aggregatesWorkbook(files)
     }
     const details = { level: 'aggregates', format, release: view.release, by: view.by }
     await audit({ actor: c.get('user').username, action: 'export', target: survey.slug, details })

@@ -32,13 +32,16 @@ function addGrid(
     ? `${table.rowDimension} \\ ${table.columnDimension}`
     : table.rowDimension
   const columns = table.columnDimension ? table.columns : [measure]
-  sheet.addRow([corner, ...columns]).font = { bold: true }
-  table.rows.forEach((row, i) => sheet.addRow([row, ...grid[i]]))
+  sheet.addRow([corner, 'label', ...columns]).font = { bold: true }
+  // Codes head the columns (for formulas and scripts); their labels sit in the row below.
+  if (table.columnDimension) sheet.addRow(['', '', ...table.columnLabels]).font = { italic: true }
+  table.rows.forEach((row, i) => sheet.addRow([row, table.rowLabels[i] || null, ...grid[i]]))
 }
 
 /**
- * Layout of a cross-table sheet (tests read it back): row 1 title, row 2 header, then one row per
- * value of the first dimension; an empty row; the same for the mean knowledge score.
+ * Layout of a cross-table sheet (tests read it back): row 1 title, row 2 header (codes), for a
+ * two-way table row 3 the column labels, then one row per value of the first dimension (code,
+ * label, cells); an empty row; the same for the mean knowledge score in percent.
  */
 function addCrossSheet(workbook: ExcelJS.Workbook, table: CrossTable, minGroupSize: number) {
   const name = table.columnDimension
@@ -47,7 +50,7 @@ function addCrossSheet(workbook: ExcelJS.Workbook, table: CrossTable, minGroupSi
   const sheet = workbook.addWorksheet(sheetName(name))
   addGrid(sheet, table, ['Respondents', 'n'], table.respondents)
   sheet.addRow([])
-  const knowledge = 'Knowledge score (mean share of quiz items correct)'
+  const knowledge = 'Knowledge score (mean percent of quiz items correct, 0-100)'
   addGrid(sheet, table, [knowledge, 'knowledge_score'], table.knowledgeScore)
   sheet.addRow([])
   sheet.addRow([

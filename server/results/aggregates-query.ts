@@ -71,6 +71,19 @@ export async function chosenRelease(db: Kysely<Database>, survey: PublishedVersi
   return chosen
 }
 
+/** The dimensions `by` may name for a release (default the latest): its own, else the survey's. */
+export async function availableDimensions(
+  db: Kysely<Database>,
+  factsOf: (versionId: number, definition: string) => DefinitionFacts,
+  survey: PublishedVersion,
+  release?: string,
+): Promise<string[]> {
+  const chosen = await chosenRelease(db, survey, release)
+  const publication = chosen && (JSON.parse(chosen.publication) as Publication)
+  const { dimensions } = factsOf(survey.versionId, survey.definition)
+  return (publication?.dimensions ?? dimensions).map((d) => d.name)
+}
+
 /**
  * Exactly what GET /aggregates answers for these parameters: a release's suppressed groups, or
  * live respondent counts before the first release. Exports are built from this, never more.

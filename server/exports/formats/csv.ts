@@ -18,21 +18,44 @@ export const inertCellText = (text: string) =>
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
 export const quoteField = (text: string) =>
-  /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 
-function formatField(field: CsvField): string {
+/**
+ * How fields are separated and decimals written. Excel in a Finnish or Swedish locale opens a
+ * double-clicked CSV with ';' between fields and ',' as the decimal mark; the standard dialect
+ * is what R, pandas and English Excel expect.
+ */
+export interface CsvDialect {
+  separator: ',' | ';'
+  decimal: '.' | ','
+}
+
+export const STANDARD_CSV: CsvDialect = { separator: ',', decimal: '.' }
+export const SEMICOLON_CSV: CsvDialect = { separator: ';', decimal: ',' }
+
+function formatField(field: CsvField, dialect: CsvDialect): string {
   if (field === null || field === undefined) return ''
   if (typeof field === 'boolean') return field ? 'TRUE' : 'FALSE'
-  if (typeof field === 'number') return Number.isFinite(field) ? String(field) : ''
+  if (typeof field === 'number') {
+    return Number.isFinite(field) ? String(field).replace('.', dialect.decimal) : ''
+  }
   return quoteField(inertCellText(field))
 }
 
-/** One record, CRLF-terminated. */
-export const csvLine = (fields: readonly CsvField[]) => `${fields.map(formatField).join(',')}\r\n`
+/** One record in a dialect, CRLF-terminated. */
+export const dialectLine = (fields: readonly CsvField[], dialect: CsvDialect) =>
+  `${fields.map((field) => formatField(field, dialect)).join(dialect.separator)}\r\n`
+
+/** One standard record (one argument only: callers pass it to Array.map). */
+export const csvLine = (fields: readonly CsvField[]) => dialectLine(fields, STANDARD_CSV)
 
 /** A whole (small) file: BOM, header, records. */
-export function toCsv(header: readonly string[], records: Iterable<readonly CsvField[]>): string {
-  const lines = [UTF8_BOM, csvLine(header)]
-  for (const record of records) lines.push(csvLine(record))
+export function toCsv(
+  header: readonly string[],
+  records: Iterable<readonly CsvField[]>,
+  dialect = STANDARD_CSV,
+): string {
+  const lines = [UTF8_BOM, dialectLine(header, dialect)]
+  for (const record of records) lines.push(dialectLine(record, dialect))
   return lines.join('')
 }

@@ -38,22 +38,6 @@ export interface LongRow {
   shareCorrect: number | null
 }
 
-export const longColumns = (by: readonly string[]) => [
-  ...by,
-  'suppressed',
-  'n',
-  'knowledge_score',
-  'question',
-  'item',
-  'value',
-  'count',
-  'percent',
-  'mean',
-  'median',
-  'sd',
-  'share_correct',
-]
-
 /** Orders questions and their values as the questionnaire does; unknown ones go last. */
 export interface LongOrder {
   questions: readonly string[]
@@ -77,8 +61,8 @@ const byRank = (order: readonly string[]) => (a: string, b: string) => {
   return rank(a) - rank(b)
 }
 
-const percentOf = (count: number, n: number | null) =>
-  n ? Math.round((count / n) * 10_000) / 100 : null
+// Unrounded: the file rounds once, where it writes (labelled-rows.ts).
+const percentOf = (count: number, n: number | null) => (n ? (count / n) * 100 : null)
 
 function questionRows(name: string, summary: QuestionSummary, n: number | null, order?: LongOrder) {
   const stats = {
@@ -147,26 +131,4 @@ export function toLongRows(view: AggregatesView, order?: LongOrder): LongRow[] {
     )
   }
   return rows
-}
-
-/** One row's fields in the order of longColumns. */
-export function longRowFields(
-  by: readonly string[],
-  row: LongRow,
-): (string | number | boolean | null)[] {
-  return [
-    ...by.map((name) => row.key[name] ?? ''),
-    row.suppressed,
-    row.n,
-    row.knowledgeScore,
-    row.question,
-    row.item,
-    row.value,
-    row.count,
-    row.percent,
-    row.mean,
-    row.median,
-    row.sd,
-    row.shareCorrect,
-  ]
 }
