@@ -77,7 +77,8 @@ describe('releases', () => {
     expect(hospital.questions.training_received.counts).toEqual({ none: 14 })
     // Dimensions are never counted inside groups: that would bypass the suppressed cross-tables.
     expect(hospital.questions).not.toHaveProperty('profession')
-    expect(hospital.knowledgeScore).toBeCloseTo((8 * 0.9 + 6 * 1) / 14)
+    // 21 quiz items (the indicators checklist is scored per option): one wrong is 20/21.
+    expect(hospital.knowledgeScore).toBeCloseTo((8 * (20 / 21) + 6 * 1) / 14)
     expect(hospital.questions).not.toHaveProperty('comment')
     expectNoSmallGroup(body.groups)
 

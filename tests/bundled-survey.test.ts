@@ -27,7 +27,8 @@ describe('the bundled counter-trafficking questionnaire', () => {
     expect(row.locale).toBe('fi')
     expect(row.knowledge_score).toBe(1)
     const quiz = await db.selectFrom('response_quiz_items').select(['question', 'correct']).execute()
-    expect(quiz).toHaveLength(10)
+    // 8 true/false items, the referral, and the indicators checklist per option (12).
+    expect(quiz).toHaveLength(21)
     expect(quiz.every((item) => item.correct === 1)).toBe(true)
     const dimensions = await db
       .selectFrom('response_values')
@@ -47,7 +48,7 @@ describe('the bundled counter-trafficking questionnaire', () => {
     const answers = { ...allCorrect, knowledge_border: 'true', knowledge_debt: 'dont_know' }
     expect((await postJson(app, url, { answers, locale: 'sv' })).status).toBe(201)
     const row = await db.selectFrom('responses').selectAll().executeTakeFirstOrThrow()
-    expect(row.knowledge_score).toBeCloseTo(0.8)
+    expect(row.knowledge_score).toBeCloseTo(19 / 21)
   })
 
   it('keeps follow-up answers for someone who met a possible victim', async () => {

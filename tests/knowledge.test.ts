@@ -31,7 +31,8 @@ describe('GET .../knowledge', () => {
     for (let i = 0; i < 6; i++)
       await s.submit(answersWith([], { ...dims('primary_health_care'), confidence_identify: 5 }))
     for (let i = 0; i < 4; i++) {
-      const wrong = ['knowledge_border', 'indicators']
+      // One indicator missed: the checklist is scored per option, so one item of its 12.
+      const wrong = ['knowledge_border', 'indicators.fear_anxiety']
       await s.submit(answersWith(wrong, { ...dims('primary_health_care'), confidence_identify: 2 }))
     }
     for (let i = 0; i < 5; i++) {
@@ -58,8 +59,9 @@ describe('GET .../knowledge', () => {
     }
     const primary = body.groups.find((g: any) => g.key.sector === 'primary_health_care')
     expect(primary.n).toBe(10)
-    expect(primary.score.mean).toBeCloseTo((6 * 10 + 4 * 8) / 10, 12)
-    expect(primary.score.max).toBe(10)
+    // 21 items: 8 true/false, 12 indicators (per option), the referral.
+    expect(primary.score.mean).toBeCloseTo((6 * 21 + 4 * 19) / 10, 12)
+    expect(primary.score.max).toBe(21)
     expect(primary.score.distribution).toEqual({})
     const border = primary.items.find((i: any) => i.name === 'knowledge_border')
     expect(border).toMatchObject({ name: 'knowledge_border', n: 10, correct: 6, share: 0.6 })
@@ -75,16 +77,16 @@ describe('GET .../knowledge', () => {
       { value: 4, suppressed: true },
       { value: 5, suppressed: true },
     ])
-    // The total: score 10 x 8 (incl. the ambulances), 9 x 5, 8 x 4; ratings 5:6, 2:4, 4:5, 4:2.
-    // Bins close once the total has k: 8 (4 people) joins 9 (5).
-    expect(body.total.score.distribution).toEqual({ '0-9': 9, '10': 8 })
+    // The total: score 21 x 8 (incl. the ambulances), 20 x 5, 19 x 4; ratings 5:6, 2:4, 4:5, 4:2.
+    // Bins close once the total has k: 19 (4 people) joins 20 (5).
+    expect(body.total.score.distribution).toEqual({ '0-20': 9, '21': 8 })
     const values = body.total.selfRating.values
     const four = values.find((v: any) => v.value === 4)
     expect(four).toMatchObject({ value: 4, n: 7 })
-    expect(four.meanScore).toBeCloseTo((5 * 9 + 2 * 10) / 7, 12)
-    // R: t.test(c(rep(9, 5), 10, 10))$conf.int
-    expect(four.ci[0]).toBeCloseTo(8.83443576909, 10)
-    expect(four.ci[1]).toBeCloseTo(9.73699280234, 10)
+    expect(four.meanScore).toBeCloseTo((5 * 20 + 2 * 21) / 7, 12)
+    // R: t.test(c(rep(9, 5), 10, 10))$conf.int, shifted by the 11 items more
+    expect(four.ci[0]).toBeCloseTo(8.83443576909 + 11, 10)
+    expect(four.ci[1]).toBeCloseTo(9.73699280234 + 11, 10)
     // 2 has 4 respondents: hidden, and 5 (6) with it, else 17 - 7 - 6 = 4 would show it.
     expect(values.find((v: any) => v.value === 2)).toEqual({ value: 2, suppressed: true })
     expect(values.find((v: any) => v.value === 5)).toEqual({ value: 5, suppressed: true })

@@ -1,4 +1,5 @@
 import { medianOf, sampleSdOf } from './distribution-stats.js'
+import { PER_OPTION_SEPARATOR } from './quiz-items.js'
 import type { CellKey, Dimension, PublishedCell, PublishedTable } from './suppression/index.js'
 
 /** How a question is summarised: counts per value; numbers also get a mean. Free text never. */
@@ -72,8 +73,18 @@ export function summarise(
     summary.median = medianOf(summary.counts)
     summary.sd = sampleSdOf(summary.counts)
   }
+  // A checkbox scored per option has one item per choice ("indicators.fear_anxiety", see
+  // score-quiz.ts): its share is over all its choices; the knowledge figures give each choice.
+  const quizTotals = new Map<string, { n: number; correct: number }>()
   for (const item of quiz) {
-    const summary = (questions[item.question] ??= { counts: {} })
+    const option = item.question.indexOf(PER_OPTION_SEPARATOR)
+    const owner = option > 0 ? item.question.slice(0, option) : ''
+    const question = !kinds.has(item.question) && kinds.has(owner) ? owner : item.question
+    const total = quizTotals.get(question) ?? { n: 0, correct: 0 }
+    quizTotals.set(question, { n: total.n + item.n, correct: total.correct + item.correct })
+  }
+  for (const [question, item] of quizTotals) {
+    const summary = (questions[question] ??= { counts: {} })
     summary.shareCorrect = item.n > 0 ? item.correct / item.n : 0
   }
   return questions

@@ -3,7 +3,7 @@ export const KNOWLEDGE_FIGURES: readonly { figure: string; definition: string }[
   {
     figure: 'score',
     definition:
-      'Number of quiz items (questions with a correct answer) answered correctly; a matrix counts as one item, correct when every row is. Respondents shown no quiz item have no score.',
+      'Number of quiz items (questions with a correct answer) answered correctly; a matrix counts as one item, correct when every row is. A checkbox question with "scoring": "per-option" is one item per choice, named question.choice, correct when the choice is ticked exactly if it belongs to the correct answer (nothing ticked: all wrong). Respondents shown no quiz item have no score.',
   },
   {
     figure: 'score_mean, score_sd, score ci',

@@ -11,6 +11,22 @@ import {
 export const PASSWORD = 'correct horse battery staple'
 export const base = `/api/admin/surveys/${BUNDLED_SLUG}`
 
+const INDICATORS = [
+  'injuries_unexplained',
+  'companion_speaks_for_patient',
+  'no_own_documents',
+  'fear_anxiety',
+  'debt_to_employer',
+  'lives_at_workplace',
+  'very_long_hours',
+  'inconsistent_story',
+  'unknown_own_address',
+  'asks_for_interpreter',
+  'chronic_illness',
+  'asks_second_opinion',
+]
+
+/** The quiz items as the knowledge figures name them: the indicators are scored per option. */
 const QUIZ = [
   'knowledge_border',
   'knowledge_consent',
@@ -20,18 +36,26 @@ const QUIZ = [
   'knowledge_deception',
   'knowledge_own_country',
   'knowledge_certainty',
-  'indicators',
+  ...INDICATORS.map((choice) => `indicators.${choice}`),
   'knowledge_referral',
 ] as const
 
-/** Answers with the quiz items in `wrong` answered wrongly (the rest right). */
+/**
+ * Answers with the quiz items in `wrong` answered wrongly (the rest right): `indicators.<choice>`
+ * flips that one choice; `indicators` alone ticks only a decoy (10 of its 12 items wrong).
+ */
 export function answersWith(wrong: readonly string[], extra: Record<string, unknown> = {}) {
   const answers: Record<string, unknown> = { ...allCorrectBundledAnswers, ...extra }
+  const ticked = new Set(answers.indicators as string[])
   for (const item of wrong) {
-    if (item === 'indicators') answers.indicators = ['asks_for_interpreter']
-    else if (item === 'knowledge_referral') answers.knowledge_referral = 'police_only'
+    if (item === 'indicators') ticked.clear(), ticked.add('asks_for_interpreter')
+    else if (item.startsWith('indicators.')) {
+      const choice = item.slice('indicators.'.length)
+      if (!ticked.delete(choice)) ticked.add(choice)
+    } else if (item === 'knowledge_referral') answers.knowledge_referral = 'police_only'
     else answers[item] = 'dont_know'
   }
+  answers.indicators = INDICATORS.filter((choice) => ticked.has(choice))
   return answers
 }
 

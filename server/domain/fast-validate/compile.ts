@@ -4,6 +4,7 @@ import type { ItemValue, PanelModelBase, Question, SurveyModel } from 'survey-co
 import { compileCondition, type Condition } from './expressions'
 import { otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
+import { isPerOptionQuestion } from '../score-quiz'
 import {
   commentKeyOf,
   unsupportedContainer,
@@ -51,6 +52,9 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
       ? {
           correct: withQuiz.getCorrectAnswerValue(),
           ignoreOrder: withQuiz.getAnswerCorrectIgnoreOrder(),
+          perOption: isPerOptionQuestion(q)
+            ? (q as unknown as { choices: ItemValue[] }).choices.map((choice) => choice.value)
+            : null,
         }
       : null,
   }

@@ -33,7 +33,8 @@ export interface QuestionPlan {
   requiredText: string
   otherText: string
   hasInput: boolean
-  quiz: { correct: unknown; ignoreOrder: boolean } | null
+  /** `perOption`: the choice values of a checkbox scored per option (../score-quiz.ts). */
+  quiz: { correct: unknown; ignoreOrder: boolean; perOption: unknown[] | null } | null
 }
 
 export interface Plan {

@@ -1,7 +1,7 @@
 // Quiz scoring as scoreSurvey (../score-quiz.ts) computes it on a model holding the stored
 // answers: visible pages, visible questions with a correct answer, survey-core's comparison.
 import { Helpers, settings } from 'survey-core'
-import type { QuizScore } from '../score-quiz'
+import { perOptionItems, type QuizScore } from '../score-quiz'
 import type { LogicState } from './logic'
 import { isSurveyEmpty } from './values'
 
@@ -14,6 +14,10 @@ export function scoreQuiz(state: LogicState): QuizScore | null {
     while (page.parent) page = page.parent
     if (!state.isPageVisible(page)) continue
     const value = state.valueOf(q.name)
+    if (q.quiz.perOption) {
+      items.push(...perOptionItems(q.name, q.quiz.perOption, q.quiz.correct, value))
+      continue
+    }
     const correct =
       !isSurveyEmpty(value) &&
       Helpers.isTwoValueEquals(
