@@ -1,5 +1,8 @@
 /** A strict RFC 4180 reader for tests: BOM required, CRLF records, quoted fields. */
-export function parseCsv(text: string): { header: string[]; rows: Record<string, string>[] } {
+export function parseCsv(
+  text: string,
+  separator = ',',
+): { header: string[]; rows: Record<string, string>[] } {
   if (!text.startsWith('\uFEFF')) throw new Error('no UTF-8 byte order mark')
   const records: string[][] = []
   let field = ''
@@ -12,7 +15,7 @@ export function parseCsv(text: string): { header: string[]; rows: Record<string,
       else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"' && field === '') quoted = true
-    else if (ch === ',') (record.push(field), (field = ''))
+    else if (ch === separator) (record.push(field), (field = ''))
     else if (ch === '\r' && text[i + 1] === '\n') {
       record.push(field)
       records.push(record)
