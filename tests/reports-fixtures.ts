@@ -7,7 +7,7 @@ import { allCorrectBundledAnswers } from './fixtures.js'
 
 export const FREE_TEXT = 'SECRET-FREE-TEXT-must-never-be-published'
 
-const GROUPS: [sector: string, region: string, count: number][] = [
+export const FIXTURE_GROUPS: [sector: string, region: string, count: number][] = [
   ['primary_health_care', 'helsinki', 12],
   ['primary_health_care', 'pirkanmaa', 7],
   ['primary_health_care', 'lappi', 6],
@@ -18,7 +18,7 @@ const GROUPS: [sector: string, region: string, count: number][] = [
   ['social_services', 'lappi', 2],
 ]
 
-export const FIXTURE_RESPONSES = GROUPS.reduce((sum, [, , count]) => sum + count, 0)
+export const FIXTURE_RESPONSES = FIXTURE_GROUPS.reduce((sum, [, , count]) => sum + count, 0)
 
 const pick = <T>(list: readonly T[], i: number) => list[i % list.length]
 
@@ -42,7 +42,7 @@ export function variedAnswers(sector: string, region: string, i: number) {
 /** Submits the fixture's responses through the respondent API. */
 export async function answerFixture(app: TestContext['app'], slug = 'counter-trafficking') {
   let i = 0
-  for (const [sector, region, count] of GROUPS) {
+  for (const [sector, region, count] of FIXTURE_GROUPS) {
     for (let k = 0; k < count; k++, i++) {
       const answers = variedAnswers(sector, region, i)
       const res = await app.request(`/api/surveys/${slug}/responses`, {

@@ -70,7 +70,9 @@ export async function reportContent(
 ): Promise<ReportContent> {
   const release = String(releaseNo)
   const by = options.by?.join(',')
-  const aggregates = await queryAggregates(db, deps.factsOf, survey, { release, by }, deps.minGroupSize)
+  const aggregatesBy = (by: string | undefined) =>
+    queryAggregates(db, deps.factsOf, survey, { release, by }, deps.minGroupSize)
+  const aggregates = await aggregatesBy(by)
   const stored = (await listReleases(db, survey.surveyId)).find((r) => r.number === releaseNo)
   if (!stored || aggregates.release !== releaseNo) {
     throw new ApiError(404, 'release_not_found', `No release "${releaseNo}".`)
@@ -111,8 +113,7 @@ export async function reportContent(
       margins: Object.fromEntries(
         await Promise.all(
           (aggregates.by.length > 1 ? aggregates.by : []).map(async (dim) => {
-            const margin = await queryAggregates(db, deps.factsOf, survey, { release, by: dim }, deps.minGroupSize)
-            return [dim, tableGroups(margin.groups)] as const
+            return [dim, tableGroups((await aggregatesBy(dim)).groups)] as const
           }),
         ),
       ),

@@ -77,12 +77,15 @@ export const publishReportOp = operation({
   body: reportOptionsSchema,
   responses: {
     201: { description: 'Published', schema: reportLinkSchema },
-    200: { description: 'Already published: choices replaced, same address', schema: reportLinkSchema },
+    200: {
+      description: 'Already published: choices replaced, same address',
+      schema: reportLinkSchema,
+    },
   },
   errors: {
     ...jsonBodyErrors(),
     ...releaseErrors,
-    422: '`invalid_dimension` (`by`), `invalid_question` (`questions`: not a charted question of the release)',
+    422: '`invalid_dimension` (`by`), `invalid_question` (`questions`: no figures in the release)',
   },
 })
 

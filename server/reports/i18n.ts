@@ -20,11 +20,15 @@ const fi = {
   final: 'Loppuraportti: kysely on päättynyt.',
   contents: 'Sisältö',
   whoAnswered: 'Ketkä vastasivat',
-  tableCaption: (rows: string, cols: string) => `Vastaajat: ${rows.toLowerCase()} ja ${cols.toLowerCase()}`,
+  tableCaption: (rows: string, cols: string) =>
+    `Vastaajat: ${rows.toLowerCase()} ja ${cols.toLowerCase()}`,
   tableCaption1: (rows: string) => `Vastaajat: ${rows.toLowerCase()}`,
   respondents: 'Vastaajia',
   total: 'Yhteensä',
-  dimensions: { sector: 'Sektori', region: 'Alue', profession: 'Ammatti' } as Record<string, string>,
+  dimensions: { sector: 'Sektori', region: 'Alue', profession: 'Ammatti' } as Record<
+    string,
+    string
+  >,
   hidden: 'piilotettu',
   allHidden: 'Kaikki ryhmät ovat niin pieniä, että ne on piilotettu.',
   emptyLeftOut: 'Ryhmät, joiden kaikki luvut on piilotettu, on jätetty pois taulukosta.',
@@ -156,7 +160,10 @@ const isLocale = (value: string | undefined): value is ReportLocale =>
   (REPORT_LOCALES as readonly string[]).includes(value ?? '')
 
 /** `?lang=` if it is one of ours, else the first of ours in Accept-Language, else English. */
-export function readerLocale(lang: string | undefined, acceptLanguage: string | undefined): ReportLocale {
+export function readerLocale(
+  lang: string | undefined,
+  acceptLanguage: string | undefined,
+): ReportLocale {
   if (isLocale(lang)) return lang
   const wanted = (acceptLanguage ?? '')
     .split(',')
@@ -180,9 +187,13 @@ export const formatNumber = (locale: ReportLocale, value: number, digits = 0) =>
 
 /** A release day as month and year: reports never say more precisely when people answered. */
 export const formatMonth = (locale: ReportLocale, day: string) =>
-  new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day.slice(0, 7)}-01T00:00:00Z`),
-  )
+  new Intl.DateTimeFormat(intlLocale[locale], {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day.slice(0, 7)}-01T00:00:00Z`))
 
 export const formatPercent = (locale: ReportLocale, share: number) =>
-  new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share)
+  new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  )

@@ -17,11 +17,12 @@ export function pageShell(input: {
         <a class="home" href="/">${t.home}</a>
         <nav aria-label="${t.language}">
           <ul class="langs">
-            ${REPORT_LOCALES.map((l) =>
-              l === input.locale
-                ? html`<li><span aria-current="true" lang="${l}">${l.toUpperCase()}<span class="sr-only"> ${chrome[l].langName}</span></span></li>`
-                : html`<li><a href="${input.path}?lang=${l}" lang="${l}" hreflang="${l}">${l.toUpperCase()}<span class="sr-only"> ${chrome[l].langName}</span></a></li>`,
-            )}
+            ${REPORT_LOCALES.map((l) => {
+              const name = html`${l.toUpperCase()}<span class="sr-only"> ${chrome[l].langName}</span>`
+              return l === input.locale
+                ? html`<li><span aria-current="true" lang="${l}">${name}</span></li>`
+                : html`<li><a href="${input.path}?lang=${l}" lang="${l}" hreflang="${l}">${name}</a></li>`
+            })}
           </ul>
         </nav>
       </header>`

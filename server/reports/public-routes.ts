@@ -95,7 +95,8 @@ export const publicReportRoutes = ({ db, minGroupSize }: PublicReportDeps) => {
       const content = await loadReport(c.req.param('id'))
       if (!content) return missing(c)
       const locale = localeOf(c)
-      const name = `${reportTitle(content, locale)} (${content.slug} ${content.release.number}, ${locale})`
+      const { slug, release } = content
+      const name = `${reportTitle(content, locale)} (${slug} ${release.number}, ${locale})`
       c.header('Cache-Control', 'no-cache')
       c.header('Content-Disposition', attachment(name, 'html'))
       return c.html(renderReport(content, { locale }))

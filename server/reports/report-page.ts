@@ -29,7 +29,10 @@ export function renderReport(content: ReportContent, { locale, path }: ReportPag
         : html`<p class="meta">${t.reportOf} · ${inLocale(content.codebook.title, locale)}</p>`}
       <h1 id="title">${title}</h1>
       <p class="lead">
-        ${t.answered(formatNumber(locale, content.n), formatMonth(locale, content.release.createdOn))}
+        ${t.answered(
+          formatNumber(locale, content.n),
+          formatMonth(locale, content.release.createdOn),
+        )}
       </p>
       <p class="meta">${content.release.kind === 'final' ? t.final : t.interim}</p>
       ${summary(content.options.summary, locale)}
@@ -88,12 +91,18 @@ function labeller(content: ReportContent, locale: ReportLocale) {
     /** A dimension's short name (sector, region, profession), else its question. */
     dimension: (name: string) =>
       chrome[locale].dimensions[name] ?? (inLocale(entries.get(name)?.title, locale) || name),
-    value: (question: string, value: string) =>
-      inLocale(entries.get(question)?.values.find((v) => v.value === value)?.label, locale) || value,
+    value: (question: string, value: string) => {
+      const listed = entries.get(question)?.values.find((v) => v.value === value)
+      return inLocale(listed?.label, locale) || value
+    },
   }
 }
 
-function groupTable(content: ReportContent, locale: ReportLocale, label: Labeller): HtmlEscapedString {
+function groupTable(
+  content: ReportContent,
+  locale: ReportLocale,
+  label: Labeller,
+): HtmlEscapedString {
   const t = chrome[locale]
   const { by, groups, margins } = content.table
   const legend = html`<p class="note">${t.hiddenNote(content.minGroupSize)}</p>`
@@ -121,9 +130,14 @@ function groupTable(content: ReportContent, locale: ReportLocale, label: Labelle
     return html`${legend}
       ${table(
         t.tableCaption1(label.dimension(dim)),
-        html`<tr><th scope="col">${label.dimension(dim)}</th><th scope="col">${t.respondents}</th></tr>`,
+        html`<tr>
+          <th scope="col">${label.dimension(dim)}</th>
+          <th scope="col">${t.respondents}</th>
+        </tr>`,
         [
-          ...values.map((v) => html`<tr><th scope="row">${label.value(dim, v)}</th>${cell(find(v))}</tr>`),
+          ...values.map(
+            (v) => html`<tr><th scope="row">${label.value(dim, v)}</th>${cell(find(v))}</tr>`,
+          ),
           html`<tr class="total-row"><th scope="row">${t.total}</th>${total}</tr>`,
         ],
       )}
@@ -184,11 +198,11 @@ function questionChart(
       text: `${formatNumber(locale, count)} (${formatPercent(locale, share)})`,
     }
   })
+  const median =
+    chart.median !== undefined ? `, ${t.median} ${formatNumber(locale, chart.median, 1)}` : ''
   const notes = [
     chart.multiple ? t.multipleNote : t.chartOf(formatNumber(locale, answered)),
-    chart.mean !== undefined
-      ? `${t.mean} ${formatNumber(locale, chart.mean, 1)}${chart.median !== undefined ? `, ${t.median} ${formatNumber(locale, chart.median, 1)}` : ''}.`
-      : '',
+    chart.mean !== undefined ? `${t.mean} ${formatNumber(locale, chart.mean, 1)}${median}.` : '',
   ]
   return barChart(label.question(chart.question), bars, notes.filter(Boolean).join(' '))
 }
@@ -202,13 +216,18 @@ function knowledgeSection(content: ReportContent, locale: ReportLocale, label: L
     .map((item) => ({
       label: label.question(item.name),
       share: item.share ?? 0,
-      text: `${formatPercent(locale, item.share ?? 0)} (${formatNumber(locale, item.correct)}/${formatNumber(locale, item.n)})`,
+      text: `${formatPercent(locale, item.share ?? 0)} (${formatNumber(locale, item.correct)}/${
+        formatNumber(locale, item.n)
+      })`,
     }))
   return html`<section class="part" id="knowledge" aria-labelledby="knowledge-h">
     <h2 id="knowledge-h">${t.knowledge}</h2>
     ${knowledge.score
       ? html`<p class="knowledge-score lead">
-          ${t.score(formatNumber(locale, knowledge.score.mean, 1), formatNumber(locale, knowledge.score.max))}
+          ${t.score(
+            formatNumber(locale, knowledge.score.mean, 1),
+            formatNumber(locale, knowledge.score.max),
+          )}
         </p>`
       : ''}
     ${barChart(t.shareCorrect, bars)}

@@ -64,7 +64,10 @@ export const adminReportRoutes = ({ db, requireAdmin, minGroupSize, audit }: Adm
         422,
         'invalid_question',
         'Chart only questions this release has figures for (never free text).',
-        unknown.map((q) => ({ field: 'questions', message: `"${q}" has no figures in this release.` })),
+        unknown.map((q) => ({
+          field: 'questions',
+          message: `"${q}" has no figures in this release.`,
+        })),
       )
     }
   }

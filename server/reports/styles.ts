@@ -43,11 +43,16 @@ tbody th { text-align: left; font-weight: normal; }
 .cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; }
 .cards a { font-weight: 600; }
 footer { margin-top: 3rem; border-top: 1px solid var(--line); padding-top: 1rem; color: var(--muted); font-size: .9rem; }
-.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.sr-only { position: absolute; left: 0; top: 0; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.langs li, td.hidden-cell { position: relative; }
 @media (max-width: 40rem) {
   .bars li { grid-template-columns: 1fr 8.5rem; }
   .bar-label { grid-column: 1 / -1; }
   h1 { font-size: 1.4rem; }
+  table { font-size: .8rem; }
+  th, td { padding: .3rem .25rem; }
+  thead th + th { white-space: nowrap; }
+  tbody th, thead th:first-child { overflow-wrap: anywhere; }
 }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
