@@ -67,7 +67,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--line); padding-top: 1rem;
   table { font-size: 8pt; }
   thead { display: table-header-group; }
   th, td { padding: 1.5pt 3pt; }
-  .bars li { grid-template-columns: 45% 1fr 6.5em; padding: 1pt 0; }
+  .bars li { grid-template-columns: 42% 1fr 8.5em; padding: 1pt 0; }
   .bar-label { grid-column: auto; }
   .bar-fill, .bar-bg, thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
