@@ -176,10 +176,12 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('transient failures on SQLite', () => 
       ],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     )
+    // Listened for before submitting: the holder may exit while the request is still answered.
+    const exited = once(holder, 'exit')
     await once(holder.stdout!, 'data')
     const res = await submit(app)
     expect(res.status).toBe(201)
-    await once(holder, 'exit')
+    await exited
     expect((await countRows(db)).responses).toBe(1)
   }, 30_000)
 })
