@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
   const resultsUrl = () => `${server().baseUrl}/admin/surveys/${SURVEY_SLUG}/results`
 
   const numbers = (page: Page) =>
-    page.$$eval('table.heatmap td.cell-value', (cells) => cells.map((c) => Number(c.textContent)))
+    page.$$eval('table.heatmap td.cell-value', (cells) => cells.map((c) => Number.parseInt(c.textContent ?? '')))
 
   it('lets an admin make a release and shows its tables', { timeout: 60_000 }, async () => {
     const page = await (await browser().newContext(DESKTOP)).newPage()
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
     await chart.waitFor()
     expect((await chart.boundingBox())?.height).toBeGreaterThan(50)
     const summary = await chart.getAttribute('aria-label')
-    expect(summary).toMatch(/: No: 16; Yes, a short session .*: 0;/)
+    expect(summary).toMatch(/: No: 16 \(100\.0 %\); Yes, a short session .*: 0 \(0\.0 %\);/)
     expect(await page.locator('.question-chart[data-question="comment"]').count()).toBe(0)
 
     const knowledgeRows = page.locator('table.knowledge-table tbody tr')
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('admin results page in a desktop browser', () => {
     await page.locator('table.heatmap td.cell-value', { hasText: '100 %' }).first().waitFor()
     const groups = page.getByLabel('Show answers of')
     await groups.selectOption({ label: 'Sector: Specialised hospital care (n = 6)' })
-    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/: No: 6;/)
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/: No: 6 \(100\.0 %\);/)
     await screenshot(page, 'admin-results-03-group')
   })
 

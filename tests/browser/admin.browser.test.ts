@@ -198,7 +198,8 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
         expect(await cell.getAttribute('aria-label')).toMatch(/^suppressed \(fewer than 5/)
       }
       const shown = await researcher.$$eval('table.heatmap td.cell-value', (cells) =>
-        cells.map((cell) => Number(cell.textContent)),
+        // The count comes first; its share of all respondents follows in brackets.
+        cells.map((cell) => Number.parseInt(cell.textContent ?? '')),
       )
       expect(shown.length).toBeGreaterThan(0)
       expect(Math.min(...shown)).toBeGreaterThanOrEqual(5)
@@ -207,7 +208,7 @@ describe.skipIf(!hasChromium)('admin app in a desktop browser', () => {
       await chart.waitFor()
       expect((await chart.boundingBox())?.height).toBeGreaterThan(50)
       expect(await chart.getAttribute('aria-label')).toMatch(
-        new RegExp(`: Yes: ${TOTAL_RESPONSES}; No: 0`),
+        new RegExp(`: Yes: ${TOTAL_RESPONSES} \\(100\\.0 %\\); No: 0 \\(0\\.0 %\\)`),
       )
       await screenshot(researcher, 'admin-07-researcher-results')
       await context.close()

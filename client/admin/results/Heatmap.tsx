@@ -2,11 +2,28 @@ import { useState } from 'react'
 import { fill } from '../i18n'
 import { dimensionName, sortValues, type Labels } from './labels'
 import type { Aggregates, Group } from './resultsApi'
-import { useResultTexts } from './texts'
+import { formatPercent, useResultTexts } from './texts'
+import { Words } from './Words'
 
 type Measure = 'n' | 'score'
 
 const percent = (share: number) => `${Math.round(share * 100)} %`
+
+const SHADE = [11, 114, 97]
+
+const luminance = (rgb: number[]) => {
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+  })
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+/** White text only where it meets WCAG AA (4.5:1) on the shade painted over white. */
+export function whiteReads(alpha: number) {
+  const background = SHADE.map((c) => 255 * (1 - alpha) + c * alpha)
+  return 1.05 / (luminance(background) + 0.05) >= 4.5
+}
 
 /** "218 of 230 cells hidden (95 %)": counted from the published groups, as the table shows. */
 export function hiddenShare(groups: readonly Group[]) {
@@ -18,7 +35,9 @@ export function hiddenShare(groups: readonly Group[]) {
 /** An accessible cross-table of the two dimensions, cells shaded by the chosen measure. */
 export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) {
   const [measure, setMeasure] = useState<Measure>('n')
-  const { r } = useResultTexts()
+  const { locale, r } = useResultTexts()
+  // Counts with their share of all respondents: "9 (3,0 %)".
+  const totalN = 'n' in data.total ? data.total.n : undefined
   const share = hiddenShare(data.groups)
   const [rowDim, colDim] = data.by
   const k = data.minGroupSize
@@ -64,7 +83,7 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
               <td />
               {cols.map((col) => (
                 <th key={col} scope="col">
-                  {colDim ? labels.choice(colDim, col) : 'All'}
+                  <Words text={colDim ? labels.choice(colDim, col) : r.all} />
                 </th>
               ))}
             </tr>
@@ -85,13 +104,17 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
                     )
                   }
                   const level = max > min ? (value - min) / (max - min) : 1
+                  const alpha = 0.12 + level * 0.88
                   return (
                     <td
                       key={col}
-                      className={`cell-value${level > 0.55 ? ' cell-dark' : ''}`}
-                      style={{ backgroundColor: `rgb(11 114 97 / ${0.12 + level * 0.88})` }}
+                      className={`cell-value${whiteReads(alpha) ? ' cell-dark' : ''}`}
+                      style={{ backgroundColor: `rgb(11 114 97 / ${alpha})` }}
                     >
-                      {measure === 'n' ? value : percent(value)}
+                      {/* One text: axe cannot check the contrast of a lone digit. */}
+                      {measure === 'n'
+                        ? `${value}${totalN ? ` (${formatPercent(value / totalN, locale)})` : ''}`
+                        : percent(value)}
                     </td>
                   )
                 })}

@@ -4,6 +4,7 @@ import { dimensionName, sortValues, type Labels } from './labels'
 import { shownGroups, totalSize } from './QuestionCharts'
 import type { Aggregates, Questions } from './resultsApi'
 import { formatPercent, useResultTexts } from './texts'
+import { Words } from './Words'
 
 interface Props {
   total: Questions
@@ -97,7 +98,7 @@ export function OptionTable({ total, grouped, labels }: Props) {
                     onClick={() => choose(c.id)}
                     aria-label={fill(r.sortBy, { column: c.heading })}
                   >
-                    {c.heading}
+                    <Words text={c.heading} />
                   </button>{' '}
                   ({fill(r.groupSize, { n: c.n ?? '–' })})
                 </th>

@@ -139,7 +139,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
           {'suppressed' in total && <p>The total of this release is hidden.</p>}
           <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{data.cross.by.map(dimensionName).join(' × ')}</h2>
-            <TablePicker dimensions={dimensions} by={data.cross.by} onChange={setBy} />
+            <TablePicker dimensions={dimensions} by={by ?? data.cross.by} onChange={setBy} />
             <Heatmap data={data.cross} labels={labels} />
           </section>
           {dimensions.length > 1 && (

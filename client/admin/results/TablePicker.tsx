@@ -16,9 +16,11 @@ export function TablePicker({ dimensions, by, onChange }: Props) {
   if (dimensions.length === 0) return null
   return (
     <div className="table-picker" role="group" aria-label={r.tableBy}>
-      <label className="results-field">
-        {r.rows}
+      {/* Labels beside (not around) the selects: their names stay "Rows" and "Columns". */}
+      <span className="results-field">
+        <label htmlFor="table-rows">{r.rows}</label>
         <select
+          id="table-rows"
           value={rows}
           onChange={(event) => {
             const next = event.target.value
@@ -31,10 +33,11 @@ export function TablePicker({ dimensions, by, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="results-field">
-        {r.columns}
+      </span>
+      <span className="results-field">
+        <label htmlFor="table-columns">{r.columns}</label>
         <select
+          id="table-columns"
           value={columns}
           onChange={(event) => onChange(event.target.value ? [rows, event.target.value] : [rows])}
         >
@@ -47,7 +50,7 @@ export function TablePicker({ dimensions, by, onChange }: Props) {
               </option>
             ))}
         </select>
-      </label>
+      </span>
     </div>
   )
 }

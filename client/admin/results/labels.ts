@@ -1,6 +1,6 @@
 import { Model, type Question } from 'survey-core'
 
-/** Question titles and choice texts in one language from a SurveyJS definition; raw names as fallback. */
+/** Question titles and choice texts in one language from a definition; raw names as fallback. */
 export interface Labels {
   title: (name: string) => string
   choice: (name: string, value: string) => string
