@@ -107,7 +107,13 @@ export function App({ slug, initialLocale, invitationCode = null }: Props) {
           />
         )}
         {phase.kind === 'start' && (
-          <StartScreen title={title} text={text} onStart={() => advance('answering')} />
+          <StartScreen
+            title={title}
+            definition={phase.published.definition}
+            locale={locale}
+            text={text}
+            onStart={() => advance('answering')}
+          />
         )}
         {(phase.kind === 'answering' || phase.kind === 'done') && slug !== null && (
           <LoadBoundary fallback={failedPage}>

@@ -4,10 +4,13 @@ import { Survey } from 'survey-react-ui'
 // Fontless: the full build's @font-face rules load Open Sans from fonts.gstatic.com.
 import 'survey-core/survey-core.fontless.min.css'
 import { newSubmission, type AnswerProblem, type SubmitFailure, type Submission } from './api'
-import type { Locale, Strings } from './i18n'
+import { fill, type Locale, type Strings } from './i18n'
+import { quizFeedback, type QuizFeedback } from './quizFeedback'
 import { sendWithRetries, type TransientFailure } from './resend'
 import { SubmitStatus } from './SubmitStatus'
 import { createSurveyModel } from './surveyModel'
+import { ThankYouDetails } from './ThankYouDetails'
+import { useSurveyHistory } from './useSurveyHistory'
 
 interface Props {
   definition: Record<string, unknown>
@@ -36,7 +39,17 @@ export type SendState =
  * memory only.
  */
 export function SurveyScreen({ definition, slug, locale, text, code, onCompleted }: Props) {
-  const [survey] = useState(() => createSurveyModel(definition, locale))
+  // The title and description are on the start page only (StartScreen), so each page's own
+  // title is the page's top heading, and the page number replaces SurveyJS's progress bar.
+  const [survey] = useState(() => {
+    const model = createSurveyModel(definition, locale, 0)
+    model.showTitle = false
+    model.showProgressBar = false
+    return model
+  })
+  const page = useCurrentPage(survey)
+  const [feedback, setFeedback] = useState<QuizFeedback | null | undefined>()
+  useSurveyHistory(survey)
   const [send, setSend] = useState<SendState>({ kind: 'idle' })
   // A code typed after a refused send (the survey became invitation-only meanwhile) replaces
   // the one from the start.
@@ -91,18 +104,30 @@ export function SurveyScreen({ definition, slug, locale, text, code, onCompleted
       setSend(result)
     }
     // Raised once SurveyJS has switched to the thank-you page.
-    const completed = () => current.current.onCompleted()
+    const completed = (sender: Model) => {
+      setFeedback(definition.showQuizFeedback === true ? quizFeedback(sender) : null)
+      current.current.onCompleted()
+    }
     survey.onCompleting.add(post)
     survey.onComplete.add(completed)
     return () => {
       survey.onCompleting.remove(post)
       survey.onComplete.remove(completed)
     }
-  }, [survey, slug])
+  }, [survey, slug, definition])
 
   return (
     <>
+      {page && (
+        <div className="survey-progress">
+          <p id="survey-progress-label">{fill(text.pageOf, page)}</p>
+          <progress value={page.page} max={page.total} aria-labelledby="survey-progress-label" />
+        </div>
+      )}
       <Survey model={survey} />
+      {feedback !== undefined && (
+        <ThankYouDetails definition={definition} locale={locale} text={text} feedback={feedback} />
+      )}
       <SubmitStatus
         state={send}
         text={text}
@@ -115,6 +140,27 @@ export function SurveyScreen({ definition, slug, locale, text, code, onCompleted
       />
     </>
   )
+}
+
+/** "Page 5 of 7" of the pages logic shows now; null once the survey is completed. */
+function useCurrentPage(survey: Model): { page: number; total: number } | null {
+  const read = () =>
+    survey.state === 'running'
+      ? { page: survey.currentPageNo + 1, total: survey.visiblePageCount }
+      : null
+  const [page, setPage] = useState(read)
+  useEffect(() => {
+    const update = () => setPage(read())
+    survey.onCurrentPageChanged.add(update)
+    survey.onPageVisibleChanged.add(update)
+    survey.onComplete.add(update)
+    return () => {
+      survey.onCurrentPageChanged.remove(update)
+      survey.onPageVisibleChanged.remove(update)
+      survey.onComplete.remove(update)
+    }
+  }, [survey])
+  return page
 }
 
 /** Puts the server's objections on the questions concerned and shows the first of them. */

@@ -70,6 +70,35 @@ export interface Strings {
   sendCodeUsed: string
   sendCodeInvalid: string
   sendWithCode: string
+  /** "{page}" and "{total}" are filled in. */
+  pageOf: string
+  organiser: string
+  contactTitle: string
+  helplineTitle: string
+  phone: string
+  email: string
+  website: string
+  quizTitle: string
+  /** "{correct}" and "{total}" are filled in. */
+  quizScore: string
+  quizNote: string
+  right: string
+  wrong: string
+  yourAnswer: string
+  noAnswer: string
+  correctAnswer: string
+  /** Per-option checklist lines: ticked or not, and whether that was right. */
+  tickedRight: string
+  tickedWrong: string
+  missed: string
+  untickedRight: string
+}
+
+/** Fills "{name}" placeholders of a string. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  )
 }
 
 export const STRINGS: Record<Locale, Strings> = {
@@ -124,6 +153,25 @@ export const STRINGS: Record<Locale, Strings> = {
     sendCodeInvalid:
       'Vastausten lähettämiseen tarvitaan tähän kyselyyn kelpaava kutsukoodi. Kirjoita kutsussa saamasi koodi.',
     sendWithCode: 'Lähetä tällä koodilla',
+    pageOf: 'Sivu {page}/{total}',
+    organiser: 'Kyselyn tekijä',
+    contactTitle: 'Yhteystiedot',
+    helplineTitle: 'Jos epäilet ihmiskauppaa',
+    phone: 'Puhelin',
+    email: 'Sähköposti',
+    website: 'Verkkosivu',
+    quizTitle: 'Tietokysymysten oikeat vastaukset',
+    quizScore: 'Vastasit oikein {correct}/{total}.',
+    quizNote: 'Tämä luettelo lasketaan selaimessasi, eikä siitä tallenneta mitään.',
+    right: 'Oikein',
+    wrong: 'Väärin',
+    yourAnswer: 'Vastauksesi',
+    noAnswer: 'ei vastausta',
+    correctAnswer: 'Oikea vastaus',
+    tickedRight: 'valitsit – oikein',
+    tickedWrong: 'valitsit – ei kuulu oikeisiin vastauksiin',
+    missed: 'et valinnut – kuuluu oikeisiin vastauksiin',
+    untickedRight: 'et valinnut – oikein',
   },
   sv: {
     languageGroup: 'Språk',
@@ -176,6 +224,25 @@ export const STRINGS: Record<Locale, Strings> = {
     sendCodeInvalid:
       'För att skicka svaren behövs en inbjudningskod som gäller för den här enkäten. Skriv in koden från din inbjudan.',
     sendWithCode: 'Skicka med den här koden',
+    pageOf: 'Sida {page}/{total}',
+    organiser: 'Enkäten görs av',
+    contactTitle: 'Kontaktuppgifter',
+    helplineTitle: 'Om du misstänker människohandel',
+    phone: 'Telefon',
+    email: 'E-post',
+    website: 'Webbplats',
+    quizTitle: 'Rätt svar på kunskapsfrågorna',
+    quizScore: 'Du svarade rätt på {correct} av {total}.',
+    quizNote: 'Listan räknas fram i din webbläsare, och inget av den sparas.',
+    right: 'Rätt',
+    wrong: 'Fel',
+    yourAnswer: 'Ditt svar',
+    noAnswer: 'inget svar',
+    correctAnswer: 'Rätt svar',
+    tickedRight: 'du valde – rätt',
+    tickedWrong: 'du valde – hör inte till de rätta svaren',
+    missed: 'du valde inte – hör till de rätta svaren',
+    untickedRight: 'du valde inte – rätt',
   },
   en: {
     languageGroup: 'Language',
@@ -227,5 +294,24 @@ export const STRINGS: Record<Locale, Strings> = {
     sendCodeInvalid:
       'Sending the answers needs an invitation code that is valid for this survey. Enter the code from your invitation.',
     sendWithCode: 'Send with this code',
+    pageOf: 'Page {page} of {total}',
+    organiser: 'Survey by',
+    contactTitle: 'Contact',
+    helplineTitle: 'If you suspect human trafficking',
+    phone: 'Phone',
+    email: 'E-mail',
+    website: 'Website',
+    quizTitle: 'The correct answers to the knowledge questions',
+    quizScore: 'You answered {correct} of {total} correctly.',
+    quizNote: 'This list is worked out in your browser; nothing of it is stored.',
+    right: 'Right',
+    wrong: 'Wrong',
+    yourAnswer: 'Your answer',
+    noAnswer: 'no answer',
+    correctAnswer: 'Correct answer',
+    tickedRight: 'you ticked it – right',
+    tickedWrong: 'you ticked it – not one of the correct answers',
+    missed: 'you did not tick it – one of the correct answers',
+    untickedRight: 'you did not tick it – right',
   },
 }

@@ -1,4 +1,4 @@
-import { Model } from 'survey-core'
+import { Model, Serializer, type Question } from 'survey-core'
 // SurveyJS's own UI texts (Next, Complete, "Response required", ...); English is built in.
 import 'survey-core/i18n/finnish'
 import 'survey-core/i18n/swedish'
@@ -6,6 +6,13 @@ import { sanitizeSurveyHtml } from '../shared/sanitize'
 import { LOCALES, STRINGS, type Locale } from './i18n'
 
 type Json = Record<string, unknown>
+
+// The questionnaire's per-option quiz scoring (server/domain/survey-core-setup.ts), so the
+// thank-you page reads it from the question as the server does.
+if (!Serializer.findProperty('checkbox', 'scoring')) {
+  const scoring = { name: 'scoring', choices: ['all', 'per-option'], default: 'all' }
+  Serializer.addProperty('checkbox', scoring)
+}
 
 // Survey features that would set a cookie, leave the page or call another origin.
 const DROPPED_SURVEY_KEYS = ['cookieName', 'navigateToUrl', 'navigateToUrlOnCondition']
@@ -55,5 +62,16 @@ export function createSurveyModel(definition: Json, locale: Locale, topHeading =
   survey.clearInvisibleValues = 'onHidden'
   // The save status and the thank-you text live on the complete page.
   survey.showCompletePage = true
+  // Rating scales stay buttons on narrow screens: SurveyJS's "auto" turns them into a dropdown,
+  // which hides the scale and takes two taps.
+  for (const question of survey.getAllQuestions(false, false, true) as Question[]) {
+    if (question.getType() === 'rating' && question.getPropertyValue('displayMode') === 'auto') {
+      question.setPropertyValue('displayMode', 'buttons')
+      // The end labels under the scale, so five buttons fit on one line of a phone.
+      if (question.getPropertyValue('rateDescriptionLocation') === 'leftRight') {
+        question.setPropertyValue('rateDescriptionLocation', 'bottom')
+      }
+    }
+  }
   return survey
 }

@@ -90,6 +90,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  */
 export function readProgress(page: Page): Promise<number> {
   return page.evaluate(() => {
+    // The respondent app's own "page X of Y" (client/respondent/SurveyScreen.tsx).
+    const own = document.querySelector<HTMLProgressElement>('.survey-progress progress')
+    if (own) return own.value
     const bar = document.querySelector<HTMLElement>('.sd-progress [role="progressbar"]')
     if (bar) return parseFloat(bar.style.width) || 0
     return document.querySelectorAll('[class*="sd-progress-buttons__list-element--passed"]').length

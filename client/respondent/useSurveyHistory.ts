@@ -1,0 +1,60 @@
+import { useEffect } from 'react'
+import type { Model } from 'survey-core'
+
+interface SurveyHistoryState {
+  surveyPage: number
+}
+
+const pageIn = (state: unknown): number =>
+  typeof (state as SurveyHistoryState | null)?.surveyPage === 'number'
+    ? (state as SurveyHistoryState).surveyPage
+    : 0 // the entry the survey opened in: its first page
+
+/**
+ * The browser's Back and Forward move between the survey's pages: each page reached with Next
+ * gets a history entry (same address, the page number in its state), so Back shows the page
+ * before with every answer kept. On the first page Back leaves, and `beforeunload` asks first
+ * while there are answers not yet sent. Answers stay in memory only.
+ */
+export function useSurveyHistory(survey: Model): void {
+  useEffect(() => {
+    let following = false // a page change made here from the history: no new entry
+    const changed = (sender: Model, options: { oldCurrentPage?: unknown; newCurrentPage?: unknown }) => {
+      if (following || sender.state !== 'running') return
+      const pages = sender.visiblePages as unknown[]
+      const from = pages.indexOf(options.oldCurrentPage)
+      const to = pages.indexOf(options.newCurrentPage)
+      if (to > from) history.pushState({ surveyPage: to } satisfies SurveyHistoryState, '')
+      // The survey's own Previous button: step the history back with it, so Back stays in step.
+      else if (to < from && pageIn(history.state) > to) history.back()
+    }
+    const popped = (event: PopStateEvent) => {
+      if (survey.state !== 'running') return
+      const target = pageIn(event.state)
+      const current = survey.currentPageNo
+      if (target === current) return
+      following = true
+      try {
+        if (target < current) survey.currentPageNo = target
+        // Forward again: only through the page's own checks, else the entry is undone.
+        else if (!survey.nextPage()) history.back()
+      } finally {
+        following = false
+      }
+      window.scrollTo(0, 0)
+    }
+    const leaving = (event: BeforeUnloadEvent) => {
+      if (survey.state !== 'running' || Object.keys(survey.data).length === 0) return
+      event.preventDefault()
+      event.returnValue = '' // older browsers need it to ask
+    }
+    survey.onCurrentPageChanged.add(changed)
+    window.addEventListener('popstate', popped)
+    window.addEventListener('beforeunload', leaving)
+    return () => {
+      survey.onCurrentPageChanged.remove(changed)
+      window.removeEventListener('popstate', popped)
+      window.removeEventListener('beforeunload', leaving)
+    }
+  }, [survey])
+}
