@@ -44,10 +44,11 @@ describe.skipIf(!hasChromium)('accessibility (axe-core: no serious or critical)'
       await page.getByRole('button', { name: start }).click()
       await page.locator('.sd-page .sd-question').first().waitFor()
       await check(page, `respondent-${locale}-first-page`)
-      // Screen-reader users move by headings: the survey title is the one h1, questions are h3.
+      // Screen-reader users move by headings: the page title is the one h1 (the survey title is
+      // on the start page only, issue 22), questions are h2.
       expect(await page.locator('h1').count()).toBe(1)
       const questions = await page.locator('.sd-page .sd-question').count()
-      expect(await page.locator('.sd-page .sd-question h3.sd-question__title').count()).toBe(
+      expect(await page.locator('.sd-page .sd-question h2.sd-question__title').count()).toBe(
         questions,
       )
 
