@@ -12,14 +12,26 @@ export interface BenchOptions {
   manyConnections: number
   coldStartRuns: number
   aggregateRepeats: number
+  /** Responses generated for the counts-backfill measurement (section 2b). */
+  backfillSize: number
   /** Where the Markdown table goes; undefined: printed only. */
   outFile: string | undefined
 }
 
-export const SECTIONS = ['submission', 'aggregation', 'page', 'cold-start', 'disclosure'] as const
+export const SECTIONS = [
+  'submission',
+  'aggregation',
+  'backfill',
+  'page',
+  'cold-start',
+  'disclosure',
+] as const
 export type Section = (typeof SECTIONS)[number]
 
-/** `--quick` (smoke: tiny sizes, seconds per run, no BENCHMARKS.md), `--only=a,b`, `--sizes=`, `--out=`. */
+/**
+ * `--quick` (smoke: tiny sizes, seconds per run, no BENCHMARKS.md), `--only=a,b`, `--sizes=`,
+ * `--backfill-size=` (default 100,000: `--only=backfill` takes a few minutes), `--out=`.
+ */
 export function parseOptions(argv: string[], defaultOut: string): BenchOptions {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
   const quick = argv.includes('--quick')
@@ -40,6 +52,7 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions {
     coldStartRuns: quick ? 1 : 3,
     // The median of 3, like the baseline.
     aggregateRepeats: 3,
+    backfillSize: Number(flag('backfill-size') ?? (quick ? 2_000 : 100_000)),
     outFile: flag('out') ?? (quick ? undefined : defaultOut),
   }
 }
