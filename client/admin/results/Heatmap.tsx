@@ -91,7 +91,9 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
           <tbody>
             {rows.map((row) => (
               <tr key={row}>
-                <th scope="row">{labels.choice(rowDim, row)}</th>
+                <th scope="row">
+                  <Words text={labels.choice(rowDim, row)} />
+                </th>
                 {cols.map((col) => {
                   const value = valueOf(cells.get(`${row}\u0000${col}`))
                   if (value === null) {

@@ -16,8 +16,11 @@ interface Column {
   id: string
   heading: string
   n: number | undefined
-  counts: Record<string, number>
+  /** undefined: the group is shown with its n only (no statistics, decision 007). */
+  counts: Record<string, number> | undefined
 }
+
+const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`)
 
 type Sort = { column: string; descending: boolean }
 
@@ -49,12 +52,12 @@ export function OptionTable({ total, grouped, labels }: Props) {
       id: `g:${g.key[dim]}`,
       heading: labels.choice(dim, g.key[dim]),
       n: g.n,
-      counts: g.questions?.[name]?.counts ?? {},
+      counts: g.questions?.[name]?.counts,
     })),
   ]
   const correct = labels.correctValues(name)
   const share = (column: Column, value: string) =>
-    column.n ? (column.counts[value] ?? 0) / column.n : 0
+    column.n && column.counts ? (column.counts[value] ?? 0) / column.n : 0
   const options = labels.order(name)
   const column = columns.find((c) => c.id === sort.column)
   const rows = [...options].sort((a, b) => {
@@ -81,7 +84,7 @@ export function OptionTable({ total, grouped, labels }: Props) {
       <div className="table-scroll" tabIndex={0} role="region" aria-label={r.optionsTitle}>
         <table className="survey-table option-table sticky-rows" data-question={name}>
           <caption>
-            {labels.title(name)}. {r.optionsCaption} ({dimensionName(dim)})
+            {sentence(labels.title(name))} {r.optionsCaption} ({dimensionName(dim)})
           </caption>
           <thead>
             <tr>
@@ -110,17 +113,25 @@ export function OptionTable({ total, grouped, labels }: Props) {
               const isCorrect = correct?.includes(value)
               return (
                 <tr key={value} data-option={value}>
-                  <th scope="row">{labels.choice(name, value)}</th>
+                  <th scope="row">
+                    <Words text={labels.choice(name, value)} />
+                  </th>
                   {correct && (
                     <td className={isCorrect ? 'key-correct' : 'key-decoy'}>
                       {isCorrect ? `✓ ${r.correct}` : `✗ ${r.decoy}`}
                     </td>
                   )}
-                  {columns.map((c) => (
-                    <td key={c.id} className="number">
-                      {c.counts[value] ?? 0} ({formatPercent(share(c, value), locale)})
-                    </td>
-                  ))}
+                  {columns.map((c) =>
+                    c.counts ? (
+                      <td key={c.id} className="number">
+                        {c.counts[value] ?? 0} ({formatPercent(share(c, value), locale)})
+                      </td>
+                    ) : (
+                      <td key={c.id} className="number" aria-label={r.noStatistics}>
+                        –
+                      </td>
+                    ),
+                  )}
                 </tr>
               )
             })}

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n'
 const en = {
   rows: 'Rows',
   columns: 'Columns',
-  noColumns: 'none (one-way table)',
+  noColumns: 'none',
   tableBy: 'Table by',
   hiddenCells: '{hidden} of {cells} cells hidden ({share} %)',
   noneHidden: 'No cell is hidden.',
@@ -21,6 +21,7 @@ const en = {
     'Respondents choosing each option: count and percent of the group (n). Click a column heading to sort. Quiz options are marked correct or decoy.',
   notAnswered: 'not answered',
   respondents: 'Respondents',
+  noStatistics: 'shown with its size only, to protect a small group',
 }
 
 export type ResultTexts = typeof en
@@ -28,7 +29,7 @@ export type ResultTexts = typeof en
 const fi: ResultTexts = {
   rows: 'Rivit',
   columns: 'Sarakkeet',
-  noColumns: 'ei mitään (yksiulotteinen taulukko)',
+  noColumns: 'ei mitään',
   tableBy: 'Taulukko',
   hiddenCells: '{hidden}/{cells} solua piilotettu ({share} %)',
   noneHidden: 'Yhtään solua ei ole piilotettu.',
@@ -45,12 +46,13 @@ const fi: ResultTexts = {
     'Kunkin vaihtoehdon valinneet: lukumäärä ja prosentti ryhmästä (n). Järjestä napsauttamalla sarakkeen otsikkoa. Tietokysymysten vaihtoehdot on merkitty oikeiksi tai harhautuksiksi.',
   notAnswered: 'ei vastausta',
   respondents: 'Vastaajia',
+  noStatistics: 'vain ryhmän koko näytetään pienen ryhmän suojaamiseksi',
 }
 
 const sv: ResultTexts = {
   rows: 'Rader',
   columns: 'Kolumner',
-  noColumns: 'ingen (envägstabell)',
+  noColumns: 'inga',
   tableBy: 'Tabell',
   hiddenCells: '{hidden} av {cells} celler dolda ({share} %)',
   noneHidden: 'Ingen cell är dold.',
@@ -67,6 +69,7 @@ const sv: ResultTexts = {
     'Svarande som valt varje alternativ: antal och procent av gruppen (n). Klicka på en kolumnrubrik för att sortera. Kunskapsfrågornas alternativ är märkta rätt eller vilseledande.',
   notAnswered: 'inget svar',
   respondents: 'Svarande',
+  noStatistics: 'endast gruppens storlek visas, för att skydda en liten grupp',
 }
 
 const TEXTS = { en, fi, sv }
