@@ -23,6 +23,7 @@ const HIDDEN_TEXT = {
   fi: '{hidden}/{cells} solua piilotettu ({share} %)',
   sv: '{hidden} av {cells} celler dolda ({share} %)',
 }
+const PREVIEW = { fi: 'Esikatsele CSV-tiedostoa', sv: 'Förhandsgranska CSV-filen' }
 const SCREENSHOTS = join(REPO_ROOT, 'test-artifacts', 'screenshots')
 
 // One quiz item answered wrongly by some groups, so the percentages differ between groups.
@@ -215,8 +216,21 @@ describe.skipIf(!hasChromium)('researchers read the results tables they choose',
         const href = (await semicolon.getAttribute('href'))!
         expect(href).toContain('by=profession%2Csector')
         expect(href).toContain(`lang=${language}`)
+        // The preview reads the CSV back: the table on screen and one table per dimension.
+        await panel.getByRole('button', { name: PREVIEW[language as 'fi'] }).click()
+        const tables = panel.locator('.preview-tables code')
+        await tables.first().waitFor()
+        expect(await tables.allInnerTexts()).toEqual([
+          'total',
+          'profession x sector',
+          'sector',
+          'region',
+          'profession',
+        ])
+        expect(await panel.locator('.preview-table tbody tr').count()).toBe(12)
         await panel.scrollIntoViewIfNeeded()
         await panel.screenshot({ path: join(SCREENSHOTS, `${name}-3-export.png`) })
+        expect(describeViolations(await blockingViolations(page)), `axe on ${name}-3`).toBe('')
         const download = await page.evaluate(async (url) => {
           const res = await fetch(url)
           return { status: res.status, text: await res.text() }

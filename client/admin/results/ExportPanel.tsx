@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useSession } from '../session'
+import { ExportPreview } from './ExportPreview'
 
 interface Props {
   slug: string
@@ -41,7 +42,9 @@ export function ExportPanel({ slug, release, by, labelLang }: Props) {
       <h2 id="export-title">Export</h2>
       <p className="hint">
         The same figures as shown here, with the same groups hidden: a tidy table with one row per
-        group, question and answer.
+        table, group, question and answer. It holds the table above and one table per dimension
+        (what the charts and the option table show), labels beside the codes, and every percentage
+        from 0 to 100 with one decimal.
       </p>
       <label className="results-field">
         Labels beside the codes in{' '}
@@ -113,6 +116,7 @@ export function ExportPanel({ slug, release, by, labelLang }: Props) {
           </li>
         )}
       </ul>
+      <ExportPreview url={aggregates('csv')} />
       {isAdmin && (
         <p className="hint">
           Available once the survey is closed (its final release): one row per response, with a

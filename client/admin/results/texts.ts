@@ -21,6 +21,14 @@ const en = {
     'Respondents choosing each option: count and percent of the group (n). Click a column heading to sort. Quiz options are marked correct or decoy.',
   notAnswered: 'not answered',
   respondents: 'Respondents',
+  preview: 'Preview the CSV',
+  previewAgain: 'Read the CSV again',
+  previewLoading: 'Reading the CSV…',
+  previewFailed: 'The CSV could not be read. Try again.',
+  previewTables: 'The file has {rows} rows, from these tables:',
+  previewRows: '{rows} rows',
+  previewTitle: 'CSV preview',
+  previewCaption: 'The first {shown} rows of the CSV, as the download has them.',
   noStatistics: 'shown with its size only, to protect a small group',
 }
 
@@ -46,6 +54,14 @@ const fi: ResultTexts = {
     'Kunkin vaihtoehdon valinneet: lukumäärä ja prosentti ryhmästä (n). Järjestä napsauttamalla sarakkeen otsikkoa. Tietokysymysten vaihtoehdot on merkitty oikeiksi tai harhautuksiksi.',
   notAnswered: 'ei vastausta',
   respondents: 'Vastaajia',
+  preview: 'Esikatsele CSV-tiedostoa',
+  previewAgain: 'Lue CSV uudelleen',
+  previewLoading: 'Luetaan CSV-tiedostoa…',
+  previewFailed: 'CSV-tiedostoa ei voitu lukea. Yritä uudelleen.',
+  previewTables: 'Tiedostossa on {rows} riviä näistä taulukoista:',
+  previewRows: '{rows} riviä',
+  previewTitle: 'CSV-esikatselu',
+  previewCaption: 'CSV-tiedoston {shown} ensimmäistä riviä, kuten ladattavassa tiedostossa.',
   noStatistics: 'vain ryhmän koko näytetään pienen ryhmän suojaamiseksi',
 }
 
@@ -69,6 +85,14 @@ const sv: ResultTexts = {
     'Svarande som valt varje alternativ: antal och procent av gruppen (n). Klicka på en kolumnrubrik för att sortera. Kunskapsfrågornas alternativ är märkta rätt eller vilseledande.',
   notAnswered: 'inget svar',
   respondents: 'Svarande',
+  preview: 'Förhandsgranska CSV-filen',
+  previewAgain: 'Läs CSV-filen igen',
+  previewLoading: 'Läser CSV-filen…',
+  previewFailed: 'CSV-filen kunde inte läsas. Försök igen.',
+  previewTables: 'Filen har {rows} rader, från dessa tabeller:',
+  previewRows: '{rows} rader',
+  previewTitle: 'Förhandsgranskning av CSV',
+  previewCaption: 'De {shown} första raderna i CSV-filen, som i nedladdningen.',
   noStatistics: 'endast gruppens storlek visas, för att skydda en liten grupp',
 }
 
