@@ -15,7 +15,13 @@ export function releaseGroupings(dimensions: number): number[][] {
   return [[], ...columns.map((a) => [a]), ...pairs]
 }
 
-/** Stores release N's tables; call in the release transaction, after its counts are claimed. */
+/**
+ * Stores release N's tables; call in the release transaction, after its counts are claimed. The
+ * tables of two dimensions are summed from the running counts; a table of one dimension or the
+ * total is then summed from a stored table with one dimension more (a few thousand rows instead
+ * of every count row: 1.7x faster at 100,000 responses, decision 008). Counts are the same either
+ * way; a sum of fractions may differ in its last bit, as any other order of adding would.
+ */
 export async function storeReleaseTables(
   db: Kysely<Database>,
   surveyId: number,
@@ -24,19 +30,36 @@ export async function storeReleaseTables(
   const layout = await countsLayout(db, { surveyId, releaseNo })
   // Nothing counted, or versions kept by different dimensions: read another way (aggregates.ts).
   if (!layout || layout.length === 0) return
-  for (const grouping of releaseGroupings(layout.length)) {
-    const columns = grouping.map((column) => sql.raw(`g${column}`))
-    const values = [0, 1].map((i) => columns[i] ?? sql`''`)
+  const groupings = releaseGroupings(layout.length).sort((a, b) => b.length - a.length)
+  const stored: number[][] = []
+  for (const grouping of groupings) {
+    // The widest stored grouping holding every column of this one, when it has one more.
+    const wider = stored.find(
+      (s) => s.length === grouping.length + 1 && grouping.every((c) => s.includes(c)),
+    )
+    const source = wider
+      ? {
+          columns: grouping.map((column) => sql.raw(`g${wider.indexOf(column)}`)),
+          from: sql`release_tables
+            where survey_id = ${surveyId} and release_no = ${releaseNo}
+              and grouping = ${wider.join(',')}`,
+        }
+      : {
+          columns: grouping.map((column) => sql.raw(`g${column}`)),
+          from: sql`response_counts
+            where survey_id = ${surveyId} and release_no between 1 and ${releaseNo}`,
+        }
+    const values = [0, 1].map((i) => source.columns[i] ?? sql`''`)
     await sql`
       insert into release_tables
         (survey_id, release_no, grouping, g0, g1, kind, question, item, value, n, numbers, number_sum)
       select survey_id, cast(${releaseNo} as integer), cast(${grouping.join(',')} as text),
         ${sql.join(values, sql`, `)}, kind, question, item, value,
         sum(n), sum(numbers), sum(number_sum)
-      from response_counts
-      where survey_id = ${surveyId} and release_no between 1 and ${releaseNo}
-      group by ${sql.join([sql`survey_id, kind`, ...columns, sql`question, item, value`], sql`, `)}`
+      from ${source.from}
+      group by ${sql.join([sql`survey_id, kind`, ...source.columns, sql`question, item, value`], sql`, `)}`
       .execute(db)
+    stored.push(grouping)
   }
 }
 

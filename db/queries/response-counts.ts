@@ -192,15 +192,28 @@ export function rebuildResponseCounts(
   return addAllCounts(db, version.dimensions, sql`r.survey_version_id = ${version.versionId}`)
 }
 
-/** Moves the pending counts into release N, in the transaction that claims the responses. */
+/**
+ * Moves the pending counts into release N, in the transaction that claims the responses. The
+ * release number is part of the key, so an UPDATE would move every row to another place in the
+ * index one by one (SQLite: a delete and an insert per row, in key order of the old place). A
+ * copy in key order appends to the end of release N's range, and the pending range is then
+ * removed whole: about 1.3x faster at 100,000 responses (decision 008). Same rows either way;
+ * the release holds the survey's exclusive lock, so no submission adds to pending rows meanwhile.
+ */
 export async function claimResponseCounts(
   db: Kysely<Database>,
   surveyId: number,
   releaseNo: number,
 ): Promise<void> {
+  const rest = 'dims, g0, g1, g2, g3, kind, question, item, value, n, numbers, number_sum'
+  await sql`
+    insert into response_counts (survey_id, release_no, ${sql.raw(rest)})
+    select survey_id, cast(${releaseNo} as integer), ${sql.raw(rest)}
+    from response_counts
+    where survey_id = ${surveyId} and release_no = 0
+    order by ${sql.raw(KEY_COLUMNS)}`.execute(db)
   await db
-    .updateTable('response_counts')
-    .set({ release_no: releaseNo })
+    .deleteFrom('response_counts')
     .where('survey_id', '=', surveyId)
     .where('release_no', '=', 0)
     .execute()
