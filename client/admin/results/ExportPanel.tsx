@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useSession } from '../session'
 import { ExportPreview } from './ExportPreview'
 
@@ -29,6 +29,10 @@ const href = (slug: string, path: string, params: Record<string, string | undefi
 export function ExportPanel({ slug, release, by, labelLang }: Props) {
   const isAdmin = useSession().user.role === 'admin'
   const [lang, setLang] = useState<string>(labelLang ?? 'en')
+  // The files follow the page's language when it changes; the select can still pick another.
+  useEffect(() => {
+    if (labelLang) setLang(labelLang)
+  }, [labelLang])
   const common = { by: by?.join(','), release: release === null ? undefined : String(release) }
   const aggregates = (format: string) => href(slug, 'export', { format, lang, ...common })
   const codebook = (format: string) => href(slug, 'codebook', { format })
