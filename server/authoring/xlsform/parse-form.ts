@@ -7,6 +7,8 @@ import { localizedText, type Languages, type Localized } from './texts.js'
 import {
   CHOICE_COLUMNS,
   CHOICE_LOCALIZED,
+  CONTACT_FIELDS,
+  CONTACT_SETTINGS,
   DISPLAY_SETTINGS,
   INTEGER_MESSAGE,
   INTEGER_REGEX,
@@ -119,6 +121,17 @@ export function parseForm(book: Workbook): FormImport {
     if (value !== '') head[name] = value === 'true' ? true : value === 'false' ? false : value
   }
   if (completed !== undefined) head.completedHtml = completed
+  for (const key of CONTACT_SETTINGS) {
+    const entry: Json = {}
+    for (const { field, localized } of CONTACT_FIELDS) {
+      const column = `${key}_${field}`
+      const value = localized
+        ? text(settings, settingsRow, column)
+        : settings.get(settingsRow, column) || undefined
+      if (value !== undefined) entry[field] = value
+    }
+    if (Object.keys(entry).length > 0) head[key] = entry
+  }
   if (builder.dimensions.length > 0 || builder.hasDefaultNames) {
     // Marked exactly as the default names would be: say nothing, as the bundled file does.
     const defaults = DEFAULT_DIMENSIONS.filter((n) => builder.questionNames.has(n))
@@ -368,6 +381,15 @@ class FormBuilder {
         if (randomize !== undefined) {
           used.add('randomize')
           if (randomize === 'true') element.choicesOrder = 'random'
+        }
+        // issue 22: a quiz checklist scored per option (server/domain/score-quiz.ts)
+        const scoring = params.get('scoring')
+        if (scoring !== undefined && type.kind === 'select_multiple') {
+          used.add('scoring')
+          if (scoring === 'per-option') element.scoring = 'per-option'
+          else if (scoring !== 'all') {
+            this.problem(row, 'parameters', 'scoring is per-option or all.')
+          }
         }
         const filter = this.expression(row, 'choice_filter', { choiceFilter: true })
         if (filter) element.choicesVisibleIf = filter

@@ -41,7 +41,25 @@ export const DISPLAY_SETTINGS = [
   'clearInvisibleValues',
   // issue 18: the question respondents rate their own knowledge with
   'selfRating',
+  // issue 22: the thank-you page lists the quiz answers
+  'showQuizFeedback',
 ] as const
+
+/**
+ * The survey's `contact` and `helpline` (server/domain/survey-core-setup.ts), one settings column
+ * per field: `contact_name`, `helpline_phone`, ...; `localized` fields have one per language.
+ */
+export const CONTACT_SETTINGS = ['contact', 'helpline'] as const
+export const CONTACT_FIELDS = [
+  { field: 'name', localized: true },
+  { field: 'hours', localized: true },
+  { field: 'phone', localized: false },
+  { field: 'email', localized: false },
+  { field: 'url', localized: false },
+] as const
+const CONTACT_COLUMNS = CONTACT_SETTINGS.flatMap((key) =>
+  CONTACT_FIELDS.map((f) => ({ column: `${key}_${f.field}`, localized: f.localized })),
+)
 export const SETTINGS_COLUMNS = new Set([
   'form_title',
   'form_id',
@@ -53,8 +71,14 @@ export const SETTINGS_COLUMNS = new Set([
   'description',
   'completed_html',
   ...DISPLAY_SETTINGS.map((s) => s.toLowerCase()),
+  ...CONTACT_COLUMNS.map((c) => c.column),
 ])
-export const SETTINGS_LOCALIZED = new Set(['form_title', 'description', 'completed_html'])
+export const SETTINGS_LOCALIZED = new Set([
+  'form_title',
+  'description',
+  'completed_html',
+  ...CONTACT_COLUMNS.filter((c) => c.localized).map((c) => c.column),
+])
 
 /** Metadata ODK collects without asking; an anonymous survey never does. */
 export const METADATA_TYPES = new Set([

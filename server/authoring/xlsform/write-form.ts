@@ -2,7 +2,7 @@ import { readDimensions } from '../../domain/dimensions.js'
 import { surveyJsToXpath, type ExpressionScope, type ValueKind } from './expressions.js'
 import { languageLabel } from './languages.js'
 import type { Workbook } from './problems.js'
-import { DISPLAY_SETTINGS, INTEGER_REGEX } from './vocabulary.js'
+import { CONTACT_FIELDS, CONTACT_SETTINGS, DISPLAY_SETTINGS, INTEGER_REGEX } from './vocabulary.js'
 
 export type ExportProblem = {
   question: string
@@ -57,6 +57,7 @@ const QUESTION_KEYS = new Set([
   'minRateDescription',
   'maxRateDescription',
   'html',
+  'scoring',
 ])
 const SURVEY_KEYS = new Set([
   'title',
@@ -69,6 +70,7 @@ const SURVEY_KEYS = new Set([
   // import the editor takes the translations as up to date again.
   'translatedFrom',
   ...DISPLAY_SETTINGS,
+  ...CONTACT_SETTINGS,
 ])
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -297,11 +299,14 @@ class SheetWriter {
           appearance: 'minimal',
           parameters: random,
         }
-      case 'checkbox':
+      case 'checkbox': {
+        // issue 22: a quiz checklist scored per option
+        const scoring = element.scoring === 'per-option' ? 'scoring=per-option' : ''
         return {
           type: `select_multiple ${this.list(element, element.choices)}${other}`,
-          parameters: random,
+          parameters: [random, scoring].filter(Boolean).join(' '),
         }
+      }
       case 'ranking':
         return { type: `rank ${this.list(element, element.choices)}`, parameters: random }
       case 'rating': {
@@ -432,6 +437,27 @@ export function writeForm(
     settingsHeader.push(name)
     settingsRow.push(String(definition[name]))
   }
+  for (const key of CONTACT_SETTINGS) {
+    const entry = definition[key]
+    if (entry === undefined) continue
+    const known = new Set<string>(CONTACT_FIELDS.map((f) => f.field))
+    if (!isObject(entry) || Object.keys(entry).some((field) => !known.has(field))) {
+      writer.fail({ name: '' }, `${key} cannot be written (fields: name, hours, phone, email, url)`)
+      continue
+    }
+    for (const { field, localized } of CONTACT_FIELDS) {
+      const value = entry[field]
+      if (value === undefined) continue
+      if (localized) {
+        settingsHeader.push(...columns(`${key}_${field}`))
+        settingsRow.push(...writer.texts(value))
+      } else if (typeof value === 'string') {
+        settingsHeader.push(`${key}_${field}`)
+        settingsRow.push(value)
+      } else writer.fail({ name: '' }, `${key} ${field} is written as one text for every language`)
+    }
+  }
+  if (writer.problems.length > 0) return { ok: false, problems: writer.problems }
   return {
     ok: true,
     sheets: {
