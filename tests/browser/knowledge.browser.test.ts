@@ -58,8 +58,12 @@ describe.skipIf(!hasChromium)('the Knowledge tab of the results', () => {
       await page.reload()
       await page.getByRole('tab', { name: 'Knowledge' }).click()
       await page.locator('table.knowledge-items tbody tr').first().waitFor()
-      expect(await page.locator('table.knowledge-items tbody tr').count()).toBe(10)
-      expect(await page.locator('table.knowledge-items svg.whisker').count()).toBe(10)
+      // 21 items: the indicators checklist is scored per option (issue 22), one row per indicator.
+      expect(await page.locator('table.knowledge-items tbody tr').count()).toBe(21)
+      expect(await page.locator('table.knowledge-items svg.whisker').count()).toBe(21)
+      expect(await page.locator('table.knowledge-items tbody').innerText()).toContain(
+        'Which of these may indicate that a patient is a victim of human trafficking?: Fear, anxiety or avoiding eye contact',
+      )
       await page.locator('table.calibration').waitFor()
       await page.getByText(/Kruskal-Wallis across the shown groups: H = /).waitFor()
       await page.getByText(/Reliability \(KR-20\): 0\.\d\d/).waitFor()

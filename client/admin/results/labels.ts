@@ -67,7 +67,17 @@ export function makeLabels(
     return map
   }
   return {
-    title: (name) => question(name)?.title || name,
+    // A checklist scored per option has one quiz item per choice, "indicators.fear_anxiety"
+    // (server/domain/score-quiz.ts): the question's title and the choice's text.
+    title: (name) => {
+      const own = question(name)?.title
+      if (own) return own
+      const dot = name.indexOf('.')
+      const owner = dot > 0 ? question(name.slice(0, dot)) : null
+      if (!owner) return name
+      const choice = name.slice(dot + 1)
+      return `${owner.title}: ${textsOf(owner.name).get(choice) || choice}`
+    },
     choice: (name, value) => (value === '' ? notAnswered : textsOf(name).get(value) || value),
     order: (name) => [...textsOf(name).keys()],
     row: (name, value) => {
