@@ -87,12 +87,18 @@ async function answerPage(page: Page): Promise<void> {
         await question.locator('.sd-item label').first().click()
       } else if ((await question.locator('.sd-dropdown').count()) > 0) {
         const box = question.locator('.sd-dropdown')
-        if (page.viewportSize()!.width < 600) {
-          // Phones: SurveyJS opens the list as a full-screen popup.
-          await box.click()
-          await page.locator('.sv-popup [role="option"]:visible').first().click()
-        }
         const empty = async () => (await box.getAttribute('class'))!.includes('--empty')
+        // Phones: SurveyJS opens the list as a full-screen popup, at times still opening when
+        // the option is clicked; tried again after closing it.
+        const phone = page.viewportSize()!.width < 600
+        for (let tries = 0; phone && tries < 3 && (await empty()); tries++) {
+          await box.click()
+          await page
+            .locator('.sv-popup [role="option"]:visible')
+            .first()
+            .click({ timeout: 5_000 })
+            .catch(() => page.keyboard.press('Escape'))
+        }
         for (let tries = 0; tries < 10 && (await empty()); tries++) {
           await question.locator('input[role="combobox"]').focus()
           await page.keyboard.press('ArrowDown')
@@ -178,6 +184,15 @@ describe.skipIf(!hasChromium)('respondent pages (issue 22)', () => {
           await expect.poll(() => progressText(page)).toBe(t.page(3))
           expect(await firstQuestion(page)).toBe(here)
           expect(await page.locator('.sd-page input:checked').count()).toBeGreaterThan(0)
+          // The survey's own Previous button keeps the history in step: Back then goes one more.
+          await page.locator('.sd-navigation__prev-btn').click()
+          await expect.poll(() => progressText(page)).toBe(t.page(2))
+          await page.goBack()
+          await expect.poll(() => progressText(page)).toBe(t.page(1))
+          await page.goForward()
+          await expect.poll(() => progressText(page)).toBe(t.page(2))
+          await page.goForward()
+          await expect.poll(() => progressText(page)).toBe(t.page(3))
         }
         if (pageNo === 6) {
           // The 1-5 confidence ratings are buttons, on a phone too.
