@@ -7,9 +7,11 @@ import { currentSchema } from '../db/dialect.js'
 import { dimensionNames } from '../db/migrations/frozen/dimensions.js'
 import { migrations } from '../db/migrations/index.js'
 import { bundledDefinition } from './bench/answers.js'
+import { measureBackfill } from './bench/backfill.js'
 import { firstBackfill } from './bench/first-backfill.js'
+import { generateResponses } from './bench/generate.js'
 import { miniSurvey } from './fixtures.js'
-import { createTestDatabase, type TestDatabase } from './test-database.js'
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './test-database.js'
 
 // The response-counts migration counts the responses of an existing database. Its backfill was
 // rewritten for speed (decision 008); it must give exactly the rows of its first version, kept
@@ -194,4 +196,19 @@ describe('the response-counts migration on an existing database', { timeout: 120
       expect(left).toBe('gone')
     })
   }
+})
+
+describe('the bench measurement of the backfill', { timeout: 120_000 }, () => {
+  it.skipIf(TEST_ENGINE !== 'sqlite')('runs the migration and the first version to the same rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'survey-backfill-bench-'))
+    try {
+      const path = join(dir, 'bench.db')
+      await generateResponses(path, 300, { variants: 4, seed: 5 })
+      const measured = await measureBackfill(path)
+      expect(measured.rows).toBeGreaterThan(100)
+      expect(measured.sameRows).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })
