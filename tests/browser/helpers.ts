@@ -138,8 +138,23 @@ async function answerQuestion(page: Page, name: string): Promise<void> {
     // The inputs are visually hidden; respondents tap the label, so does the test.
     await question.locator('.sd-item label').first().click()
   } else if ((await question.locator('.sd-dropdown').count()) > 0) {
-    await question.locator('.sd-dropdown').first().click()
-    await page.locator('.sv-popup [role="option"]:visible').first().click()
+    // On a phone the list opens as an animated popup that, now and then, has closed again by
+    // the time its option is clicked: open it again (up to three times).
+    const box = question.locator('.sd-dropdown').first()
+    for (let tries = 0; tries < 3; tries++) {
+      await box.click()
+      const chosen = await page
+        .locator('.sv-popup [role="option"]:visible')
+        .first()
+        .click({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false)
+      if (chosen) break
+      await page.keyboard.press('Escape')
+    }
+    if ((await box.getAttribute('class'))?.includes('--empty')) {
+      throw new Error(`Could not choose an answer to "${name}"`)
+    }
   } else if ((await question.locator('textarea').count()) > 0) {
     await question.locator('textarea').first().fill('Testivastaus')
   } else if ((await question.locator('input[type="text"], input[type="number"]').count()) > 0) {
