@@ -10,6 +10,8 @@ export interface SurveysTable {
   status: SurveyStatus
   /** 'invitation': every response needs a one-time code (see invitation_codes). */
   access: ColumnType<SurveyAccess, SurveyAccess | undefined, SurveyAccess>
+  /** 1: the public front page lists it while open (server/reports); 0 by default. */
+  listed: ColumnType<number, number | undefined, number>
 }
 
 /** Immutable once written: a changed definition is a new row with the next version number. */
@@ -113,6 +115,17 @@ export interface SurveyBaselinesTable {
   items: string
 }
 
+/**
+ * Public reports (server/reports): a release published at /r/<id>, `id` 128 random bits; the
+ * admin's choices as JSON. Withdrawn = deleted. Nothing about respondents.
+ */
+export interface ReportsTable {
+  id: string
+  survey_id: number
+  release_no: number
+  options: string
+}
+
 export interface Database {
   surveys: SurveysTable
   survey_versions: SurveyVersionsTable
@@ -130,6 +143,7 @@ export interface Database {
   server_secrets: ServerSecretsTable
   idempotency_keys: IdempotencyKeysTable
   survey_baselines: SurveyBaselinesTable
+  reports: ReportsTable
 }
 
 export type Survey = Selectable<SurveysTable>

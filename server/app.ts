@@ -30,6 +30,8 @@ import { adminUserTokenRoutes } from './accounts/user-token-routes.js'
 import { apiDocsRoutes } from './platform/openapi/routes.js'
 import { authRoutes } from './accounts/auth-routes.js'
 import { respondentRoutes } from './respondent/routes.js'
+import { adminReportRoutes } from './reports/routes.js'
+import { publicReportRoutes } from './reports/public-routes.js'
 import { staticRoutes } from './platform/static-routes.js'
 
 export interface AppDeps {
@@ -111,10 +113,12 @@ export function createApp({
   )
   app.route('/api/admin/surveys', adminExportRoutes({ db, minGroupSize, audit }))
   app.route('/api/admin/surveys', adminKnowledgeRoutes({ db, requireAdmin, minGroupSize, audit }))
+  app.route('/api/admin/surveys', adminReportRoutes({ db, requireAdmin, minGroupSize, audit }))
   app.route('/api/admin/audit', adminAuditRoutes({ db, requireAdmin }))
   app.route('/api/admin/tokens', adminTokenRoutes({ db, tokens, clock, audit }))
   app.route('/api/admin/users', adminUserTokenRoutes({ db, tokens, clock, audit, requireAdmin }))
   app.route('/api', apiDocsRoutes({ operations: apiOperations }))
+  app.route('/', publicReportRoutes({ db, minGroupSize }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 
   // Returned, not thrown, so the middleware above still adds its headers.

@@ -120,13 +120,20 @@ describe('the numbers on a report page', () => {
     checked.add(mean).add(max)
     const items = main.querySelectorAll('#knowledge li')
     expect(items).toHaveLength(knowledge.items.length)
-    for (const li of items) {
-      const item = knowledge.items.find(
-        (it: { name: string }) => it.name === questionOf(li.querySelector('.bar-label')!.text),
-      )
-      const [percent, correct, n] = numbersIn(li.querySelector('.bar-value')!.text)
-      expect([percent, correct, n]).toEqual([Math.round(item.share * 100), item.correct, item.n])
-      checked.add(percent).add(correct).add(n)
+    const shareCorrect = 'Share who answered correctly'
+    for (const figure of main.querySelectorAll('#knowledge figure')) {
+      const caption = figure.querySelector('figcaption')!.text
+      // A checklist scored per option: its own chart, one bar per choice ("question.choice").
+      const owner =
+        caption === shareCorrect ? null : questionOf(caption.slice(shareCorrect.length + 2))
+      for (const li of figure.querySelectorAll('li')) {
+        const text = li.querySelector('.bar-label')!.text
+        const name = owner ? `${owner}.${valueOf(owner, text)}` : questionOf(text)
+        const item = knowledge.items.find((it: { name: string }) => it.name === name)
+        const [percent, correct, n] = numbersIn(li.querySelector('.bar-value')!.text)
+        expect([percent, correct, n]).toEqual([Math.round(item.share * 100), item.correct, item.n])
+        checked.add(percent).add(correct).add(n)
+      }
     }
 
     // Whatever else has digits: only figures checked above, k, and the month's year. Labels are

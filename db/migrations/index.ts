@@ -11,6 +11,7 @@ import * as releaseTables from './2026-11-26T03-00_release-tables.js'
 import * as idempotencyKeys from './2026-12-04T18-00_idempotency-keys.js'
 import * as freeTextValues from './2026-12-04T19-00_free-text-values.js'
 import * as surveyBaselines from './2026-12-04T21-00_survey-baselines.js'
+import * as reports from './2026-12-04T22-00_reports.js'
 import * as dropValuesQuestionIndex from './2026-12-04T22-00_drop-values-question-index.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T18-00_idempotency-keys': idempotencyKeys,
   '2026-12-04T19-00_free-text-values': freeTextValues,
   '2026-12-04T21-00_survey-baselines': surveyBaselines,
+  '2026-12-04T22-00_reports': reports,
   '2026-12-04T22-00_drop-values-question-index': dropValuesQuestionIndex,
 }

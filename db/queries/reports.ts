@@ -1,19 +1,5 @@
-import type { ColumnType, Kysely } from 'kysely'
-import type { Database as BaseDatabase, SurveysTable } from '../schema.js'
-
-// TEMPORARY until db/schema.ts declares them (wiring step): the reports table and surveys.listed.
-interface ReportsTable {
-  id: string
-  survey_id: number
-  release_no: number
-  options: string
-}
-type Database = Omit<BaseDatabase, 'surveys'> & {
-  reports: ReportsTable
-  surveys: SurveysTable & { listed: ColumnType<number, number | undefined, number> }
-}
-type AnyDb = Kysely<BaseDatabase> | Kysely<Database>
-const widen = (db: AnyDb) => db as unknown as Kysely<Database>
+import type { Kysely } from 'kysely'
+import type { Database } from '../schema.js'
 
 export interface StoredReport {
   id: string
@@ -32,8 +18,8 @@ const reportColumns = [
   'reports.options as options',
 ] as const
 
-export async function findReport(db: AnyDb, id: string) {
-  return widen(db)
+export async function findReport(db: Kysely<Database>, id: string) {
+  return db
     .selectFrom('reports')
     .innerJoin('surveys', 'surveys.id', 'reports.survey_id')
     .select(reportColumns)
@@ -41,8 +27,8 @@ export async function findReport(db: AnyDb, id: string) {
     .executeTakeFirst() as Promise<StoredReport | undefined>
 }
 
-export async function findReportOfRelease(db: AnyDb, surveyId: number, releaseNo: number) {
-  return widen(db)
+export async function findReportOfRelease(db: Kysely<Database>, surveyId: number, releaseNo: number) {
+  return db
     .selectFrom('reports')
     .innerJoin('surveys', 'surveys.id', 'reports.survey_id')
     .select(reportColumns)
@@ -52,8 +38,8 @@ export async function findReportOfRelease(db: AnyDb, surveyId: number, releaseNo
 }
 
 /** Every published report, newest release of each survey first. */
-export async function listReports(db: AnyDb, surveyId?: number) {
-  let query = widen(db)
+export async function listReports(db: Kysely<Database>, surveyId?: number) {
+  let query = db
     .selectFrom('reports')
     .innerJoin('surveys', 'surveys.id', 'reports.survey_id')
     .select(reportColumns)
@@ -70,14 +56,14 @@ export async function saveReport(
 ): Promise<{ id: string; created: boolean }> {
   const existing = await findReportOfRelease(db, input.surveyId, input.releaseNo)
   if (existing) {
-    await widen(db)
+    await db
       .updateTable('reports')
       .set({ options: input.options })
       .where('id', '=', existing.id)
       .execute()
     return { id: existing.id, created: false }
   }
-  await widen(db)
+  await db
     .insertInto('reports')
     .values({
       id: input.id,
@@ -90,8 +76,8 @@ export async function saveReport(
 }
 
 /** Withdraws: the row goes, so the id answers exactly as one that never existed. */
-export async function deleteReport(db: AnyDb, surveyId: number, releaseNo: number) {
-  const result = await widen(db)
+export async function deleteReport(db: Kysely<Database>, surveyId: number, releaseNo: number) {
+  const result = await db
     .deleteFrom('reports')
     .where('survey_id', '=', surveyId)
     .where('release_no', '=', releaseNo)
@@ -99,8 +85,8 @@ export async function deleteReport(db: AnyDb, surveyId: number, releaseNo: numbe
   return Number(result.numDeletedRows) > 0
 }
 
-export async function setListed(db: AnyDb, surveyId: number, listed: boolean) {
-  await widen(db)
+export async function setListed(db: Kysely<Database>, surveyId: number, listed: boolean) {
+  await db
     .updateTable('surveys')
     .set({ listed: listed ? 1 : 0 })
     .where('id', '=', surveyId)
@@ -108,8 +94,8 @@ export async function setListed(db: AnyDb, surveyId: number, listed: boolean) {
 }
 
 /** Open, public-access surveys an admin chose to list on the front page. */
-export async function listedOpenSurveys(db: AnyDb) {
-  return widen(db)
+export async function listedOpenSurveys(db: Kysely<Database>) {
+  return db
     .selectFrom('surveys')
     .select(['slug'])
     .where('listed', '=', 1)
@@ -119,8 +105,8 @@ export async function listedOpenSurveys(db: AnyDb) {
     .execute()
 }
 
-export async function isListed(db: AnyDb, surveyId: number) {
-  const row = await widen(db)
+export async function isListed(db: Kysely<Database>, surveyId: number) {
+  const row = await db
     .selectFrom('surveys')
     .select('listed')
     .where('id', '=', surveyId)

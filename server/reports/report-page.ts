@@ -87,7 +87,17 @@ function labeller(content: ReportContent, locale: ReportLocale) {
   for (const entry of content.codebook.entries) if (!entry.parent) entries.set(entry.name, entry)
   return {
     entry: (question: string) => entries.get(question),
-    question: (question: string) => inLocale(entries.get(question)?.title, locale) || question,
+    question: (question: string) => {
+      const own = entries.get(question)
+      if (own) return inLocale(own.title, locale) || question
+      // A checklist scored per option has a quiz item per choice, "indicators.fear_anxiety"
+      // (server/domain/score-quiz.ts): the question's title and the choice's text.
+      const [owner, choice] = [question.slice(0, question.indexOf('.')), question.split('.')[1]]
+      const parent = entries.get(owner)
+      if (!parent || choice === undefined) return question
+      const text = inLocale(parent.values.find((v) => v.value === choice)?.label, locale) || choice
+      return `${inLocale(parent.title, locale)}: ${text}`
+    },
     /** A dimension's short name (sector, region, profession), else its question. */
     dimension: (name: string) =>
       chrome[locale].dimensions[name] ?? (inLocale(entries.get(name)?.title, locale) || name),
@@ -211,15 +221,35 @@ function knowledgeSection(content: ReportContent, locale: ReportLocale, label: L
   const knowledge = content.knowledge
   if (!knowledge) return ''
   const t = chrome[locale]
-  const bars = knowledge.items
-    .filter((item) => item.share !== null)
-    .map((item) => ({
-      label: label.question(item.name),
-      share: item.share ?? 0,
-      text: `${formatPercent(locale, item.share ?? 0)} (${formatNumber(locale, item.correct)}/${
-        formatNumber(locale, item.n)
-      })`,
-    }))
+  type Item = NonNullable<ReportContent['knowledge']>['items'][number]
+  const bar = (item: Item, text: string) => ({
+    label: text,
+    share: item.share ?? 0,
+    text: `${formatPercent(locale, item.share ?? 0)} (${formatNumber(locale, item.correct)}/${
+      formatNumber(locale, item.n)
+    })`,
+  })
+  const shown = knowledge.items.filter((item) => item.share !== null)
+  // A checklist scored per option ("indicators.fear_anxiety") gets a chart of its own, its bars
+  // named by choice, rather than repeating the question on every bar.
+  const ownerOf = (name: string) => (name.includes('.') ? name.slice(0, name.indexOf('.')) : '')
+  const owners = [...new Set(shown.map((item) => ownerOf(item.name)).filter(Boolean))]
+  const charts = [
+    barChart(
+      t.shareCorrect,
+      shown
+        .filter((item) => !ownerOf(item.name))
+        .map((item) => bar(item, label.question(item.name))),
+    ),
+    ...owners.map((owner) =>
+      barChart(
+        `${t.shareCorrect}: ${label.question(owner)}`,
+        shown
+          .filter((item) => ownerOf(item.name) === owner)
+          .map((item) => bar(item, label.value(owner, item.name.slice(owner.length + 1)))),
+      ),
+    ),
+  ]
   return html`<section class="part" id="knowledge" aria-labelledby="knowledge-h">
     <h2 id="knowledge-h">${t.knowledge}</h2>
     ${knowledge.score
@@ -230,6 +260,6 @@ function knowledgeSection(content: ReportContent, locale: ReportLocale, label: L
           )}
         </p>`
       : ''}
-    ${barChart(t.shareCorrect, bars)}
+    ${charts}
   </section>`
 }

@@ -83,7 +83,8 @@ describe.skipIf(!hasChromium)('a public report', () => {
     await page.getByRole('heading', { name: 'Så läser du rapporten' }).waitFor()
     expect(await page.locator('#who td.hidden-cell').count()).toBeGreaterThan(0)
     expect(await page.locator('#answers figure svg').count()).toBeGreaterThan(10)
-    expect(await page.locator('#knowledge figure li').count()).toBe(10)
+    // Ten quiz questions; a checklist scored per option counts as one item per choice.
+    expect(await page.locator('#knowledge figure li').count()).toBeGreaterThanOrEqual(10)
     expect(await page.content()).not.toContain(FREE_TEXT)
     // Nothing wider than the phone but the table, which scrolls in its own box.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth)
@@ -108,16 +109,21 @@ describe.skipIf(!hasChromium)('a public report', () => {
     const size = await pdfPageSize(pdf.slice())
     expect([Math.round(size.width), Math.round(size.height)]).toEqual([596, 843])
     const pages = await pdfPages(pdf.slice())
-    // Cover, who answered, the answers (two pages of charts), knowledge, how to read.
-    expect(pages).toHaveLength(6)
-    expect(pages[0]).toContain(SWEDISH_TITLE)
-    expect(pages[0]).toMatch(/53 personer svarade, svar till och med [a-z]+ \d{4}\./)
+    // Each section starts a page: the cover, who answered, the answers (charts run over pages),
+    // knowledge, how to read (one page, the last).
     const startsWith = (heading: string) =>
       pages.findIndex((p) => p.trimStart().startsWith(heading))
+    expect(pages[0]).toContain(SWEDISH_TITLE)
+    expect(pages[0]).toMatch(/53 personer svarade, svar till och med [a-z]+ \d{4}\./)
     expect(startsWith('Vilka svarade')).toBe(1)
     expect(startsWith('Svaren')).toBe(2)
-    expect(startsWith('Kunskap')).toBe(4)
-    expect(startsWith('Så läser du rapporten')).toBe(5)
+    const knowledge = startsWith('Kunskap')
+    expect(knowledge).toBeGreaterThan(2)
+    expect(startsWith('Så läser du rapporten')).toBeGreaterThan(knowledge)
+    expect(pages).toHaveLength(startsWith('Så läser du rapporten') + 1)
+    // The fixture's charts fill two or three pages and the knowledge items one or two.
+    expect(pages.length).toBeGreaterThanOrEqual(6)
+    expect(pages.length).toBeLessThanOrEqual(9)
     const all = pages.join('\n')
     for (const chrome of ['Startsida', 'Ladda ner rapporten', 'Skriv ut eller spara']) {
       expect(all).not.toContain(chrome)

@@ -15,6 +15,7 @@ import { QuestionCharts } from './QuestionCharts'
 import { TablePicker } from './TablePicker'
 import { useResultTexts } from './texts'
 import { ReleaseBar } from './ReleaseBar'
+import { ReportPanel } from '../reports/ReportPanel'
 import './results.css'
 import { TimelineChart } from './TimelineChart'
 import { useResults } from './useResults'
@@ -175,6 +176,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
       {info && (
         <ExportPanel slug={slug} release={release} by={data?.cross.by} labelLang={locale} />
       )}
+      {info && <ReportPanel slug={slug} releases={info.releases} selected={release} isAdmin={user.role === 'admin'} />}
     </main>
   )
 }

@@ -5,6 +5,7 @@ import { invitationOperations } from '../../invitations/contract.js'
 import { knowledgeOperations } from '../../knowledge/contract.js'
 import { publishingOperations } from '../../publishing/contract.js'
 import { respondentOperations } from '../../respondent/contract.js'
+import { reportOperations } from '../../reports/contract.js'
 import { resultOperations } from '../../results/contract.js'
 import { referenceOperations } from './contract.js'
 import type { ApiOperation } from './operation.js'
@@ -20,6 +21,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...resultOperations,
   ...exportOperations,
   ...knowledgeOperations,
+  ...reportOperations,
   ...invitationOperations,
   ...referenceOperations,
 ]
