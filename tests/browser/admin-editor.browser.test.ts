@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium)('questionnaire editor (no JSON typed)', () => {
       await page.getByText('5 responses so far. Results appear after the first release.').waitFor()
       await page.getByRole('button', { name: 'Make interim release' }).click()
       const chart = page.locator('.question-chart[data-question="border"] canvas')
-      await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/: True: 4; False: 1/)
+      await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/: True: 4 \(80\.0 %\); False: 1 \(20\.0 %\)/)
       await screenshot(page, 'editor-04-results')
 
       // XLSForm round trip: export, change one label as in a spreadsheet, import as version 2.
