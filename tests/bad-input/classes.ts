@@ -234,17 +234,21 @@ export const MALFORMED_CLASSES: MalformedClass[] = [
     withFirstMember(call.body, '"constructor": {"prototype": {"polluted": true}}'),
   ),
   bodyClass('unknown field', (e, call) => JSON.stringify({ ...(call.body as object), extra: 1 })),
-  bodyClass('missing required field', (e, call) =>
-    // The first field of every valid body is a required one.
-    JSON.stringify(deleteAt(call.body, [Object.keys(call.body as object)[0]])),
+  bodyClass(
+    'missing required field',
+    // The first field of every valid body is a required one (unless all are optional).
+    (e, call) => JSON.stringify(deleteAt(call.body, [Object.keys(call.body as object)[0]])),
+    (e) => hasBody(e) && !e.spec.body?.allOptional,
   ),
 
   // Types and values.
   bodyClass('number instead of the expected type', (e, call) =>
     JSON.stringify(setAt(call.body, body(e).typed, 12345)),
   ),
-  bodyClass('boolean instead of the expected type', (e, call) =>
-    JSON.stringify(setAt(call.body, body(e).typed, true)),
+  bodyClass(
+    'boolean instead of the expected type',
+    (e, call) => JSON.stringify(setAt(call.body, body(e).typed, true)),
+    (e) => hasBody(e) && !e.spec.body?.typedIsBoolean,
   ),
   bodyClass('null instead of a value', (e, call) =>
     JSON.stringify(setAt(call.body, body(e).typed, null)),

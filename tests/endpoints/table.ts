@@ -21,6 +21,10 @@ export interface BodySpec {
   textCap?: number
   /** A field that needs a value of one type: wrong types, nulls and huge arrays go here. */
   typed: string[]
+  /** `typed` takes a boolean, so a boolean there is no malformation. */
+  typedIsBoolean?: boolean
+  /** Every field may be left out: no "missing required field" malformation exists. */
+  allOptional?: boolean
   /** The body carries respondent answers (unknown questions and choices, locale). */
   answers?: boolean
   /** The body carries a questionnaire definition at this path. */
@@ -63,6 +67,23 @@ async function createToken(world: World): Promise<string> {
   })
   if (res.status !== 201) throw new Error(`token: ${res.status} ${await res.text()}`)
   return String(((await res.json()) as { id: number }).id)
+}
+
+/** A fresh open mini survey with release 1 (no responses), for the report routes. */
+async function releasedMini(world: World): Promise<string> {
+  const slug = await world.addMini('open')
+  const admin = signedInClient(world.app, world.cookies.admin)
+  const res = await admin.post(`/api/admin/surveys/${slug}/releases`)
+  if (res.status !== 201) throw new Error(`release: ${res.status} ${await res.text()}`)
+  return slug
+}
+
+async function publishedReport(world: World): Promise<string> {
+  const slug = await releasedMini(world)
+  const admin = signedInClient(world.app, world.cookies.admin)
+  const res = await admin.post(`/api/admin/surveys/${slug}/releases/1/report`, {})
+  if (res.status !== 201) throw new Error(`report: ${res.status} ${await res.text()}`)
+  return slug
 }
 
 /**
@@ -262,5 +283,34 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     access: 'admin',
     valid: async (world) => asAdmin(world, { query: { limit: '50' } }),
     query: ['limit'],
+  },
+  'GET /api/admin/surveys/:slug/reports': {
+    access: 'signed-in',
+    valid: async (world) => asResearcher(world, { params: slug(MINI_OPEN) }),
+  },
+  'POST /api/admin/surveys/:slug/releases/:n/report': {
+    access: 'admin',
+    valid: async (world) =>
+      asAdmin(world, {
+        params: { slug: await releasedMini(world), n: '1' },
+        body: { title: { fi: 'Tulokset', sv: 'Resultat', en: 'Results' } },
+      }),
+    body: {
+      maxBytes: MAX_BODY_BYTES,
+      text: ['title', 'fi'],
+      textCap: 4000,
+      typed: ['by'],
+      allOptional: true,
+    },
+  },
+  'DELETE /api/admin/surveys/:slug/releases/:n/report': {
+    access: 'admin',
+    valid: async (world) => asAdmin(world, { params: { slug: await publishedReport(world), n: '1' } }),
+  },
+  'PUT /api/admin/surveys/:slug/listing': {
+    access: 'admin',
+    valid: async (world) =>
+      asAdmin(world, { params: slug(await world.addMini('open')), body: { listed: true } }),
+    body: { maxBytes: MAX_BODY_BYTES, typed: ['listed'], typedIsBoolean: true },
   },
 }

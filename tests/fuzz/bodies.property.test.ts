@@ -6,6 +6,7 @@ import { apiEndpoints } from '../endpoints/routes.js'
 import { createWorld } from '../endpoints/world.js'
 import { bodiesFor } from './arbitraries.js'
 import { expectNoServerError, FUZZ_RUNS } from './fuzz-check.js'
+import { PROPERTY_SEED } from '../property-runs.js'
 
 const withBody = apiEndpoints((await createTestContext({ loadBundled: false })).app).filter(
   (e) => e.spec.body !== undefined,
@@ -26,7 +27,9 @@ describe('fuzzed JSON bodies', () => {
           const status = await expectNoServerError(world, { ...request, body })
           statuses.set(status, (statuses.get(status) ?? 0) + 1)
         }),
-        { numRuns: runsFor(key) },
+        // A fixed seed in CI, so whether some case gets past validation does not vary by run
+        // (PUT .../access once drew 150 malformed bodies and no valid one); FUZZ_RUNS draws fresh.
+        { numRuns: runsFor(key), ...(FUZZ_RUNS ? {} : { seed: PROPERTY_SEED }) },
       )
       expect(world.errors).toEqual([])
       // The arbitraries reach past the JSON parser into validation: not only 400s.
