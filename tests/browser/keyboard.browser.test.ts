@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hasChromium, readResponses, screenshot, SURVEY_SLUG } from './helpers'
-import { answerWithKeyboard, describeFocus, tabTo } from './keyboard'
+import { answerWithKeyboard, describeFocus, focusIsIn, tabTo } from './keyboard'
 import { useBrowser } from './session'
 
 // Follow-up questions only appear after this answer: the walk covers the branch.
@@ -39,6 +39,10 @@ describe.skipIf(!hasChromium)('the survey with the keyboard only', () => {
     })
     const page = await context.newPage()
     await page.goto(`${server().baseUrl}/s/${SURVEY_SLUG}`)
+    // As a user waits for the page: the start screen takes the focus when it appears, so keys
+    // pressed while the survey is loading would go astray.
+    await page.locator('.start-screen h1').waitFor()
+    await expect.poll(() => focusIsIn(page, '.start-screen h1')).toBe(true)
 
     await tabTo(page, 'button[lang="sv"]')
     await page.keyboard.press('Enter')

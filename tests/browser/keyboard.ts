@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 export const describeFocus = (page: Page) =>
   page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing')
 
-const focusIsIn = (page: Page, selector: string) =>
+export const focusIsIn = (page: Page, selector: string) =>
   page.evaluate((sel) => Boolean(document.activeElement?.closest(sel)), selector)
 
 /** Presses Tab (or Shift+Tab) until the focus is on or inside `selector`, as a user would. */
@@ -22,7 +22,13 @@ const focusedControl = (page: Page): Promise<FocusedControl> =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null
     const role = el?.getAttribute('role')
-    const kind = el?.tagName === 'INPUT' ? el.type : (role ?? el?.tagName.toLowerCase() ?? '')
+    // A searchable dropdown is an <input role="combobox">: its role says what it is, not its type.
+    const kind =
+      role === 'combobox'
+        ? role
+        : el?.tagName === 'INPUT'
+          ? el.type
+          : (role ?? el?.tagName.toLowerCase() ?? '')
     return { kind, value: el?.value ?? '', checked: el?.checked ?? false }
   })
 
@@ -46,19 +52,30 @@ export async function answerWithKeyboard(page: Page, name: string, preferred?: s
     // As a user does: open the list, wait for the highlighted item, take it with Enter, and look
     // that the field shows it. On a busy machine an Enter can reach the list while it is still
     // settling and choose nothing (seen before this change too); the user then simply tries again.
-    for (let attempt = 0; attempt < 3; attempt++) {
+    const settled = (check: () => boolean) =>
+      page.waitForFunction(check, undefined, { timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    for (let attempt = 0; attempt < 4; attempt++) {
       await page.keyboard.press('ArrowDown')
       if (control.kind === 'combobox') {
-        await page.waitForFunction(
-          () =>
-            document.activeElement?.getAttribute('aria-expanded') === 'true' &&
-            Boolean(document.activeElement?.getAttribute('aria-activedescendant')),
-        )
+        const open = () => document.activeElement?.getAttribute('aria-expanded') === 'true'
+        const highlighted = () =>
+          document.activeElement?.getAttribute('aria-expanded') === 'true' &&
+          Boolean(document.activeElement?.getAttribute('aria-activedescendant'))
+        // The list may open without a highlighted item: one more ArrowDown highlights the first.
+        if (!(await settled(open))) continue
+        if (!(await settled(highlighted))) {
+          await page.keyboard.press('ArrowDown')
+          if (!(await settled(highlighted))) {
+            await page.keyboard.press('Escape')
+            continue
+          }
+        }
       }
       await page.keyboard.press('Enter')
-      await page.waitForFunction(
-        () => document.activeElement?.getAttribute('aria-expanded') !== 'true',
-      )
+      await settled(() => document.activeElement?.getAttribute('aria-expanded') !== 'true')
       // A chosen value brings the list's clear button; without one nothing was chosen.
       const clear = page.locator(`.sd-question[data-name="${name}"] .sd-editor-clean-button`)
       if (control.kind !== 'combobox' || (await clear.isVisible())) return
