@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import type { z } from 'zod'
 import type { Kysely } from 'kysely'
 import type { Audit } from '../../db/queries/audit-log.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
@@ -33,7 +32,7 @@ import {
 } from './response-export.js'
 import { exportLevelQueries, exportLevelQuery, exportResults, getCodebook } from './contract.js'
 import { surveyOr404 } from '../platform/survey-or-404.js'
-import { paramsOf, queryOf } from '../platform/contract/validation.js'
+import { paramsOf, readQuery } from '../platform/contract/validation.js'
 
 export interface AdminExportDeps {
   db: Kysely<Database>
@@ -61,16 +60,6 @@ const EXTENSIONS: Record<keyof typeof TYPES, string> = {
   r: 'R',
   sps: 'sps',
   zip: 'zip',
-}
-
-/**
- * The query by schema, read in the handler: after the survey (an unknown survey is a 404 whatever
- * the query says) and, for exports, after the level and its role check. Refused as `queryOf`
- * refuses (422 `invalid_<name>` naming the choices).
- */
-async function validQuery<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  await queryOf(schema)(c, async () => {})
-  return c.req.valid('query' as never) as z.output<S>
 }
 
 type Body = string | Uint8Array | ReadableStream<Uint8Array>
@@ -101,7 +90,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
 
   // The aggregates endpoint's answer for the same query, as a file: never more than it shows.
   async function aggregatesDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
-    const { format, lang, ...query } = await validQuery(c, exportLevelQueries.aggregates)
+    const { format, lang, ...query } = readQuery(c, exportLevelQueries.aggregates)
     const view: AggregatesView = await queryAggregates(db, factsOf, survey, query, minGroupSize)
     const version = await describedVersion(db, survey, query.version)
     const codebook = codebookOf(version.id, version.definition)
@@ -129,7 +118,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
 
   // Exactly what GET .../knowledge answers for the same `by` and `release`, as a file.
   async function knowledgeDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
-    const { format, ...query } = await validQuery(c, exportLevelQueries.knowledge)
+    const { format, ...query } = readQuery(c, exportLevelQueries.knowledge)
     const body = await queryKnowledge(db, survey, query, minGroupSize)
     const when = body.release === null ? 'no-release' : `release-${body.release}`
     const baseName = `${survey.slug}-${when}-knowledge-by-${body.by.join('-')}`
@@ -149,7 +138,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
     if (c.get('user').role !== 'admin') {
       throw new ApiError(403, 'forbidden', 'Only admins may export response-level data.')
     }
-    const query = await validQuery(c, exportLevelQueries.responses)
+    const query = readQuery(c, exportLevelQueries.responses)
     const { format, lang } = query
     const version = await describedVersion(db, survey, query.version)
     const chosen = await chosenRelease(db, survey, query.release)
@@ -204,7 +193,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
   return new Hono<AuthEnv>()
     .get('/:slug/codebook', paramsOf(getCodebook.params), async (c) => {
       const survey = await surveyOr404(db, c.req.valid('param').slug)
-      const query = await validQuery(c, getCodebook.query)
+      const query = readQuery(c, getCodebook.query)
       const { format } = query
       const version = await describedVersion(db, survey, query.version)
       const codebook = codebookOf(version.id, version.definition)
@@ -225,7 +214,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
     })
     .get('/:slug/export', paramsOf(exportResults.params), async (c) => {
       const survey = await surveyOr404(db, c.req.valid('param').slug)
-      const { level } = await validQuery(c, exportLevelQuery)
+      const { level } = readQuery(c, exportLevelQuery)
       if (level === 'knowledge') return knowledgeDownload(c, survey)
       return level === 'responses' ? responsesDownload(c, survey) : aggregatesDownload(c, survey)
     })

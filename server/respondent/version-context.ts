@@ -13,15 +13,14 @@ export interface VersionContext {
 
 /** What a submission needs from the version it answers, read once per version. */
 export function createVersionCache() {
-  const contextOf = perVersion((definition) => ({
+  const contextOf = perVersion<VersionContext>((definition, versionId) => ({
+    versionId,
     definition,
     locales: inspectDefinition(definition).locales,
     dimensions: readDimensions(definition).dimensions.map((dimension) => dimension.name),
   }))
   return {
-    get: (version: PublishedVersion): VersionContext => ({
-      versionId: version.versionId,
-      ...contextOf(version.versionId, version.definition),
-    }),
+    // The same object for every submission of a version (compiled validators are cached by it).
+    get: (version: PublishedVersion) => contextOf(version.versionId, version.definition),
   }
 }

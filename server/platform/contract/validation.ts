@@ -62,16 +62,25 @@ export function jsonBody<S extends z.ZodType>(schema: S, expected: string, maxBy
 }
 
 /** The first value of each query parameter (as `c.req.query(name)` reads it), by schema. */
-export function queryOf<S extends z.ZodType>(schema: S) {
-  return validator('query', (value) => {
-    const first = Object.fromEntries(
-      Object.entries(value).map(([name, v]) => [name, Array.isArray(v) ? v[0] : v]),
-    )
-    const parsed = schema.safeParse(first)
-    if (!parsed.success) throw invalidParameter(parsed.error, first)
-    return parsed.data as z.output<S>
-  })
+function parseQuery<S extends z.ZodType>(schema: S, value: Record<string, string | string[]>) {
+  const first = Object.fromEntries(
+    Object.entries(value).map(([name, v]) => [name, Array.isArray(v) ? v[0] : v]),
+  )
+  const parsed = schema.safeParse(first)
+  if (!parsed.success) throw invalidParameter(parsed.error, first)
+  return parsed.data as z.output<S>
 }
+
+/** The query by schema, as middleware: handlers read `c.req.valid('query')`. */
+export const queryOf = <S extends z.ZodType>(schema: S) =>
+  validator('query', (value) => parseQuery(schema, value))
+
+/**
+ * The query by schema, read inside a handler, for routes whose other refusals come first (an
+ * unknown survey is a 404 whatever its query says). Refused exactly as by `queryOf`.
+ */
+export const readQuery = <S extends z.ZodType>(c: Context, schema: S) =>
+  parseQuery(schema, c.req.queries())
 
 /** Path parameters by schema. */
 export function paramsOf<S extends z.ZodType>(schema: S) {
