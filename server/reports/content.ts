@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely'
 import { listReleases } from '../../db/queries/releases.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
-import { buildCodebook, type Codebook, type Texts } from '../domain/codebook.js'
+import type { Codebook, Texts } from '../domain/codebook.js'
+import type { Codebooks } from '../exports/codebooks.js'
 import { queryKnowledge } from '../knowledge/query.js'
 import { ApiError } from '../platform/errors.js'
 import { queryAggregates } from '../results/aggregates-query.js'
+import type { Questions } from '../results/contract.js'
 import type { DefinitionFacts } from '../results/definition-facts.js'
 import type { ReportOptions } from './contract.js'
 
@@ -50,20 +52,12 @@ export interface ReportContent {
 
 export type TableGroup = { key: Record<string, string>; suppressed: boolean; n?: number }
 
-type QuestionFigures = {
-  counts?: Record<string, number>
-  distribution?: Record<string, number>
-  mean?: number
-  median?: number
-  shareCorrect?: number
-}
-
 /** The questions a report may chart: those the release's total has figures for. */
-export const chartable = (questions: Record<string, QuestionFigures>) => Object.keys(questions)
+export const chartable = (questions: Questions) => Object.keys(questions)
 
 export async function reportContent(
   db: Kysely<Database>,
-  deps: { factsOf: FactsOf; minGroupSize: number },
+  deps: { factsOf: FactsOf; codebookOf: Codebooks; minGroupSize: number },
   survey: PublishedVersion,
   releaseNo: number,
   options: ReportOptions,
@@ -77,9 +71,9 @@ export async function reportContent(
   if (!stored || aggregates.release !== releaseNo) {
     throw new ApiError(404, 'release_not_found', `No release "${releaseNo}".`)
   }
-  const total = aggregates.total as { n: number; questions?: Record<string, QuestionFigures> }
+  const total = aggregates.total as { n: number; questions?: Questions }
   const questions = total.questions ?? {}
-  const codebook = buildCodebook(JSON.parse(survey.definition))
+  const codebook = deps.codebookOf(survey.versionId, survey.definition)
   const entry = (name: string) => codebook.entries.find((e) => e.name === name && !e.parent)
   // Knowledge items have their own section; the table's dimensions are the table.
   // In the questionnaire's order.
@@ -96,7 +90,7 @@ export async function reportContent(
         counts: figures.counts ?? figures.distribution ?? {},
         multiple: entry(name)?.multiple ?? false,
         ...(figures.mean !== undefined && { mean: figures.mean }),
-        ...(figures.median !== undefined && { median: figures.median }),
+        ...(figures.median != null && { median: figures.median }),
       }
     })
   return {

@@ -5,6 +5,7 @@ import { findReport, listedOpenSurveys, listReports } from '../../db/queries/rep
 import { findLatestVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { attachment } from '../platform/content-disposition.js'
+import { createCodebooks } from '../exports/codebooks.js'
 import { createDefinitionFacts } from '../results/definition-facts.js'
 import { inLocale, reportContent } from './content.js'
 import { reportOptionsSchema, type ReportLocale } from './contract.js'
@@ -40,7 +41,7 @@ function definitionTitle(definition: string, locale: ReportLocale, fallback: str
  * on every load, so a withdrawn report is gone at once.
  */
 export const publicReportRoutes = ({ db, minGroupSize }: PublicReportDeps) => {
-  const deps = { factsOf: createDefinitionFacts(), minGroupSize }
+  const deps = { factsOf: createDefinitionFacts(), codebookOf: createCodebooks(), minGroupSize }
 
   async function loadReport(id: string) {
     const stored = REPORT_ID.test(id) ? await findReport(db, id) : undefined

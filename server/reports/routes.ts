@@ -17,6 +17,7 @@ import { jsonBody, paramsOf } from '../platform/contract/validation.js'
 import { ApiError } from '../platform/errors.js'
 import { surveyOr404 } from '../platform/survey-or-404.js'
 import { chosenRelease } from '../results/aggregates-query.js'
+import { createCodebooks } from '../exports/codebooks.js'
 import { createDefinitionFacts } from '../results/definition-facts.js'
 import { reportContent } from './content.js'
 import {
@@ -53,7 +54,7 @@ async function releaseOr404(db: Kysely<Database>, survey: PublishedVersion, n: s
 
 /** Admins publish and withdraw reports and choose what the front page lists; researchers read. */
 export const adminReportRoutes = ({ db, requireAdmin, minGroupSize, audit }: AdminReportDeps) => {
-  const deps = { factsOf: createDefinitionFacts(), minGroupSize }
+  const deps = { factsOf: createDefinitionFacts(), codebookOf: createCodebooks(), minGroupSize }
 
   /** Builds the report once: refuses dimensions and questions the release does not have. */
   async function checkOptions(survey: PublishedVersion, releaseNo: number, options: ReportOptions) {
