@@ -1,6 +1,7 @@
 import { Model, type Question } from 'survey-core'
 import './survey-core-setup.js'
 import { isUnlisted } from './answers/listed-choices.js'
+import { levelsChange, readLevels, type Level } from './dimension-levels.js'
 
 /** Questions with these names group the results unless a definition declares its own list. */
 export const DEFAULT_DIMENSIONS = ['sector', 'region', 'profession'] as const
@@ -17,6 +18,8 @@ export interface Dimension {
 
 export interface DimensionReport {
   dimensions: Dimension[]
+  /** Coarser groupings of the dimensions' values (dimension-levels.ts). */
+  levels: Level[]
   errors: string[]
 }
 
@@ -52,7 +55,7 @@ export function readDimensions(definition: Record<string, unknown>): DimensionRe
     const declared = definition.dimensions
     const errors: string[] = []
     if (declared !== undefined && !(Array.isArray(declared) && declared.every((d) => typeof d === 'string'))) {
-      return { dimensions: [], errors: ['"dimensions" must be a list of question names'] }
+      return { dimensions: [], levels: [], errors: ['"dimensions" must be a list of question names'] }
     }
     const names = (declared as string[] | undefined) ?? [...DEFAULT_DIMENSIONS]
     const dimensions: Dimension[] = []
@@ -66,7 +69,8 @@ export function readDimensions(definition: Record<string, unknown>): DimensionRe
       if (typeof values === 'string') errors.push(values)
       else dimensions.push({ name, values, required: question.isRequired })
     }
-    return { dimensions, errors }
+    const levels = readLevels(definition.levels, dimensions)
+    return { dimensions, levels: levels.levels, errors: [...errors, ...levels.errors] }
   } finally {
     model.dispose()
   }
@@ -81,10 +85,9 @@ export function dimensionsChange(
   current: Record<string, unknown>,
   next: Record<string, unknown>,
 ): string | undefined {
-  const names = (definition: Record<string, unknown>) =>
-    readDimensions(definition).dimensions.map((d) => d.name)
-  const [before, after] = [names(current), names(next)]
-  if (JSON.stringify(before) === JSON.stringify(after)) return undefined
+  const [was, will] = [readDimensions(current), readDimensions(next)]
+  const [before, after] = [was, will].map((report) => report.dimensions.map((d) => d.name))
+  if (JSON.stringify(before) === JSON.stringify(after)) return levelsChange(was.levels, will.levels)
   const list = (values: string[]) => `[${values.join(', ')}]`
   return (
     `The dimensions must stay ${list(before)} (this version has ${list(after)}): ` +

@@ -27,6 +27,11 @@ export interface World {
   publications: readonly Publication[]
   /** Published answer counts of `q` per shown group (what the aggregates show). */
   answers?: readonly Record<string, Record<string, number>>[]
+  /**
+   * Adds each level's value to a full combination of `dimensions` (`r.a` beside `r`): the
+   * atoms' keys carry them, and level cells are targets like any other.
+   */
+  expand?: (key: CellKey) => CellKey
 }
 
 export type Finding =
@@ -45,7 +50,10 @@ function universe(world: World): { key: CellKey; batch: number }[] {
   for (const d of world.dimensions)
     keys = keys.flatMap((k) => d.values.map((v) => ({ ...k, [d.name]: v })))
   const batches = world.publications.length
-  return keys.flatMap((key) => Array.from({ length: batches }, (_, b) => ({ key, batch: b + 1 })))
+  const expand = world.expand ?? ((key: CellKey) => key)
+  return keys.flatMap((key) =>
+    Array.from({ length: batches }, (_, b) => ({ key: expand(key), batch: b + 1 })),
+  )
 }
 
 interface Published {
@@ -184,7 +192,7 @@ export async function intervalAttack(world: World): Promise<Finding[]> {
   }
   // Targets: every cell of every table, cumulative at each release and per release batch.
   const targets: { name: string; atoms: number[] }[] = []
-  const names = world.dimensions.map((d) => d.name)
+  const names = Object.keys(atoms[0]?.key ?? {})
   const subsets = [
     [],
     ...names.map((n) => [n]),

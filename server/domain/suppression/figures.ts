@@ -3,7 +3,7 @@
  * attacker only through groups: which dimension values they have and in which release they
  * first appeared. Atoms are the finest such groups; every published count is a sum of atoms.
  */
-import type { CellKey, Publication } from './types'
+import type { CellKey, Dimension, Publication } from './types'
 
 /** Respondents with one full combination of dimension values who first appeared in `batch`. */
 export interface Atom {
@@ -50,10 +50,41 @@ export function figuresOf(
   return [...figures, ...extra]
 }
 
-/** Atoms from cumulative counts per full combination at each release (oldest first). */
+/**
+ * A full combination's key with the value of every level added (`region.area` beside
+ * `region`), so a figure of a level table contains its members' atoms.
+ */
+export function withLevels(dimensions: readonly Dimension[]): (key: CellKey) => CellKey {
+  const levels = dimensions.flatMap((dim) => {
+    if (!dim.level) return []
+    const groupOf = new Map<string, string>()
+    for (const [group, members] of Object.entries(dim.level.groups))
+      for (const member of members) groupOf.set(member, group)
+    return [{ name: dim.name, of: dim.level.of, groupOf }]
+  })
+  if (levels.length === 0) return (key) => key
+  return (key) => {
+    const full: Record<string, string> = { ...key }
+    for (const level of levels) {
+      const group = level.groupOf.get(key[level.of])
+      if (group === undefined) {
+        throw new TypeError(`suppression: level ${level.name} has no group for ${key[level.of]}`)
+      }
+      full[level.name] = group
+    }
+    return full
+  }
+}
+
+/**
+ * Atoms from cumulative counts per full combination at each release (oldest first), with the
+ * levels of `dimensions` added to their keys.
+ */
 export function atomsFromReleases(
   cumulative: readonly (readonly { key: CellKey; n: number }[])[],
+  dimensions: readonly Dimension[] = [],
 ): Atom[] {
+  const expand = withLevels(dimensions)
   const atoms: Atom[] = []
   let before = new Map<string, number>()
   cumulative.forEach((rows, i) => {
@@ -67,7 +98,7 @@ export function atomsFromReleases(
     for (const [id, n] of now) {
       const added = n - (before.get(id) ?? 0)
       if (added < 0) throw new RangeError('suppression: a count fell between releases')
-      if (added > 0) atoms.push({ key: keys.get(id)!, batch: i + 1, n: added })
+      if (added > 0) atoms.push({ key: expand(keys.get(id)!), batch: i + 1, n: added })
     }
     before = now
   })

@@ -61,31 +61,57 @@ export function initialBounds(model: Model, pins: readonly Pins[]): [Float64Arra
 
 /**
  * Dimensions over the union of every release's values (a choice added by a later version). A
- * value missing from a release's domain had no respondents in it (see emptyPins).
+ * value missing from a release's domain had no respondents in it (see emptyPins). Real
+ * dimensions must be the same in every release; levels are the union of those any release has
+ * (a level added later was simply not published before), with their groups merged.
  */
 export function unionDimensions(all: readonly (readonly Dimension[])[]): Dimension[] {
-  const names = all[0].map((d) => d.name)
+  const roots = (dims: readonly Dimension[]) => dims.filter((d) => !d.level).map((d) => d.name)
+  const names = roots(all[0])
   for (const dims of all) {
-    if (dims.length !== names.length || dims.some((d, i) => d.name !== names[i])) {
+    if (JSON.stringify(roots(dims)) !== JSON.stringify(names)) {
       throw new TypeError('suppression: releases must use the same dimensions in the same order')
     }
   }
-  return names.map((name, i) => {
+  const union = (name: string) => {
     const values: string[] = []
-    for (const dims of all) for (const v of dims[i].values) if (!values.includes(v)) values.push(v)
-    return { name, values }
-  })
+    for (const dims of all)
+      for (const v of dims.find((d) => d.name === name)?.values ?? [])
+        if (!values.includes(v)) values.push(v)
+    return values
+  }
+  const real: Dimension[] = names.map((name) => ({ name, values: union(name) }))
+  const levels = new Map<string, Dimension>()
+  for (const dims of all) {
+    for (const dim of dims) {
+      if (!dim.level) continue
+      const seen = levels.get(dim.name)
+      if (seen && seen.level!.of !== dim.level.of) {
+        throw new TypeError(`suppression: level ${dim.name} groups different dimensions`)
+      }
+      const groups: Record<string, string[]> = {}
+      for (const [group, members] of Object.entries(seen?.level!.groups ?? {})) groups[group] = [...members]
+      for (const [group, members] of Object.entries(dim.level.groups)) {
+        groups[group] = [...new Set([...(groups[group] ?? []), ...members])]
+      }
+      levels.set(dim.name, { name: dim.name, values: union(dim.name), level: { of: dim.level.of, groups } })
+    }
+  }
+  // A member in two groups across releases throws in buildFamily (the releases disagree).
+  return [...real, ...levels.values()]
 }
 
 /**
  * Empty pins for a release: cells with a value outside its domain are known to be 0 (nobody
- * could choose it then); everything else unknown until shown.
+ * could choose it then); everything else unknown until shown. A level the release did not
+ * have is unknown, not empty: its cells are sums of the release's own.
  */
 export function emptyPins(family: Family, domain: readonly Dimension[]): Pins {
   const pins = new Float64Array(family.varCount).fill(NaN)
-  const allowed = family.dimensions.map((dim, i) =>
-    dim.values.map((v) => domain[i].values.includes(v)),
-  )
+  const allowed = family.dimensions.map((dim) => {
+    const own = domain.find((d) => d.name === dim.name)
+    return dim.values.map((v) => (own ? own.values.includes(v) : dim.level !== undefined))
+  })
   family.tables.forEach((table) => {
     for (let local = 0; local < table.size; local++) {
       const values = decode(family, table, local)

@@ -8,6 +8,7 @@
  */
 import { describeKey } from './keys'
 import { atomsFromReleases, figuresOf, type Figure } from './figures'
+import { unionDimensions } from './model'
 import { planSuppression } from './planner'
 import type { Highs } from './solver'
 import { spanAudit, type SmallSet } from './span-audit'
@@ -48,7 +49,7 @@ export function planRelease(
     throw new TypeError('suppression: one cumulative count list per release is needed')
   }
   const counts = cumulative[cumulative.length - 1]
-  const atoms = atomsFromReleases(cumulative)
+  const atoms = atomsFromReleases(cumulative, unionDimensions([...previous.map((p) => p.dimensions), input.dimensions]))
   const k = Math.max(input.minGroupSize, ...previous.map((p) => p.minGroupSize))
   const release = previous.length + 1
   const hide: { by: string[]; key: CellKey }[] = []

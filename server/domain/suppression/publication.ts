@@ -14,8 +14,10 @@ export function toPublication(
   shown: Uint8Array,
 ): Publication {
   const outside = emptyPins(family, domain)
+  const own = new Set(domain.map((d) => d.name))
   const tables: PublishedTable[] = family.tables
-    .filter((table) => table.published)
+    // A level this release does not declare is not published by it.
+    .filter((table) => table.published && table.dims.every((d) => own.has(family.dimensions[d].name)))
     .map((table) => {
       const cells: PublishedCell[] = []
       for (let v = table.offset; v < table.offset + table.size; v++) {

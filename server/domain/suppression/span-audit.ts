@@ -32,6 +32,12 @@ export interface SpanInput {
 }
 
 export function atomClasses(atoms: readonly Atom[], figures: readonly Figure[]) {
+  // A figure over a dimension the atoms lack would contain nobody and hide a disclosure.
+  const names = new Set(atoms.flatMap((atom) => Object.keys(atom.key)))
+  for (const figure of figures) {
+    const foreign = Object.keys(figure.key).find((name) => atoms.length > 0 && !names.has(name))
+    if (foreign) throw new TypeError(`suppression: figure ${figure.label} groups by unknown ${foreign}`)
+  }
   const classes = new Map<string, { figures: number[]; atoms: Atom[]; n: number }>()
   for (const atom of atoms) {
     if (atom.n <= 0) continue

@@ -8,6 +8,12 @@ export interface Dimension {
   name: string
   /** Every possible value (the questionnaire's choices), so empty combinations are cells too. */
   values: readonly string[]
+  /**
+   * A level: a coarser grouping of another dimension (`of`), whose `values` are the group
+   * values; `groups` lists each group's member values of `of`, each member in one group.
+   * Counts are given by the real dimensions only; a level's cells are sums of theirs.
+   */
+  level?: { of: string; groups: Readonly<Record<string, readonly string[]>> }
 }
 
 /** Dimension name → value; `{}` is the key of the total. */

@@ -8,7 +8,8 @@
  * group below k, and nothing in the file is finer than a class.
  */
 import { GENERALISED } from '../../domain/anonymise-responses.js'
-import { figuresOf, type Atom } from '../../domain/suppression/figures.js'
+import { figuresOf, withLevels, type Atom } from '../../domain/suppression/figures.js'
+import { unionDimensions } from '../../domain/suppression/model.js'
 import { atomClasses } from '../../domain/suppression/span-audit.js'
 import type { CellKey, Publication } from '../../domain/suppression/types.js'
 
@@ -26,8 +27,13 @@ export function planResponseFile(
   atoms: readonly Atom[],
   k: number,
 ): FilePlan {
-  const names = publications[publications.length - 1].dimensions.map((d) => d.name)
-  const classes = atomClasses(atoms, figuresOf(publications))
+  // Rows show the real dimensions; a level's tables are figures like any other.
+  const names = publications[publications.length - 1].dimensions
+    .filter((d) => !d.level)
+    .map((d) => d.name)
+  const expand = withLevels(unionDimensions(publications.map((p) => p.dimensions)))
+  const expanded = atoms.map((atom) => ({ ...atom, key: expand(atom.key) }))
+  const classes = atomClasses(expanded, figuresOf(publications))
   const small = classes.filter((c) => c.n < k)
   if (small.length > 0) {
     // How many, and how small, is not said: the admin reading it must not learn it either.
@@ -53,7 +59,7 @@ export function planResponseFile(
   return {
     ok: true,
     present: (key, batch) => {
-      const hit = shown.get(atomId(key, batch))
+      const hit = shown.get(atomId(expand(key), batch))
       if (!hit) throw new TypeError('response file: a response outside the planned classes')
       return hit
     },
