@@ -112,7 +112,45 @@ export async function releaseDomain(
     return { name: dimension.name, values: [...values], required }
   })
   const questions = [...current.kinds.keys()].filter((q) => answered.every((f) => f.kinds.has(q)))
-  return { dimensions, questions }
+  return { dimensions, questions, levels: releaseLevels(current, answered, dimensions) }
+}
+
+/**
+ * The current version's levels as suppression dimensions over the release's values: a value
+ * only an earlier version had keeps the group that version gave it; an unanswered optional
+ * dimension is unanswered at its levels too ('').
+ */
+function releaseLevels(
+  current: DefinitionFacts,
+  answered: readonly DefinitionFacts[],
+  dimensions: readonly { name: string; values: string[]; required: boolean }[],
+): Dimension[] {
+  return current.levels.map((level) => {
+    const root = dimensions.find((d) => d.name === level.of)!
+    const groups: Record<string, string[]> = {}
+    for (const group of level.groups) groups[group.value] = [...group.members]
+    const placed = new Set(level.groups.flatMap((g) => g.members))
+    for (const value of root.values.filter((v) => !placed.has(v))) {
+      const earlier = answered
+        .flatMap((facts) => facts.levels.filter((l) => l.name === level.name))
+        .flatMap((l) => l.groups)
+        .find((g) => g.members.includes(value))
+      if (!earlier) {
+        throw new ReleaseRefused([
+          `Level ${level.name} has no group for "${value}", a value an earlier version of ` +
+            `${level.of} had; add it to one of the level's groups.`,
+        ])
+      }
+      ;(groups[earlier.value] ??= []).push(value)
+    }
+    const values = Object.keys(groups)
+    if (!root.required) groups[''] = ['']
+    return {
+      name: level.name,
+      values: root.required ? values : [...values, ''],
+      level: { of: level.of, groups },
+    }
+  })
 }
 
 /**
@@ -137,7 +175,9 @@ export async function makeRelease(
       )
       // Releases are checked against each other table by table; versions saved before dimension
       // changes were refused can leave the latest with others, which no earlier release can match.
-      const names = (list: readonly Dimension[]) => JSON.stringify(list.map((d) => d.name))
+      // Levels may come and go (an earlier release without one simply did not publish it).
+      const names = (list: readonly Dimension[]) =>
+        JSON.stringify(list.filter((d) => !d.level).map((d) => d.name))
       const earlier = previous.at(-1)
       if (earlier && names(earlier.dimensions) !== names(dimensions)) {
         const reason = 'The dimensions changed after the last release; none can follow.'
@@ -150,7 +190,8 @@ export async function makeRelease(
         cumulative.push(await countsFor(trx, { surveyId: survey.surveyId, releaseNo: r }, domains))
       }
       const extra = (await options.extra?.(trx, releaseNo)) ?? []
-      const input = { minGroupSize: options.minGroupSize, dimensions: domains, cumulative, extra }
+      const withLevels = [...domains, ...domain.levels]
+      const input = { minGroupSize: options.minGroupSize, dimensions: withLevels, cumulative, extra }
       const planned = planRelease(highs, input, previous)
       if (!planned.ok) throw new ReleaseRefused(planned.reasons)
       const check = checkRelease(previous, planned.publication)
