@@ -85,6 +85,7 @@ export async function currentSchema(db: Kysely<any>): Promise<string | undefined
 const RESPONSE_KEY_INDEXES = {
   invitation_codes: 'invitation_codes_pk',
   responses: 'responses_pkey',
+  response_answers: 'response_answers_pkey',
   response_values: 'response_values_pk',
   response_quiz_items: 'response_quiz_items_pk',
   response_counts: 'response_counts_pk',

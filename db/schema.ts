@@ -34,10 +34,18 @@ export interface ResponsesTable {
   survey_version_id: number
   locale: string
   submitted_on: string
-  answers: string
   knowledge_score: number | null
   /** The release that first included it; null until a release is made. */
   release_no: ColumnType<number | null, number | null | undefined, number | null>
+}
+
+/**
+ * A response's answers as submitted (JSON), the source every answer row is derived from. Apart
+ * from `responses` so the row a release relabels stays narrow (decision 008); same random key.
+ */
+export interface ResponseAnswersTable {
+  response_id: string
+  answers: string
 }
 
 /** Atomic answered values, one row each, so SQL can count and average (see docs/decisions). */
@@ -130,6 +138,7 @@ export interface Database {
   surveys: SurveysTable
   survey_versions: SurveyVersionsTable
   responses: ResponsesTable
+  response_answers: ResponseAnswersTable
   response_values: ResponseValuesTable
   response_quiz_items: ResponseQuizItemsTable
   response_counts: ResponseCountsTable
@@ -156,6 +165,7 @@ export type NewResponseValue = Insertable<ResponseValuesTable>
 /** Tables that hold respondent data: the anonymity test inspects every column of these. */
 export const RESPONSE_SIDE_TABLES = [
   'responses',
+  'response_answers',
   'response_values',
   'response_quiz_items',
   'response_counts',

@@ -17,10 +17,11 @@ const REVIEWED_COLUMNS: Record<string, string[]> = {
     'survey_version_id',
     'locale',
     'submitted_on',
-    'answers',
     'knowledge_score',
     'release_no', // which release first included it: coarser than the day already kept
   ],
+  // The answers as submitted, apart from the row a release relabels (decision 008).
+  response_answers: ['response_id', 'answers'],
   response_values: ['response_id', 'question', 'item', 'value', 'number'],
   response_quiz_items: ['response_id', 'question', 'correct'],
   // Counts per combination of dimension values; no response id, nothing per respondent.
@@ -142,7 +143,7 @@ describe('anonymity of stored responses', () => {
     // SQLite keeps rows in key order all the time; PostgreSQL's heap only after a release rewrites it.
     await makeRelease(db, survey!, { kind: 'interim', minGroupSize: 5, today: '2026-11-25' })
     // A plain scan returns rows in key order; with random keys that is not arrival order.
-    const scanned = (await sql<{ answers: string }>`select answers from responses`.execute(db)).rows
+    const scanned = (await sql<{ answers: string }>`select answers from response_answers`.execute(db)).rows
       .map((row) => JSON.parse(row.answers).comment)
     expect(scanned).toHaveLength(30)
     expect(scanned).not.toEqual(arrival)

@@ -54,7 +54,7 @@ function storedMarkers(path: string): string[] {
   const db = new Database(path, { readonly: true })
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-    const rows = db.prepare('select answers from responses').all() as { answers: string }[]
+    const rows = db.prepare('select answers from response_answers').all() as { answers: string }[]
     return rows.map((row) => JSON.parse(row.answers).comment as string)
   } finally {
     db.close()

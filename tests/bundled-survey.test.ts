@@ -61,7 +61,7 @@ describe('the bundled counter-trafficking questionnaire', () => {
       why_not_acted: [],
     }
     expect((await postJson(app, url, { answers, locale: 'fi' })).status).toBe(201)
-    const stored = JSON.parse((await db.selectFrom('responses').select('answers').executeTakeFirstOrThrow()).answers)
+    const stored = JSON.parse((await db.selectFrom('response_answers').select('answers').executeTakeFirstOrThrow()).answers)
     expect(stored).toMatchObject({ met_possible_victim: 'yes', met_count: 'once', actions_taken: ['nothing'] })
   })
 
@@ -69,7 +69,7 @@ describe('the bundled counter-trafficking questionnaire', () => {
     const { app, db } = await createTestContext()
     const answers = { ...allCorrect, met_possible_victim: 'no', met_count: 'more_than_5' }
     expect((await postJson(app, url, { answers, locale: 'en' })).status).toBe(201)
-    const stored = JSON.parse((await db.selectFrom('responses').select('answers').executeTakeFirstOrThrow()).answers)
+    const stored = JSON.parse((await db.selectFrom('response_answers').select('answers').executeTakeFirstOrThrow()).answers)
     expect(stored).not.toHaveProperty('met_count')
     const values = await db.selectFrom('response_values').select('question').where('question', '=', 'met_count').execute()
     expect(values).toEqual([])

@@ -154,7 +154,9 @@ describe('crash safety (SIGKILL under concurrent submissions)', () => {
     const db = new Database(databasePath, { readonly: true })
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      const rows = db.prepare('select id, answers from responses').all() as {
+      const rows = db
+        .prepare('select id, answers from responses join response_answers on response_id = id')
+        .all() as {
         id: string
         answers: string
       }[]

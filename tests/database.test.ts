@@ -32,7 +32,12 @@ describe('storage', () => {
     const { db } = await createTestContext({ loadBundled: false })
     const list = await sql<{ name: string; wr: number }>`pragma table_list`.execute(db)
     const withoutRowid = Object.fromEntries(list.rows.map((row) => [row.name, row.wr]))
-    expect(withoutRowid).toMatchObject({ responses: 1, response_values: 1, response_quiz_items: 1 })
+    expect(withoutRowid).toMatchObject({
+      responses: 1,
+      response_answers: 1,
+      response_values: 1,
+      response_quiz_items: 1,
+    })
   })
 
   it('refuses a response that points at no survey version', async () => {
@@ -45,7 +50,6 @@ describe('storage', () => {
           survey_version_id: 999,
           locale: 'fi',
           submitted_on: '2026-11-25',
-          answers: '{}',
           knowledge_score: null,
         })
         .execute(),
@@ -55,8 +59,8 @@ describe('storage', () => {
   it('refuses a submission time finer than a day', async () => {
     const { db } = await createTestContext({ loadBundled: false })
     await expect(
-      sql`insert into responses (id, survey_version_id, locale, submitted_on, answers)
-          values (${'b'.repeat(32)}, 1, 'fi', '2026-11-25T10:00:00Z', '{}')`.execute(db),
+      sql`insert into responses (id, survey_version_id, locale, submitted_on)
+          values (${'b'.repeat(32)}, 1, 'fi', '2026-11-25T10:00:00Z')`.execute(db),
     ).rejects.toThrow(/CHECK/i)
   })
 })

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { currentRules, up } from '../db/migrations/2026-12-04T19-00_free-text-values.js'
+import { currentRules, up as upFreeText } from '../db/migrations/2026-12-04T19-00_free-text-values.js'
+import * as responseAnswers from '../db/migrations/2026-12-05T01-00_response-answers.js'
 import { rederiveAnswerRows } from '../db/queries/rederive-values.js'
 import { insertResponse } from '../db/queries/responses.js'
 import { findLatestVersion } from '../db/queries/surveys.js'
@@ -51,6 +52,13 @@ async function legacyRelease() {
   const admin = signedInClient(ctx.app, await signIn(ctx.app, 'anna', PASSWORD))
   expect((await admin.post('/api/admin/surveys/probe/releases')).status).toBe(201)
   return { ...ctx, admin }
+}
+
+/** The migration on the schema it was written for: later migrations undone, then redone. */
+async function up(db: TestContext['db']) {
+  await responseAnswers.down(db)
+  await upFreeText(db)
+  await responseAnswers.up(db)
 }
 
 async function rowsWithSecret(db: TestContext['db']) {

@@ -245,7 +245,8 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('no answer lost on two instances', (
     )
     expect(final.filter((status) => status !== 201)).toEqual([])
     const { rows } = await sql<{ answers: string }>`
-      select r.answers from responses r join survey_versions v on v.id = r.survey_version_id
+      select a.answers from responses r join response_answers a on a.response_id = r.id
+      join survey_versions v on v.id = r.survey_version_id
       join surveys s on s.id = v.survey_id where s.slug = ${slug}`.execute(database.db)
     const tokens = rows.map((row) => JSON.parse(row.answers).comment as string).sort()
     expect(tokens).toEqual(respondents.map((r) => r.body.answers.comment).sort())

@@ -71,7 +71,9 @@ describe('POST /api/surveys/:slug/responses', () => {
     expect(row.locale).toBe('fi')
     expect(row.submitted_on).toBe('2026-11-25')
     expect(row.id).toMatch(/^[0-9a-f]{32}$/)
-    expect(JSON.parse(row.answers)).toEqual(validMiniAnswers)
+    const stored = await db.selectFrom('response_answers').selectAll().executeTakeFirstOrThrow()
+    expect(stored.response_id).toBe(row.id)
+    expect(JSON.parse(stored.answers)).toEqual(validMiniAnswers)
     expect(row.knowledge_score).toBe(1)
 
     const version = await db.selectFrom('survey_versions').select('id').executeTakeFirstOrThrow()

@@ -13,6 +13,7 @@ import * as freeTextValues from './2026-12-04T19-00_free-text-values.js'
 import * as surveyBaselines from './2026-12-04T21-00_survey-baselines.js'
 import * as reports from './2026-12-04T22-00_reports.js'
 import * as dropValuesQuestionIndex from './2026-12-04T22-00_drop-values-question-index.js'
+import * as responseAnswers from './2026-12-05T01-00_response-answers.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T21-00_survey-baselines': surveyBaselines,
   '2026-12-04T22-00_reports': reports,
   '2026-12-04T22-00_drop-values-question-index': dropValuesQuestionIndex,
+  '2026-12-05T01-00_response-answers': responseAnswers,
 }

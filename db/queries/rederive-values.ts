@@ -18,9 +18,10 @@ const keyOf = (question: string, item: string) => JSON.stringify([question, item
 const same = (a: Cell, b: Cell) => a.value === b.value && a.number === b.number
 
 /**
- * Re-derives every stored answer row from `responses.answers` when the flattening rules change
- * (decision 001): changed rows are replaced, and the running counts and stored release tables of
- * every survey touched are counted again from them. Returns how many responses changed.
+ * Re-derives every stored answer row from the answers as submitted (`response_answers`) when the
+ * flattening rules change (decision 001): changed rows are replaced, and the running counts and
+ * stored release tables of every survey touched are counted again from them. Returns how many
+ * responses changed.
  */
 export async function rederiveAnswerRows(
   db: Kysely<Database>,
@@ -38,11 +39,12 @@ export async function rederiveAnswerRows(
     const { flatten } = rules.get(version.id)!
     for (let after = ''; ; ) {
       const page = await db
-        .selectFrom('responses')
-        .select(['id', 'answers'])
-        .where('survey_version_id', '=', version.id)
-        .where('id', '>', after)
-        .orderBy('id')
+        .selectFrom('responses as r')
+        .innerJoin('response_answers as a', 'a.response_id', 'r.id')
+        .select(['r.id', 'a.answers'])
+        .where('r.survey_version_id', '=', version.id)
+        .where('r.id', '>', after)
+        .orderBy('r.id')
         .limit(RESPONSES_PER_PAGE)
         .execute()
       if (page.length === 0) break

@@ -62,9 +62,12 @@ export async function storeResponseRows(
       survey_version_id: input.surveyVersionId,
       locale: input.locale,
       submitted_on: input.submittedOn,
-      answers: JSON.stringify(input.answers),
       knowledge_score: input.knowledgeScore,
     })
+    .execute()
+  await trx
+    .insertInto('response_answers')
+    .values({ response_id: input.id, answers: JSON.stringify(input.answers) })
     .execute()
   // Literal objects: spreading each value and adding a key is V8's slow path (see response-counts).
   const values = input.values.map((value) => ({

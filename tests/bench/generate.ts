@@ -115,8 +115,11 @@ export async function generateResponses(
   })
   const addToBatch = sqlite.prepare('insert into batch values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const copyResponses = sqlite.prepare(
-    `insert into responses (id, survey_version_id, locale, submitted_on, answers, knowledge_score)
-     select id, ?, locale, day, answers, score from batch order by id`,
+    `insert into responses (id, survey_version_id, locale, submitted_on, knowledge_score)
+     select id, ?, locale, day, score from batch order by id`,
+  )
+  const copyAnswers = sqlite.prepare(
+    `insert into response_answers (response_id, answers) select id, answers from batch order by id`,
   )
   const copyValues = sqlite.prepare(
     `insert into response_values (response_id, question, item, value, number)
@@ -150,6 +153,7 @@ export async function generateResponses(
       valueRows += 3 + variant.values.length
     }
     copyResponses.run(versionId)
+    copyAnswers.run()
     copyValues.run()
     copyQuiz.run()
   })

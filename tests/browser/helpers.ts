@@ -72,7 +72,10 @@ export function readResponses(databasePath: string): StoredResponse[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true })
   try {
     return db
-      .prepare('select id, survey_version_id, locale, submitted_on, answers from responses')
+      .prepare(
+        `select id, survey_version_id, locale, submitted_on, answers
+         from responses join response_answers on response_id = id`,
+      )
       .all() as StoredResponse[]
   } finally {
     db.close()
