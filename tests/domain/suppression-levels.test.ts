@@ -15,6 +15,7 @@ import {
 } from '../../server/domain/suppression'
 import { withLevels } from '../../server/domain/suppression/figures'
 import { planRelease } from '../../server/domain/suppression/plan-release'
+import { cellId, cellsWithStatistics } from '../../server/domain/suppression/statistics'
 import { loadSolver } from '../../server/domain/suppression/solver'
 import { buildFamily, marginCounts } from '../../server/domain/suppression/tables'
 import { tableFor, varFor } from '../../server/domain/suppression/keys'
@@ -124,6 +125,8 @@ interface LevelWorld {
   batches: { n: number; share: number }[][]
   /** The release from which the level is declared (a later version may add it). */
   levelFrom: number
+  /** Region is the first dimension (its level then heads the statistics chain). */
+  regionFirst: boolean
 }
 
 const levelWorld: fc.Arbitrary<LevelWorld> = fc
@@ -153,6 +156,7 @@ const levelWorld: fc.Arbitrary<LevelWorld> = fc
         maxLength: releases,
       }),
       levelFrom: fc.integer({ min: 1, max: releases }),
+      regionFirst: fc.boolean(),
     })
   })
 
@@ -161,14 +165,16 @@ function dimensionsOf(w: LevelWorld) {
   const groups: Record<string, string[]> = { g0: [], g1: [] }
   r.values.forEach((v, i) => groups[`g${w.groups[i]}`].push(v))
   const a: Dimension = { name: 'r.a', values: ['g0', 'g1'], level: { of: 'r', groups } }
-  return { real: [sector, r], all: [sector, r, a] }
+  const real = w.regionFirst ? [r, sector] : [sector, r]
+  return { real, all: [...real, a] }
 }
 
 /** Plans each release as the server does (a refused one publishes nothing new). */
 async function publishLevels(w: LevelWorld) {
   const highs = await loadSolver()
   const { real, all } = dimensionsOf(w)
-  const keys = sector.values.flatMap((s) => real[1].values.map((r) => ({ s, r })))
+  const regions = real.find((d) => d.name === 'r')!.values
+  const keys = sector.values.flatMap((s) => regions.map((r) => ({ s, r })))
   const publications: Publication[] = []
   const atoms: TrueAtom[] = []
   const cumulative: { key: CellKey; n: number }[][] = []
@@ -197,13 +203,37 @@ async function publishLevels(w: LevelWorld) {
     pending = []
   })
   const expand = withLevels(all)
+  const expanded = atoms.map((a) => ({ ...a, key: expand(a.key) }))
+  // What the aggregates show: answer counts of q for every shown group with statistics.
+  const answers = publications.map((p, r) => {
+    const shown: Record<string, Record<string, number>> = {}
+    for (const table of p.tables) {
+      const withStatistics = cellsWithStatistics(publications, r + 1, table.by)
+      for (const cell of table.cells) {
+        if (cell.suppressed || !withStatistics.has(cellId(table.by, cell.key))) continue
+        const members = expanded.filter(
+          (a) => a.batch <= r + 1 && table.by.every((d) => a.key[d] === cell.key[d]),
+        )
+        shown[table.by.map((d) => `${d}=${cell.key[d]}`).join(',')] = {
+          yes: members.reduce((n, a) => n + a.values.yes, 0),
+          no: members.reduce((n, a) => n + a.values.no, 0),
+        }
+      }
+    }
+    return shown
+  })
+  const statistics = publications.flatMap((p, r) =>
+    p.tables.filter((t) => cellsWithStatistics(publications, r + 1, t.by).size > 0).map((t) => t.by.join('×')),
+  )
   return {
     k: w.k,
     dimensions: real,
     values: ['yes', 'no'],
-    atoms: atoms.map((a) => ({ ...a, key: expand(a.key) })),
+    atoms: expanded,
     publications,
+    answers,
     expand,
+    statistics,
   }
 }
 
@@ -245,7 +275,8 @@ describe('levels against the independent attacker', () => {
     expect((await spanAttack(world)).length).toBeGreaterThan(0)
   })
 
-  it('finds no group of 1..k-1 in releases planned with a level (span and bounds)', async () => {
+  it('finds no group of 1..k-1 in releases planned with a level (span, and bounds with the answer counts of every group with statistics)', async () => {
+    let levelStatistics = 0
     await fc.assert(
       fc.asyncProperty(levelWorld, async (w) => {
         const world = await publishLevels(w)
@@ -255,8 +286,11 @@ describe('levels against the independent attacker', () => {
         // The level's tables are published from the release that declares it.
         const last = world.publications.at(-1)!
         expect(last.tables.some((t) => t.by.includes('r.a'))).toBe(true)
+        if (world.statistics.some((by) => by.includes('r.a'))) levelStatistics++
       }),
       { numRuns: RUNS, seed: 20261205 },
     )
+    // The level's nested tables carried statistics in some worlds: the answers channel was tried.
+    expect(levelStatistics).toBeGreaterThan(0)
   }, 240_000)
 })

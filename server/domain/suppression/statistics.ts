@@ -6,18 +6,31 @@
  * disjoint) they cannot: within each finest group, any split of its answers among its
  * combinations fits every published figure, so they say nothing about how many respondents are
  * in any combination. The family: the total, the first dimension, the first two dimensions, each
- * group only while it has been shown in every earlier release that showed anything.
+ * group only while it has been shown in every earlier release that showed anything. A level
+ * nests too (its groups are unions of values): the first level of the first dimension goes
+ * between the total and it, and the first dimension by the first level of the second between
+ * the first dimension and the first two (sector ⊃ sector × area ⊃ sector × region).
  */
 import type { CellKey, Publication } from './types'
 
 export const cellId = (by: readonly string[], key: CellKey) => JSON.stringify(by.map((d) => key[d]))
 
-/** The chain of tables with statistics: [], [d0], [d0, d1] (dimension order of the release). */
+/**
+ * The chain of tables with statistics: [], [L0], [d0], [d0, L1], [d0, d1] (real dimensions in the
+ * release's order; L0, L1 the first level of d0, d1, where there is one).
+ */
 export function statisticsChain(publication: Publication): string[][] {
-  const names = publication.dimensions.map((d) => d.name)
-  return [[], names.slice(0, 1), names.slice(0, 2)].filter(
-    (by, i, all) => i === 0 || by.length > all[i - 1].length,
-  )
+  const real = publication.dimensions.filter((d) => !d.level).map((d) => d.name)
+  const levelOf = (name: string | undefined) =>
+    publication.dimensions.find((d) => d.level && d.level.of === name)?.name
+  const [d0, d1] = real
+  const [l0, l1] = [levelOf(d0), levelOf(d1)]
+  const chain: string[][] = [[]]
+  if (l0) chain.push([l0])
+  if (d0) chain.push([d0])
+  if (d0 && l1) chain.push([d0, l1])
+  if (d0 && d1) chain.push([d0, d1])
+  return chain
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
