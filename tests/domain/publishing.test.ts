@@ -51,6 +51,7 @@ describe('checking a definition before it is stored', () => {
         { name: 'unit', values: ['er', 'icu', 'none'], required: false },
         { name: 'manager', values: ['true', 'false'], required: false },
       ],
+      levels: [],
       errors: [],
     })
     expect(checkDefinition(definition).ok).toBe(true)
