@@ -255,6 +255,19 @@ describe.skipIf(!hasChromium)('respondent pages (issue 22)', () => {
         await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
       ).toEqual([0, 0, ''])
       expect(await context.cookies()).toEqual([])
+
+      // Once sent, Back does not walk through the answered pages' entries: it leaves at once,
+      // without asking (nothing is unsent), and Forward has no page entry to go to either.
+      const dialogs: string[] = []
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.type())
+        void dialog.dismiss()
+      })
+      await expect.poll(() => page.evaluate(() => history.state)).toEqual({ surveyDone: true })
+      expect(await page.evaluate(() => history.length)).toBe(3) // about:blank, page 1, done
+      await page.goBack()
+      await expect.poll(() => page.url()).toBe('about:blank')
+      expect(dialogs).toEqual([])
       await context.close()
     })
   }
