@@ -1,7 +1,15 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { dimensionsChange, readDimensions } from '../server/domain/dimensions.js'
+import { loadSurveyFiles } from '../server/publishing/survey-files.js'
 import { allCorrectBundledAnswers as allCorrect } from './fixtures.js'
-import { BUNDLED_SLUG, createTestContext, postJson } from './helpers.js'
+import { BUNDLED_SLUG, BUNDLED_SURVEYS_DIR, createTestContext, postJson } from './helpers.js'
 
+const bundled = JSON.parse(
+  readFileSync(join(BUNDLED_SURVEYS_DIR, `${BUNDLED_SLUG}.json`), 'utf8'),
+) as Record<string, unknown>
 
 const url = `/api/surveys/${BUNDLED_SLUG}/responses`
 
@@ -84,5 +92,52 @@ describe('the bundled counter-trafficking questionnaire', () => {
       expect.objectContaining({ question: 'region', code: 'invalid_choice' }),
     ])
     expect(await db.selectFrom('responses').selectAll().execute()).toEqual([])
+  })
+
+  it('groups every region into exactly one collaborative area, named in three languages', () => {
+    const { dimensions, levels, errors } = readDimensions(bundled)
+    expect(errors).toEqual([])
+    expect(levels.map((l) => l.name)).toEqual(['region.area'])
+    const [area] = levels
+    const regions = dimensions.find((d) => d.name === 'region')!.values
+    const members = area.groups.flatMap((g) => g.members)
+    expect(new Set(members).size).toBe(members.length)
+    expect([...members].sort()).toEqual([...regions].sort())
+    expect(area.groups.map((g) => g.value)).toEqual([
+      'south',
+      'inland',
+      'west',
+      'east',
+      'north',
+      'ahvenanmaa',
+    ])
+    const text = expect.any(String)
+    expect(area.title).toEqual({
+      default: 'Collaborative area',
+      fi: 'Yhteistyöalue',
+      sv: 'Samarbetsområde',
+    })
+    for (const group of area.groups) expect(group.text).toEqual({ default: text, fi: text, sv: text })
+    expect(area.groups.find((g) => g.value === 'ahvenanmaa')!.members).toEqual(['ahvenanmaa'])
+  })
+
+  it('becomes a new version where the questionnaire was loaded without its areas', async () => {
+    const { db, app } = await createTestContext({ loadBundled: false })
+    const dir = mkdtempSync(join(tmpdir(), 'surveys-'))
+    try {
+      const { levels: _, ...before } = bundled
+      const file = join(dir, `${BUNDLED_SLUG}.json`)
+      writeFileSync(file, JSON.stringify(before))
+      await loadSurveyFiles(db, dir)
+      // Answered before: the new version keeps the survey and its responses.
+      expect((await postJson(app, url, { answers: allCorrect })).status).toBe(201)
+      writeFileSync(file, JSON.stringify(bundled))
+      const [loaded] = await loadSurveyFiles(db, dir)
+      expect(loaded).toMatchObject({ outcome: 'new-version', version: 2 })
+      expect(dimensionsChange(before, bundled)).toBeUndefined()
+      expect(await db.selectFrom('responses').select('id').execute()).toHaveLength(1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

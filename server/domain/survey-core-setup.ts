@@ -6,6 +6,11 @@ import { boundedRegex } from './bounded-regex.js'
 if (!Serializer.findProperty('survey', 'dimensions')) {
   Serializer.addProperty('survey', { name: 'dimensions', type: 'string[]' })
 }
+// `"levels": [{ "name": "area", "of": "region", ... }]` groups a dimension's values
+// (./dimension-levels.ts); read from the definition, never by survey-core.
+if (!Serializer.findProperty('survey', 'levels')) {
+  Serializer.addProperty('survey', { name: 'levels' })
+}
 // `"selfRating": "confidence"` names the rating question that knowledge figures set against
 // the score (server/knowledge/).
 if (!Serializer.findProperty('survey', 'selfRating')) {

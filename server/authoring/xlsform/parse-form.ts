@@ -132,6 +132,15 @@ export function parseForm(book: Workbook): FormImport {
     }
     if (Object.keys(entry).length > 0) head[key] = entry
   }
+  const levels = settings.get(settingsRow, 'levels')
+  if (levels !== '') {
+    try {
+      head.levels = JSON.parse(levels)
+    } catch {
+      // Checked like any definition's levels when it is saved; here only that it reads.
+      report.problem('settings', settingsRow.row, 'levels', 'The levels must be JSON, as exported.')
+    }
+  }
   if (builder.dimensions.length > 0 || builder.hasDefaultNames) {
     // Marked exactly as the default names would be: say nothing, as the bundled file does.
     const defaults = DEFAULT_DIMENSIONS.filter((n) => builder.questionNames.has(n))

@@ -72,6 +72,9 @@ export const SETTINGS_COLUMNS = new Set([
   'completed_html',
   ...DISPLAY_SETTINGS.map((s) => s.toLowerCase()),
   ...CONTACT_COLUMNS.map((c) => c.column),
+  // The definition's "levels" (server/domain/dimension-levels.ts) as JSON text: groups of a
+  // dimension's values with texts in every language do not fit one settings row otherwise.
+  'levels',
 ])
 export const SETTINGS_LOCALIZED = new Set([
   'form_title',

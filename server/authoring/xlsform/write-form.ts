@@ -66,6 +66,7 @@ const SURVEY_KEYS = new Set([
   'pages',
   'elements',
   'dimensions',
+  'levels',
   // The admin editor's record of translation sources: not written (no XLSForm column); after an
   // import the editor takes the translations as up to date again.
   'translatedFrom',
@@ -436,6 +437,10 @@ export function writeForm(
     if (definition[name] === undefined) continue
     settingsHeader.push(name)
     settingsRow.push(String(definition[name]))
+  }
+  if (definition.levels !== undefined) {
+    settingsHeader.push('levels')
+    settingsRow.push(JSON.stringify(definition.levels))
   }
   for (const key of CONTACT_SETTINGS) {
     const entry = definition[key]
