@@ -48,6 +48,12 @@ export const surveyDetailSchema = z.object({
     .enum(['public', 'invitation'])
     .describe('invitation: only holders of a one-time code can answer'),
   definition,
+  publicUrl: z
+    .url()
+    .optional()
+    .describe(
+      'PUBLIC_URL, the address respondents reach the server at (links are <publicUrl>/s/<slug>); absent when unset',
+    ),
 })
 
 /** What a save answers (create, replace, and with warnings the XLSForm import): never closed. */

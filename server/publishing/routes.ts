@@ -32,6 +32,8 @@ export interface AdminSurveyDeps {
   audit: Audit
   /** Live response counts are shown rounded down to a multiple of it (decision 007). */
   minGroupSize?: number
+  /** PUBLIC_URL: the base the admin page builds respondent links on; unset, its own origin. */
+  publicUrl?: string
 }
 
 /** Admin routes for questionnaires: list (any signed-in user), create, replace, publish, close. */
@@ -41,6 +43,7 @@ export const adminSurveyRoutes = ({
   afterClose,
   audit,
   minGroupSize = 5,
+  publicUrl,
 }: AdminSurveyDeps) => {
   /** The change and its audit entry, stored together or not at all; 409 when not allowed. */
   const transition = async (slug: string, action: StatusAction, actor: string) => {
@@ -83,6 +86,7 @@ export const adminSurveyRoutes = ({
         version: survey.version,
         access: survey.access,
         definition: JSON.parse(survey.definition),
+        ...(publicUrl && { publicUrl }),
       }
       return c.json(detail)
     })
