@@ -98,11 +98,11 @@ export function createApp({
     recordAudit(trx, { at: clock().toISOString(), ...entry })
   const afterClose = finalReleaseAtClose({ db, minGroupSize, clock, audit })
   app.route('/api/admin/surveys', adminXlsFormRoutes({ db, requireAdmin, audit }))
+  const { publicUrl } = config
   app.route(
     '/api/admin/surveys',
-    adminSurveyRoutes({ db, requireAdmin, afterClose, audit, minGroupSize }),
+    adminSurveyRoutes({ db, requireAdmin, afterClose, audit, minGroupSize, publicUrl }),
   )
-  const { publicUrl } = config
   app.route(
     '/api/admin/surveys',
     adminInvitationRoutes({ db, requireAdmin, audit, invitationKey, publicUrl, minGroupSize }),
