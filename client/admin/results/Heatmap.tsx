@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { fill } from '../i18n'
-import { dimensionName, sortValues, type Labels } from './labels'
+import { sortValues, type Labels } from './labels'
 import type { Aggregates, Group } from './resultsApi'
 import { formatPercent, useResultTexts } from './texts'
 import { Words } from './Words'
@@ -73,10 +73,10 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
         <table className="heatmap sticky-rows">
           <caption>
             {measure === 'n' ? 'Respondents' : 'Mean knowledge score (percent correct)'} by{' '}
-            {dimensionName(rowDim).toLowerCase()}
-            {colDim && <> and {dimensionName(colDim).toLowerCase()}</>}. Cells marked “–” are
-            suppressed: groups with fewer than {k} respondents are never shown, and some larger ones
-            are hidden so that the small ones cannot be worked out from the totals.
+            {labels.dimensionTitle(rowDim).toLowerCase()}
+            {colDim && <> and {labels.dimensionTitle(colDim).toLowerCase()}</>}. Cells marked “–”
+            are suppressed: groups with fewer than {k} respondents are never shown, and some larger
+            ones are hidden so that the small ones cannot be worked out from the totals.
           </caption>
           <thead>
             <tr>

@@ -2,7 +2,7 @@ import { LoadFailed } from '../LoadFailed'
 import { useLoad } from '../useLoad'
 import { Calibration, ScoreHistogram } from './KnowledgeCharts'
 import { KnowledgeItems, num, pValue } from './KnowledgeItems'
-import { dimensionName, type Labels } from './labels'
+import { type Labels } from './labels'
 import { knowledgeApi, type KnowledgeFigures } from './resultsApi'
 import { Whisker } from './Whisker'
 
@@ -67,7 +67,7 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
         </section>
       )}
       <section aria-labelledby="k-groups">
-        <h3 id="k-groups">By {dimensionName(dim).toLowerCase()}</h3>
+        <h3 id="k-groups">By {labels.dimensionTitle(dim).toLowerCase()}</h3>
         <div
           className="table-scroll"
           tabIndex={0}
@@ -78,7 +78,7 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
             <caption>Mean score (of {score?.max}) per shown group with its 95 % interval.</caption>
             <thead>
               <tr>
-                <th scope="col">{dimensionName(dim)}</th>
+                <th scope="col">{labels.dimensionTitle(dim)}</th>
                 <th scope="col" className="number">
                   n
                 </th>

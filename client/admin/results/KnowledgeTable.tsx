@@ -1,4 +1,4 @@
-import { dimensionName, sortValues, type Labels } from './labels'
+import { sortValues, type Labels } from './labels'
 import { shownGroups } from './QuestionCharts'
 import type { Aggregates, Questions } from './resultsApi'
 
@@ -28,7 +28,7 @@ export function KnowledgeTable({ total, grouped, labels }: Props) {
         <table className="survey-table knowledge-table">
           <caption>
             Share of respondents answering correctly, in percent, for the whole survey and by{' '}
-            {dimensionName(dim).toLowerCase()}.
+            {labels.dimensionTitle(dim).toLowerCase()}.
           </caption>
           <thead>
             <tr>
@@ -60,8 +60,8 @@ export function KnowledgeTable({ total, grouped, labels }: Props) {
       </div>
       {hidden > 0 && (
         <p className="hint">
-          {hidden} {dimensionName(dim).toLowerCase()} groups are not shown: they are empty, too
-          small, or hidden to protect a small group.
+          {hidden} {labels.dimensionTitle(dim).toLowerCase()} groups are not shown: they are empty,
+          too small, or hidden to protect a small group.
         </p>
       )}
     </>

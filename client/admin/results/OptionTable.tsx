@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { fill } from '../i18n'
-import { dimensionName, sortValues, type Labels } from './labels'
+import { sortValues, type Labels } from './labels'
 import { shownGroups, totalSize } from './QuestionCharts'
 import type { Aggregates, Questions } from './resultsApi'
 import { formatPercent, useResultTexts } from './texts'
@@ -84,7 +84,7 @@ export function OptionTable({ total, grouped, labels }: Props) {
       <div className="table-scroll" tabIndex={0} role="region" aria-label={r.optionsTitle}>
         <table className="survey-table option-table sticky-rows" data-question={name}>
           <caption>
-            {sentence(labels.title(name))} {r.optionsCaption} ({dimensionName(dim)})
+            {sentence(labels.title(name))} {r.optionsCaption} ({labels.dimensionTitle(dim)})
           </caption>
           <thead>
             <tr>

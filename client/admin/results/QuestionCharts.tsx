@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { dimensionName, sortValues, type Labels } from './labels'
+import { sortValues, type Labels } from './labels'
 import { QuestionChart } from './QuestionChart'
 import type { Aggregates, Group, Questions } from './resultsApi'
 
@@ -36,13 +36,15 @@ export function QuestionCharts({ total, grouped, labels }: Props) {
           <option value="">the whole survey</option>
           {groups.map((g) => (
             <option key={g.key[dim]} value={g.key[dim]}>
-              {dimensionName(dim)}: {labels.choice(dim, g.key[dim])} (n = {g.n})
+              {labels.dimensionTitle(dim)}: {labels.choice(dim, g.key[dim])} (n = {g.n})
             </option>
           ))}
         </select>
       </label>
       {groups.length === 0 && (
-        <p className="hint">No {dimensionName(dim).toLowerCase()} group is large enough to show.</p>
+        <p className="hint">
+          No {labels.dimensionTitle(dim).toLowerCase()} group is large enough to show.
+        </p>
       )}
       <div className="question-grid" key={group ? choice : ''}>
         {names.map((name) => (

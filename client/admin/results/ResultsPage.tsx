@@ -9,7 +9,7 @@ import { ExportPanel } from './ExportPanel'
 import { Heatmap } from './Heatmap'
 import { KnowledgeTab } from './KnowledgeTab'
 import { KnowledgeTable } from './KnowledgeTable'
-import { dimensionName, makeLabels } from './labels'
+import { makeLabels } from './labels'
 import { OptionTable } from './OptionTable'
 import { QuestionCharts } from './QuestionCharts'
 import { TablePicker } from './TablePicker'
@@ -37,7 +37,8 @@ export default function ResultsPage({ slug }: { slug: string }) {
     () => makeLabels(definition ?? {}, locale, r.notAnswered),
     [definition, locale, r.notAnswered],
   )
-  const dimensions = useMemo(() => labels.dimensions(), [labels])
+  // Dimensions and their levels ("Region", then "Collaborative area"), for every picker.
+  const groupings = useMemo(() => labels.groupings(), [labels])
 
   if (overview.state.kind === 'failed' && overview.state.failure.code === 'survey_not_found') {
     const body = `No questionnaire “${slug}” exists.`
@@ -120,9 +121,9 @@ export default function ResultsPage({ slug }: { slug: string }) {
           <label className="results-field">
             Compare groups by{' '}
             <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
-              {dimensions.map((d) => (
-                <option key={d} value={d}>
-                  {dimensionName(d)}
+              {groupings.map((g) => (
+                <option key={g.name} value={g.name}>
+                  {g.title}
                 </option>
               ))}
             </select>
@@ -139,17 +140,17 @@ export default function ResultsPage({ slug }: { slug: string }) {
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview">
           {'suppressed' in total && <p>The total of this release is hidden.</p>}
           <section aria-labelledby="heatmap-title">
-            <h2 id="heatmap-title">{data.cross.by.map(dimensionName).join(' × ')}</h2>
-            <TablePicker dimensions={dimensions} by={by ?? data.cross.by} onChange={setBy} />
+            <h2 id="heatmap-title">{data.cross.by.map(labels.dimensionTitle).join(' × ')}</h2>
+            <TablePicker groupings={groupings} by={by ?? data.cross.by} onChange={setBy} />
             <Heatmap data={data.cross} labels={labels} />
           </section>
-          {dimensions.length > 1 && (
+          {groupings.length > 1 && (
             <label className="results-field">
               Group the charts and knowledge table by{' '}
               <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
-                {dimensions.map((d) => (
-                  <option key={d} value={d}>
-                    {dimensionName(d)}
+                {groupings.map((g) => (
+                  <option key={g.name} value={g.name}>
+                    {g.title}
                   </option>
                 ))}
               </select>

@@ -1,19 +1,29 @@
-import { dimensionName } from './labels'
+import type { Grouping } from './labels'
 import { useResultTexts } from './texts'
 
 interface Props {
-  /** Every dimension the questionnaire groups by. */
-  dimensions: string[]
-  /** The table shown: one or two dimensions. */
+  /** Every dimension the questionnaire groups by, each followed by its levels. */
+  groupings: Grouping[]
+  /** The table shown: one or two dimensions or levels. */
   by: string[]
   onChange: (by: string[]) => void
 }
 
-/** Rows and (optionally) columns of the cross-table: any one or two dimensions. */
-export function TablePicker({ dimensions, by, onChange }: Props) {
+/**
+ * Rows and (optionally) columns of the cross-table: any one or two dimensions or levels, but
+ * never a level against its own dimension (region × collaborative area repeats region).
+ */
+export function TablePicker({ groupings, by, onChange }: Props) {
   const { r } = useResultTexts()
   const [rows, columns = ''] = by
-  if (dimensions.length === 0) return null
+  if (groupings.length === 0) return null
+  const rootOf = (name: string) => groupings.find((g) => g.name === name)?.root ?? name
+  const options = (list: Grouping[]) =>
+    list.map((g) => (
+      <option key={g.name} value={g.name}>
+        {g.title}
+      </option>
+    ))
   return (
     <div className="table-picker" role="group" aria-label={r.tableBy}>
       {/* Labels beside (not around) the selects: their names stay "Rows" and "Columns". */}
@@ -24,14 +34,10 @@ export function TablePicker({ dimensions, by, onChange }: Props) {
           value={rows}
           onChange={(event) => {
             const next = event.target.value
-            onChange(columns && columns !== next ? [next, columns] : [next])
+            onChange(columns && rootOf(columns) !== rootOf(next) ? [next, columns] : [next])
           }}
         >
-          {dimensions.map((d) => (
-            <option key={d} value={d}>
-              {dimensionName(d)}
-            </option>
-          ))}
+          {options(groupings)}
         </select>
       </span>
       <span className="results-field">
@@ -42,13 +48,7 @@ export function TablePicker({ dimensions, by, onChange }: Props) {
           onChange={(event) => onChange(event.target.value ? [rows, event.target.value] : [rows])}
         >
           <option value="">{r.noColumns}</option>
-          {dimensions
-            .filter((d) => d !== rows)
-            .map((d) => (
-              <option key={d} value={d}>
-                {dimensionName(d)}
-              </option>
-            ))}
+          {options(groupings.filter((g) => g.root !== rootOf(rows)))}
         </select>
       </span>
     </div>

@@ -15,6 +15,27 @@ export interface Labels {
   correctValues: (name: string) => string[] | undefined
   /** The grouping dimensions: the definition's own list, else the default names it has. */
   dimensions: () => string[]
+  /** What results can be grouped by: each dimension followed by its levels ("region.area"). */
+  groupings: () => Grouping[]
+  /** "Region", or a level's title in the page's language ("Collaborative area"). */
+  dimensionTitle: (name: string) => string
+}
+
+/**
+ * A dimension or a level of one (the definition's "levels", server/domain/dimension-levels.ts).
+ * `root` is the dimension itself for both: a level is never crossed with its own dimension.
+ */
+export interface Grouping {
+  name: string
+  title: string
+  root: string
+}
+
+interface LevelLabels {
+  of: string
+  title: string
+  /** Group value -> text, in the declared order. */
+  groups: Map<string, string>
 }
 
 const DEFAULT_DIMENSIONS = ['sector', 'region', 'profession']
@@ -25,6 +46,33 @@ interface Item {
 }
 
 const NOT_ANSWERED = 'not answered'
+
+/** A SurveyJS text (plain, or `{ default, fi, sv }`) in `locale`; English is `default`. */
+export function localText(text: unknown, locale: string): string | undefined {
+  if (typeof text === 'string') return text
+  if (!text || typeof text !== 'object') return undefined
+  const texts = text as Record<string, unknown>
+  const found = [texts[locale], texts.default, texts.en]
+  return found.find((t): t is string => typeof t === 'string' && t !== '')
+}
+
+/** The definition's levels of the given dimensions; the server checked them when it was saved. */
+function readLevels(definition: Record<string, unknown>, dimensions: string[], locale: string) {
+  const levels = new Map<string, LevelLabels>()
+  if (!Array.isArray(definition.levels)) return levels
+  for (const raw of definition.levels as Record<string, unknown>[]) {
+    if (!raw || typeof raw.name !== 'string' || typeof raw.of !== 'string') continue
+    if (!dimensions.includes(raw.of) || !Array.isArray(raw.groups)) continue
+    const name = `${raw.of}.${raw.name}`
+    const groups = new Map<string, string>()
+    for (const group of raw.groups as Record<string, unknown>[]) {
+      if (typeof group?.value !== 'string') continue
+      groups.set(group.value, localText(group.text, locale) || group.value)
+    }
+    levels.set(name, { of: raw.of, title: localText(raw.title, locale) || name, groups })
+  }
+  return levels
+}
 const FREE_TEXT = new Set(['text', 'comment', 'multipletext', 'expression', 'html', 'signaturepad'])
 
 function choicesOf(question: Question | null): Item[] {
@@ -66,6 +114,13 @@ export function makeLabels(
     }
     return map
   }
+  const dimensions = () => {
+    const declared = definition.dimensions
+    const names = Array.isArray(declared) ? declared.map(String) : DEFAULT_DIMENSIONS
+    return names.filter((name) => question(name) !== null)
+  }
+  const levels = readLevels(definition, dimensions(), locale)
+  const dimensionTitle = (name: string) => levels.get(name)?.title ?? dimensionName(name)
   return {
     // A checklist scored per option has one quiz item per choice, "indicators.fear_anxiety"
     // (server/domain/score-quiz.ts): the question's title and the choice's text.
@@ -78,8 +133,12 @@ export function makeLabels(
       const choice = name.slice(dot + 1)
       return `${owner.title}: ${textsOf(owner.name).get(choice) || choice}`
     },
-    choice: (name, value) => (value === '' ? notAnswered : textsOf(name).get(value) || value),
-    order: (name) => [...textsOf(name).keys()],
+    choice: (name, value) => {
+      if (value === '') return notAnswered
+      const level = levels.get(name)
+      return (level ? level.groups.get(value) : textsOf(name).get(value)) || value
+    },
+    order: (name) => [...(levels.get(name)?.groups ?? textsOf(name)).keys()],
     row: (name, value) => {
       const rows = (question(name) as (Question & { rows?: Item[] }) | null)?.rows ?? []
       return rows.find((row) => String(row.value) === value)?.text || value
@@ -91,11 +150,15 @@ export function makeLabels(
       if (correct === undefined || correct === null) return undefined
       return (Array.isArray(correct) ? correct : [correct]).map(String)
     },
-    dimensions: () => {
-      const declared = definition.dimensions
-      const names = Array.isArray(declared) ? declared.map(String) : DEFAULT_DIMENSIONS
-      return names.filter((name) => question(name) !== null)
-    },
+    dimensions,
+    groupings: () =>
+      dimensions().flatMap((root) => [
+        { name: root, title: dimensionName(root), root },
+        ...[...levels]
+          .filter(([, level]) => level.of === root)
+          .map(([name, level]) => ({ name, title: level.title, root })),
+      ]),
+    dimensionTitle,
   }
 }
 
