@@ -1,6 +1,7 @@
-import { DEFAULT_DIMENSIONS } from '../../domain/dimensions.js'
+import { DEFAULT_DIMENSIONS, readDimensions } from '../../domain/dimensions.js'
 import { xpathToSurveyJs, type ExpressionScope, type ValueKind } from './expressions.js'
 import { languageCode } from './languages.js'
+import { LevelsSheet } from './levels-sheet.js'
 import type { SheetProblem, SheetRow, Workbook } from './problems.js'
 import { Columns, Report } from './rows.js'
 import { localizedText, type Languages, type Localized } from './texts.js'
@@ -79,6 +80,7 @@ export function parseForm(book: Workbook): FormImport {
   const survey = new Columns(book.survey, SURVEY_COLUMNS, SURVEY_LOCALIZED, report)
   const choices = new Columns(book.choices, CHOICE_COLUMNS, CHOICE_LOCALIZED, report)
   const settings = new Columns(book.settings, SETTINGS_COLUMNS, SETTINGS_LOCALIZED, report)
+  const levelsSheet = new LevelsSheet(book.levels, report)
   if (book.survey.rows.length === 0) {
     report.problem('survey', 1, '', 'The workbook needs a "survey" sheet with a row per question.')
   }
@@ -91,7 +93,11 @@ export function parseForm(book: Workbook): FormImport {
     }
   }
   const settingsRow: SheetRow = book.settings.rows[0] ?? { row: 2, cells: {} }
-  const all = [...new Set([...survey.languages(), ...choices.languages(), ...settings.languages()])]
+  const all = [
+    ...new Set(
+      [survey, choices, settings, levelsSheet.columns].flatMap((columns) => columns.languages()),
+    ),
+  ]
   const declared = settings.get(settingsRow, 'default_language')
   const fallback = declared === '' ? undefined : languageCode(declared)
   if (declared !== '' && !fallback) {
@@ -132,15 +138,6 @@ export function parseForm(book: Workbook): FormImport {
     }
     if (Object.keys(entry).length > 0) head[key] = entry
   }
-  const levels = settings.get(settingsRow, 'levels')
-  if (levels !== '') {
-    try {
-      head.levels = JSON.parse(levels)
-    } catch {
-      // Checked like any definition's levels when it is saved; here only that it reads.
-      report.problem('settings', settingsRow.row, 'levels', 'The levels must be JSON, as exported.')
-    }
-  }
   if (builder.dimensions.length > 0 || builder.hasDefaultNames) {
     // Marked exactly as the default names would be: say nothing, as the bundled file does.
     const defaults = DEFAULT_DIMENSIONS.filter((n) => builder.questionNames.has(n))
@@ -149,9 +146,23 @@ export function parseForm(book: Workbook): FormImport {
       defaults.every((n) => builder.dimensions.includes(n))
     if (!same) head.dimensions = builder.dimensions
   }
+  const levels = readLevelsSheet(levelsSheet, { ...head, pages: definition }, languages)
+  if (levels) head.levels = levels
   const warnings = report.warnings
   if (report.problems.length > 0) return { ok: false, problems: report.problems, warnings }
   return { ok: true, definition: { ...head, pages: definition }, warnings }
+}
+
+/** The levels sheet read against the dimensions the other sheets declare. */
+function readLevelsSheet(sheet: LevelsSheet, definition: Json, languages: Languages) {
+  if (sheet.empty) return undefined
+  let read: ReturnType<typeof readDimensions> = { dimensions: [], levels: [], errors: [] }
+  try {
+    read = readDimensions(definition)
+  } catch {
+    // survey-core could not read the rest: its problems are reported, and no level fits
+  }
+  return sheet.read(read.dimensions, read.errors, languages)
 }
 
 type TextOf = (columns: Columns, row: SheetRow, base: string) => Localized | undefined

@@ -19,5 +19,10 @@ export interface Sheet {
   rows: SheetRow[]
 }
 
-/** The three XLSForm sheets by name; a missing sheet has no rows. */
-export type Workbook = Record<'survey' | 'choices' | 'settings', Sheet>
+/** The three XLSForm sheets and our own `levels` by name; a missing sheet has no rows. */
+export type Workbook = Record<'survey' | 'choices' | 'settings' | 'levels', Sheet>
+
+/** Sheets as written: `levels` only when the definition has levels. */
+export type SheetTexts = Record<'survey' | 'choices' | 'settings', string[][]> & {
+  levels?: string[][]
+}

@@ -72,9 +72,6 @@ export const SETTINGS_COLUMNS = new Set([
   'completed_html',
   ...DISPLAY_SETTINGS.map((s) => s.toLowerCase()),
   ...CONTACT_COLUMNS.map((c) => c.column),
-  // The definition's "levels" (server/domain/dimension-levels.ts) as JSON text: groups of a
-  // dimension's values with texts in every language do not fit one settings row otherwise.
-  'levels',
 ])
 export const SETTINGS_LOCALIZED = new Set([
   'form_title',
@@ -82,6 +79,10 @@ export const SETTINGS_LOCALIZED = new Set([
   'completed_html',
   ...CONTACT_COLUMNS.filter((c) => c.localized).map((c) => c.column),
 ])
+
+/** Our own `levels` sheet (./levels-sheet.ts): a row per member of a level's group. */
+export const LEVEL_COLUMNS = new Set(['level', 'of', 'level_label', 'group', 'label', 'member'])
+export const LEVEL_LOCALIZED = new Set(['level_label', 'label'])
 
 /** Metadata ODK collects without asking; an anonymous survey never does. */
 export const METADATA_TYPES = new Set([

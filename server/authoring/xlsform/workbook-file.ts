@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { unzipSync, zipSync } from 'fflate'
-import type { Sheet, SheetProblem, Workbook } from './problems.js'
+import type { Sheet, SheetProblem, SheetTexts, Workbook } from './problems.js'
 
 // A spreadsheet is untrusted input. Limits far above any questionnaire (1000 questions at most).
 export const MAX_XLSX_BYTES = 5 * 1024 * 1024
@@ -116,7 +116,7 @@ function readSheet(
   return { name, columns, rows }
 }
 
-/** An .xlsx file as its survey, choices and settings sheets (sheet names ignore case). */
+/** An .xlsx file as its survey, choices, settings and levels sheets (names ignore case). */
 export async function readWorkbookFile(bytes: Uint8Array): Promise<WorkbookRead> {
   const repacked = safeRepack(bytes)
   if (!(repacked instanceof Uint8Array)) return repacked
@@ -133,6 +133,7 @@ export async function readWorkbookFile(bytes: Uint8Array): Promise<WorkbookRead>
     survey: readSheet(byName('survey'), 'survey', problems),
     choices: readSheet(byName('choices'), 'choices', problems),
     settings: readSheet(byName('settings'), 'settings', problems),
+    levels: readSheet(byName('levels'), 'levels', problems),
   }
   if (!byName('survey'))
     problems.push({
@@ -145,13 +146,13 @@ export async function readWorkbookFile(bytes: Uint8Array): Promise<WorkbookRead>
 }
 
 /** XLSForm sheets as an .xlsx file; every cell is a text cell, never a formula. */
-export async function writeWorkbookFile(
-  sheets: Record<'survey' | 'choices' | 'settings', string[][]>,
-): Promise<Uint8Array> {
+export async function writeWorkbookFile(sheets: SheetTexts): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
-  for (const name of ['survey', 'choices', 'settings'] as const) {
+  for (const name of ['survey', 'choices', 'settings', 'levels'] as const) {
+    const rows = sheets[name]
+    if (!rows) continue
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-    for (const row of sheets[name]) sheet.addRow(row)
+    for (const row of rows) sheet.addRow(row)
     sheet.getRow(1).font = { bold: true }
     sheet.columns.forEach((column) => (column.width = 24))
   }

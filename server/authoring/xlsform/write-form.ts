@@ -1,7 +1,8 @@
 import { readDimensions } from '../../domain/dimensions.js'
 import { surveyJsToXpath, type ExpressionScope, type ValueKind } from './expressions.js'
 import { languageLabel } from './languages.js'
-import type { Workbook } from './problems.js'
+import { writeLevelsSheet } from './levels-sheet.js'
+import type { SheetTexts, Workbook } from './problems.js'
 import { CONTACT_FIELDS, CONTACT_SETTINGS, DISPLAY_SETTINGS, INTEGER_REGEX } from './vocabulary.js'
 
 export type ExportProblem = {
@@ -9,7 +10,7 @@ export type ExportProblem = {
   message: string
 }
 export type FormExport =
-  | { ok: true; sheets: Record<'survey' | 'choices' | 'settings', string[][]> }
+  | { ok: true; sheets: SheetTexts }
   | { ok: false; problems: ExportProblem[] }
 
 type Json = Record<string, unknown>
@@ -438,10 +439,6 @@ export function writeForm(
     settingsHeader.push(name)
     settingsRow.push(String(definition[name]))
   }
-  if (definition.levels !== undefined) {
-    settingsHeader.push('levels')
-    settingsRow.push(JSON.stringify(definition.levels))
-  }
   for (const key of CONTACT_SETTINGS) {
     const entry = definition[key]
     if (entry === undefined) continue
@@ -462,6 +459,12 @@ export function writeForm(
       } else writer.fail({ name: '' }, `${key} ${field} is written as one text for every language`)
     }
   }
+  const levels =
+    definition.levels === undefined
+      ? undefined
+      : writeLevelsSheet(definition.levels, (t) => writer.texts(t), columns, (message) =>
+          writer.fail({ name: '' }, message),
+        )
   if (writer.problems.length > 0) return { ok: false, problems: writer.problems }
   return {
     ok: true,
@@ -469,16 +472,15 @@ export function writeForm(
       survey: [header, ...writer.survey],
       choices: [['list_name', 'name', ...columns('label'), 'exclusive'], ...writer.choices],
       settings: [settingsHeader, settingsRow],
+      ...(levels ? { levels } : {}),
     },
   }
 }
 
 /** Sheets of strings as the reader's Workbook (tests round-trip without a file). */
-export function asWorkbook(
-  sheets: Record<'survey' | 'choices' | 'settings', string[][]>,
-): Workbook {
-  const sheet = (name: 'survey' | 'choices' | 'settings') => {
-    const [columns = [], ...rows] = sheets[name]
+export function asWorkbook(sheets: SheetTexts): Workbook {
+  const sheet = (name: keyof Workbook) => {
+    const [columns = [], ...rows] = sheets[name] ?? []
     return {
       name,
       columns,
@@ -488,5 +490,10 @@ export function asWorkbook(
       })),
     }
   }
-  return { survey: sheet('survey'), choices: sheet('choices'), settings: sheet('settings') }
+  return {
+    survey: sheet('survey'),
+    choices: sheet('choices'),
+    settings: sheet('settings'),
+    levels: sheet('levels'),
+  }
 }
