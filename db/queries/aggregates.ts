@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../schema.js'
 import { releaseTablesReader } from './release-tables.js'
 import { countsLayout, countsReader } from './counts-reader.js'
+import { levelCase, levelNamed, sourceOf, type LevelGrouping } from './level-grouping.js'
 
 /** Which responses an aggregate reads: one survey, optionally one version, up to one release. */
 export interface AggregateScope {
@@ -9,24 +10,32 @@ export interface AggregateScope {
   version?: number
   /** Responses included in releases 1..releaseNo; undefined: every response (live counts). */
   releaseNo?: number
+  /** Levels `groupBy` may name (e.g. `region.area`): a release's, or the current definition's. */
+  levels?: readonly LevelGrouping[]
 }
 
 /** Group values are returned as g0, g1, ... in the order of `groupBy`; '' when unanswered. */
 export type GroupRow = { [group: `g${number}`]: string }
 
-// Each dimension is one more join on response_values (single-choice: one row, item '').
-function dimensionJoins(groupBy: readonly string[]): RawBuilder<unknown> {
+// Each dimension is one more join on response_values (single-choice: one row, item ''); a level
+// joins the dimension it groups.
+function dimensionJoins(groupBy: readonly string[], scope: AggregateScope): RawBuilder<unknown> {
   return sql.join(
     groupBy.map(
-      (question, i) =>
-        sql`left join response_values ${sql.raw(`d${i}`)} on ${sql.raw(`d${i}`)}.response_id = r.id and ${sql.raw(`d${i}`)}.question = ${question} and ${sql.raw(`d${i}`)}.item = ''`,
+      (name, i) =>
+        sql`left join response_values ${sql.raw(`d${i}`)} on ${sql.raw(`d${i}`)}.response_id = r.id and ${sql.raw(`d${i}`)}.question = ${sourceOf(scope.levels, name)} and ${sql.raw(`d${i}`)}.item = ''`,
     ),
     sql` `,
   )
 }
 
-const groupColumns = (groupBy: readonly string[]) =>
-  groupBy.map((_, i) => sql`coalesce(${sql.raw(`d${i}`)}.value, '') as ${sql.raw(`g${i}`)}`)
+// The aliases are grouped by: no table joined here has a g0.. column.
+const groupColumns = (groupBy: readonly string[], scope: AggregateScope) =>
+  groupBy.map((name, i) => {
+    const value = sql`coalesce(${sql.raw(`d${i}`)}.value, '')`
+    const level = levelNamed(scope.levels, name)
+    return sql`${level ? levelCase(value, level) : value} as ${sql.raw(`g${i}`)}`
+  })
 
 const groupNames = (groupBy: readonly string[]) => groupBy.map((_, i) => sql.raw(`g${i}`))
 
@@ -46,7 +55,7 @@ const groupByClause = (groupBy: readonly string[], extra: RawBuilder<unknown>[] 
 const from = (groupBy: readonly string[], scope: AggregateScope, join = sql``) => sql`
   from responses r
   join survey_versions v on v.id = r.survey_version_id
-  ${dimensionJoins(groupBy)}
+  ${dimensionJoins(groupBy, scope)}
   ${join}
   where ${scopeFilter(scope)}`
 
@@ -57,7 +66,7 @@ export async function countGroups(
   groupBy: readonly string[],
 ) {
   const query = sql<GroupRow & { n: number }>`
-    select ${select([...groupColumns(groupBy), sql`count(*) as n`])}
+    select ${select([...groupColumns(groupBy, scope), sql`count(*) as n`])}
     ${from(groupBy, scope)}
     ${groupByClause(groupBy)}`
   return (await query.execute(db)).rows.map((row) => ({ ...row, n: Number(row.n) }))
@@ -70,7 +79,7 @@ export async function countAnswers(
   groupBy: readonly string[],
 ) {
   const query = sql<GroupRow & { question: string; item: string; value: string | null; n: number; mean: number | null }>`
-    select ${select([...groupColumns(groupBy), sql`a.question, a.item, a.value, count(*) as n, avg(a.number) as mean`])}
+    select ${select([...groupColumns(groupBy, scope), sql`a.question, a.item, a.value, count(*) as n, avg(a.number) as mean`])}
     ${from(groupBy, scope, sql`join response_values a on a.response_id = r.id`)}
     ${groupByClause(groupBy, [sql`a.question`, sql`a.item`, sql`a.value`])}`
   return (await query.execute(db)).rows.map((row) => ({ ...row, n: Number(row.n) }))
@@ -83,7 +92,7 @@ export async function quizShares(
   groupBy: readonly string[],
 ) {
   const query = sql<GroupRow & { question: string; n: number; correct: number }>`
-    select ${select([...groupColumns(groupBy), sql`q.question, count(*) as n, sum(q.correct) as correct`])}
+    select ${select([...groupColumns(groupBy, scope), sql`q.question, count(*) as n, sum(q.correct) as correct`])}
     ${from(groupBy, scope, sql`join response_quiz_items q on q.response_id = r.id`)}
     ${groupByClause(groupBy, [sql`q.question`])}`
   return (await query.execute(db)).rows.map((row) => ({
@@ -100,7 +109,7 @@ export async function knowledgeScores(
   groupBy: readonly string[],
 ) {
   const query = sql<GroupRow & { mean: number | null }>`
-    select ${select([...groupColumns(groupBy), sql`avg(r.knowledge_score) as mean`])}
+    select ${select([...groupColumns(groupBy, scope), sql`avg(r.knowledge_score) as mean`])}
     ${from(groupBy, scope)}
     ${groupByClause(groupBy)}`
   return (await query.execute(db)).rows

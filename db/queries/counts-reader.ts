@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../schema.js'
 import type { AggregateScope } from './aggregates.js'
-import { figureQueries, type ReadFigures } from './figure-queries.js'
+import { figureQueries, SUMMED_FIGURES, type ReadFigures } from './figure-queries.js'
+import { levelCase, levelNamed, sourceOf } from './level-grouping.js'
 import { COUNTED_DIMENSIONS } from './response-counts.js'
 
 // Reading the running counts (response-counts.ts): which dimensions they are kept by, and the
@@ -51,20 +52,35 @@ export async function countsLayout(
   return layouts.size === 0 ? [] : (JSON.parse([...layouts][0]) as string[])
 }
 
-/** Reads aggregates from the counts of one layout; `groupBy` must all be in the layout. */
+/**
+ * Reads aggregates from the counts of one layout; `groupBy` must all be in the layout, or be
+ * levels (scope.levels) of dimensions in it.
+ */
 export function countsReader(db: Kysely<Database>, scope: AggregateScope, layout: string[]) {
-  const columnOf = (name: string) => layout.indexOf(name)
+  const columnOf = (name: string) => layout.indexOf(sourceOf(scope.levels, name))
   const read: ReadFigures = async <Row>(
     groupBy: readonly string[],
     kind: string,
     columns: string,
     keys: string[],
   ) => {
-    const groups = groupBy.map((name, i) => `g${columnOf(name)} as g${i}`)
+    const levels = groupBy.map((name) => levelNamed(scope.levels, name))
+    const groups = groupBy.map((name, i) => {
+      const stored = sql.raw(`g${columnOf(name)}`)
+      const level = levels[i]
+      return sql`${level ? levelCase(stored, level) : stored} as ${sql.raw(`g${i}`)}`
+    })
     // The stored columns, not the g0.. aliases: PostgreSQL groups by a same-named column first.
-    const grouping = [...groupBy.map((name) => `g${columnOf(name)}`), ...keys]
+    // With a level, every group by its select-list position: its CASE repeated would bind new
+    // parameters, which PostgreSQL does not take for the same expression, and SQLite would read
+    // a stored name that is also an alias as the alias.
+    const withLevel = levels.some(Boolean)
+    const grouping = [
+      ...groupBy.map((name, i) => (withLevel ? `${i + 1}` : `g${columnOf(name)}`)),
+      ...keys,
+    ]
     const query = sql<Row>`
-      select ${sql.raw([...groups, columns].join(', '))}
+      select ${sql.join([...groups, sql.raw(columns)], sql`, `)}
       from response_counts
       where ${scopeFilter(scope)} and kind = ${kind}
       ${grouping.length > 0 ? sql`group by ${sql.raw(grouping.join(', '))}` : sql``}`
@@ -73,10 +89,6 @@ export function countsReader(db: Kysely<Database>, scope: AggregateScope, layout
   return {
     canGroupBy: (groupBy: readonly string[]) =>
       groupBy.every((name) => columnOf(name) >= 0 && columnOf(name) < COUNTED_DIMENSIONS),
-    ...figureQueries(read, {
-      n: 'coalesce(sum(n), 0)',
-      mean: 'case when sum(numbers) > 0 then sum(number_sum) / sum(numbers) end',
-      correct: 'sum(number_sum)',
-    }),
+    ...figureQueries(read, SUMMED_FIGURES),
   }
 }

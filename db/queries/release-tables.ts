@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../schema.js'
 import { countsLayout } from './counts-reader.js'
-import { figureQueries, type ReadFigures } from './figure-queries.js'
+import type { AggregateScope } from './aggregates.js'
+import { figureQueries, SUMMED_FIGURES, type ReadFigures } from './figure-queries.js'
+import { levelCase, levelNamed, sourceOf } from './level-grouping.js'
 import { COUNTED_DIMENSIONS } from './response-counts.js'
 
 /**
@@ -63,10 +65,16 @@ export async function storeReleaseTables(
   }
 }
 
-/** Reads release N's stored tables, or undefined when it has none (made before they existed). */
+/**
+ * Reads release N's stored tables, or undefined when it has none (made before they existed).
+ * A level (scope.levels: the release's own groups) is read from the stored table of the
+ * dimension it groups, summed to its groups at read time: that table is at most a few thousand
+ * rows, a release keeps no second copy per level, and levels added by a later version need no
+ * new rows in an older release (storeReleaseTables stays as benchmarked, decision 008).
+ */
 export async function releaseTablesReader(
   db: Kysely<Database>,
-  scope: { surveyId: number; releaseNo: number },
+  scope: Pick<AggregateScope, 'surveyId' | 'levels'> & { releaseNo: number },
   layout: string[],
 ) {
   const stored = await db
@@ -77,35 +85,47 @@ export async function releaseTablesReader(
     .limit(1)
     .executeTakeFirst()
   if (!stored) return undefined
+  const hasLevel = (groupBy: readonly string[]) =>
+    groupBy.some((name) => levelNamed(scope.levels, name))
   // Requested names -> the stored grouping (ascending columns) and where each name's value is.
   const place = (groupBy: readonly string[]) => {
-    const columns = groupBy.map((name) => layout.indexOf(name))
+    const columns = groupBy.map((name) => layout.indexOf(sourceOf(scope.levels, name)))
     const counted = columns.every((c) => c >= 0 && c < COUNTED_DIMENSIONS)
     if (groupBy.length > 2 || !counted) return undefined
-    const sorted = [...columns].sort((a, b) => a - b)
+    const sorted = [...new Set(columns)].sort((a, b) => a - b)
     return { key: sorted.join(','), values: columns.map((c) => `g${sorted.indexOf(c)}`) }
   }
-  // A release's rows are already one per group: nothing to sum, and `keys` are unique.
+  // A release's rows are already one per group: nothing to sum, and `keys` are unique. A level's
+  // groups sum them, grouped by select-list position (see counts-reader.ts).
   const read: ReadFigures = async <Row>(
     groupBy: readonly string[],
     kind: string,
     columns: string,
+    keys: string[],
   ) => {
     const { key, values } = place(groupBy)!
-    const groups = values.map((column, i) => `${column} as g${i}`)
+    const levels = groupBy.map((name) => levelNamed(scope.levels, name))
+    const groups = values.map((column, i) => {
+      const level = levels[i]
+      const value = level ? levelCase(sql.raw(column), level) : sql.raw(column)
+      return sql`${value} as ${sql.raw(`g${i}`)}`
+    })
+    const grouping = [...values.map((_, i) => `${i + 1}`), ...keys]
     const query = sql<Row>`
-      select ${sql.raw([...groups, columns].join(', '))}
+      select ${sql.join([...groups, sql.raw(columns)], sql`, `)}
       from release_tables
       where survey_id = ${scope.surveyId} and release_no = ${scope.releaseNo}
-        and grouping = ${key} and kind = ${kind}`
+        and grouping = ${key} and kind = ${kind}
+      ${hasLevel(groupBy) ? sql`group by ${sql.raw(grouping.join(', '))}` : sql``}`
     return (await query.execute(db)).rows
+  }
+  const storedFigures = {
+    n: 'n',
+    mean: 'case when numbers > 0 then number_sum / numbers end',
+    correct: 'number_sum',
   }
   return {
     canGroupBy: (groupBy: readonly string[]) => place(groupBy) !== undefined,
-    ...figureQueries(read, {
-      n: 'n',
-      mean: 'case when numbers > 0 then number_sum / numbers end',
-      correct: 'number_sum',
-    }),
+    ...figureQueries(read, (groupBy) => (hasLevel(groupBy) ? SUMMED_FIGURES : storedFigures)),
   }
 }

@@ -10,21 +10,41 @@ import type { Aggregates, AggregatesQuery } from './contract.js'
 
 const DEFAULT_BY = ['sector', 'region']
 
-export function parseBy(raw: string | undefined, available: string[]): string[] {
+/**
+ * `by` as one or two of the `available` names. `rootOf` maps a level (`region.area`) to the
+ * dimension it groups: a level is never crossed with its own dimension (nor with another level
+ * of it), as no release has that table (it would be the dimension's one-way table again).
+ */
+export function parseBy(
+  raw: string | undefined,
+  available: string[],
+  rootOf: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const by = raw === undefined ? DEFAULT_BY.filter((d) => available.includes(d)) : raw.split(',')
-  const chosen = by.length > 0 ? by : available.slice(0, 2)
+  const rootOfName = (name: string) => rootOf.get(name) ?? name
+  // Default: the first two that can be crossed (a dimension's level follows it in the list).
+  const crossable = available.filter(
+    (name, i) => !available.slice(0, i).some((e) => rootOfName(e) === rootOfName(name)),
+  )
+  const chosen = by.length > 0 ? by : crossable.slice(0, 2)
   const unknown = chosen.filter((name) => !available.includes(name))
+  const roots = new Set(chosen.map(rootOfName))
   if (
     chosen.length < 1 ||
     chosen.length > 2 ||
     unknown.length > 0 ||
-    new Set(chosen).size !== chosen.length
+    roots.size !== chosen.length
   ) {
     throw new ApiError(
       422,
       'invalid_dimension',
       'Group by one or two distinct dimensions of this survey.',
-      [{ field: 'by', message: `Available dimensions: ${available.join(', ') || 'none'}.` }],
+      [
+        { field: 'by', message: `Available dimensions: ${available.join(', ') || 'none'}.` },
+        ...(roots.size < new Set(chosen).size
+          ? [{ field: 'by', message: 'A level is never crossed with its own dimension.' }]
+          : []),
+      ],
     )
   }
   return chosen
@@ -71,7 +91,23 @@ export async function chosenRelease(db: Kysely<Database>, survey: PublishedVersi
   return chosen
 }
 
-/** The dimensions `by` may name for a release (default the latest): its own, else the survey's. */
+/**
+ * What `by` may name: a release's own dimensions and levels (versions saved before dimension
+ * changes were refused may have others), else the current definition's; with each level's
+ * dimension.
+ */
+export function groupingNames(publication: Publication | undefined, facts: DefinitionFacts) {
+  const list = publication
+    ? publication.dimensions.map((d) => ({ name: d.name, of: d.level?.of }))
+    : [...facts.dimensions, ...facts.levels].map((d) => ({
+        name: d.name,
+        of: 'of' in d ? d.of : undefined,
+      }))
+  const rootOf = new Map(list.flatMap((d) => (d.of ? [[d.name, d.of] as const] : [])))
+  return { available: list.map((d) => d.name), rootOf }
+}
+
+/** The names `by` may take for a release (default the latest), or before any release. */
 export async function availableDimensions(
   db: Kysely<Database>,
   factsOf: (versionId: number, definition: string) => DefinitionFacts,
@@ -80,8 +116,7 @@ export async function availableDimensions(
 ): Promise<string[]> {
   const chosen = await chosenRelease(db, survey, release)
   const publication = chosen && (JSON.parse(chosen.publication) as Publication)
-  const { dimensions } = factsOf(survey.versionId, survey.definition)
-  return (publication?.dimensions ?? dimensions).map((d) => d.name)
+  return groupingNames(publication, factsOf(survey.versionId, survey.definition)).available
 }
 
 /**
@@ -97,13 +132,14 @@ export async function queryAggregates(
 ): Promise<Aggregates> {
   const described = await describedVersion(db, survey, query.version)
   const { kinds } = factsOf(described.id, described.definition)
-  const { dimensions } = factsOf(survey.versionId, survey.definition)
+  const current = factsOf(survey.versionId, survey.definition)
+  const { dimensions, levels } = current
   const chosen = await chosenRelease(db, survey, query.release)
   const publication = chosen && (JSON.parse(chosen.publication) as Publication)
-  // A release has tables by its own dimensions only (versions saved before dimension changes
-  // were refused may have others).
-  const available = (publication?.dimensions ?? dimensions).map((d) => d.name)
-  const by = parseBy(query.by, available)
-  if (!chosen || !publication) return liveCounts(db, survey, { by, dimensions, minGroupSize })
+  const { available, rootOf } = groupingNames(publication, current)
+  const by = parseBy(query.by, available, rootOf)
+  if (!chosen || !publication) {
+    return liveCounts(db, survey, { by, dimensions, levels, minGroupSize })
+  }
   return readAggregates(db, survey, { by, releaseNo: chosen.number, publication, kinds })
 }

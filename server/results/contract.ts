@@ -17,7 +17,10 @@ export const aggregatesQuerySchema = z.object({
   by: z
     .string()
     .optional()
-    .describe('One or two dimensions, comma-separated (default sector,region)'),
+    .describe(
+      'One or two dimensions or levels, comma-separated (default sector,region); a level is ' +
+        "named <dimension>.<level>, e.g. region.area, and is never crossed with its own dimension",
+    ),
   release: z.string().optional().describe('Release number (default the latest)'),
   version: z
     .string()

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { aggregateReader, type AggregateScope, type GroupRow } from '../../db/queries/aggregates.js'
+import type { LevelGrouping } from '../../db/queries/level-grouping.js'
 import { createRelease, listReleases, ReleaseRefused } from '../../db/queries/releases.js'
 import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database, ReleaseKind } from '../../db/schema.js'
@@ -11,6 +12,7 @@ import {
   type QuestionKind,
 } from '../domain/aggregate-view.js'
 import { readDimensions } from '../domain/dimensions.js'
+import type { Level } from '../domain/dimension-levels.js'
 import {
   checkRelease,
   planSuppression,
@@ -233,7 +235,8 @@ export async function readAggregates(
   request: AggregatesRequest,
 ): Promise<Aggregates> {
   const { by, releaseNo, publication } = request
-  const scope = { surveyId: survey.surveyId, releaseNo }
+  // A level's groups are the release's own (an earlier version's value keeps its group).
+  const scope = { surveyId: survey.surveyId, releaseNo, levels: levelGroupings(publication) }
   // Dimensions are never counted inside groups: that would bypass the suppressed cross-tables.
   const grouping = new Set(publication.dimensions.map((d) => d.name))
   // Only questions every respondent of the release was asked (decision 007).
@@ -274,6 +277,10 @@ export async function readAggregates(
   }
 }
 
+/** The levels a release publishes, as the aggregate readers group by them. */
+export const levelGroupings = (publication: Publication): LevelGrouping[] =>
+  publication.dimensions.flatMap((d) => (d.level ? [{ name: d.name, ...d.level }] : []))
+
 /** A built group as the contract names it: a shown one always has its n and statistics. */
 function asGroup(group: GroupView): Group {
   if (group.suppressed) return { key: group.key, suppressed: true }
@@ -292,14 +299,23 @@ function asGroup(group: GroupView): Group {
 export async function liveCounts(
   db: Kysely<Database>,
   survey: PublishedVersion,
-  options: { by: string[]; dimensions: Dimension[]; minGroupSize: number },
+  options: {
+    by: string[]
+    dimensions: (Dimension & { required?: boolean })[]
+    levels?: readonly Level[]
+    minGroupSize: number
+  },
 ): Promise<Aggregates & { release: null }> {
   const reader = await aggregateReader(db, { surveyId: survey.surveyId })
   const [row] = await reader.countGroups([])
   const n = row?.n ?? 0
-  const domains = options.by.map((name) =>
-    domainOf(options.dimensions.find((d) => d.name === name)!),
-  )
+  const domains = options.by.map((name) => {
+    const level = options.levels?.find((l) => l.name === name)
+    if (!level) return domainOf(options.dimensions.find((d) => d.name === name)!)
+    // A level's groups, and '' when its dimension is optional, as a release would list them.
+    const root = options.dimensions.find((d) => d.name === level.of)!
+    return domainOf({ name, values: level.groups.map((g) => g.value), required: root.required })
+  })
   const keys = domains.reduce<Record<string, string>[]>(
     (acc, dimension) =>
       acc.flatMap((key) => dimension.values.map((value) => ({ ...key, [dimension.name]: value }))),
