@@ -3,8 +3,8 @@ import { respondentLink } from './links'
 import { useClipboardCopy } from './useClipboardCopy'
 
 /** The respondent link, always visible, with a copy button and a select-it-yourself fallback. */
-export function CopyLink({ slug }: { slug: string }) {
-  const url = respondentLink(slug)
+export function CopyLink({ slug, publicUrl }: { slug: string; publicUrl?: string }) {
+  const url = respondentLink(slug, publicUrl)
   const { input, copy, copyText: copyLink } = useClipboardCopy(url)
   const { t } = useI18n()
 

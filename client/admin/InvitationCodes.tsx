@@ -16,12 +16,14 @@ interface Props {
   /** For the confirmation's question; the slug when the questionnaire has no title. */
   title: string
   status: SurveyStatus
+  /** The server's PUBLIC_URL, for the link format; unset, the page's own address. */
+  publicUrl?: string
   /** After access was saved, so the rest of the page can say who can answer. */
   onAccessChanged: () => void
 }
 
 /** Admins: who may answer (public or invitation only) and the one-time invitation codes. */
-export function InvitationCodes({ slug, title, status, onAccessChanged }: Props) {
+export function InvitationCodes({ slug, title, status, publicUrl, onAccessChanged }: Props) {
   const messages = useI18n().t
   const { invitations: t } = messages
   const { state, reload } = useLoad(() => invitations.counts(slug), slug)
@@ -126,7 +128,7 @@ export function InvitationCodes({ slug, title, status, onAccessChanged }: Props)
         <strong>{loaded?.total}</strong>
         {totalAfter}
       </p>
-      <InvitationLinkFormat slug={slug} />
+      <InvitationLinkFormat slug={slug} publicUrl={publicUrl} />
       {!closed && (
         <form onSubmit={generate} noValidate className="generate-codes">
           <label htmlFor="code-count">{t.count}</label>

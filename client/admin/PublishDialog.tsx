@@ -4,7 +4,7 @@ import { fill, useI18n } from './i18n'
 import { invitationLinkFormat, respondentLink } from './links'
 
 interface Props {
-  survey: Pick<SurveyDetail, 'slug' | 'title' | 'access'>
+  survey: Pick<SurveyDetail, 'slug' | 'title' | 'access' | 'publicUrl'>
   onConfirm: () => void
   onCancel: () => void
 }
@@ -14,8 +14,8 @@ export function PublishDialog({ survey, onConfirm, onCancel }: Props) {
   const { t } = useI18n()
   const invitationOnly = survey.access === 'invitation'
   const link = invitationOnly
-    ? invitationLinkFormat(survey.slug, t.invitationLink.code)
-    : respondentLink(survey.slug)
+    ? invitationLinkFormat(survey.slug, t.invitationLink.code, survey.publicUrl)
+    : respondentLink(survey.slug, survey.publicUrl)
   return (
     <ConfirmDialog
       id="publish-dialog"

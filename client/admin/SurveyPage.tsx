@@ -73,7 +73,7 @@ export function SurveyPage({ slug }: { slug: string }) {
               {t.results}
             </Link>
           </p>
-          <CopyLink slug={survey.slug} />
+          <CopyLink slug={survey.slug} publicUrl={survey.publicUrl} />
           <p className="hint">
             {survey.status === 'open' && survey.access === 'invitation'
               ? t.invitationOnlyNote
@@ -93,6 +93,7 @@ export function SurveyPage({ slug }: { slug: string }) {
               slug={survey.slug}
               title={survey.title || survey.slug}
               status={survey.status}
+              publicUrl={survey.publicUrl}
               onAccessChanged={reload}
             />
           )}
