@@ -10,7 +10,7 @@ import type { Database } from '../schema.js'
 export interface KnowledgeScope {
   surveyId: number
   releaseNo: number
-  /** The publication's dimensions, in its order. */
+  /** The publication's real dimensions (questions, not levels such as region.area), in its order. */
   dims: readonly string[]
   items: readonly string[]
   rating?: string

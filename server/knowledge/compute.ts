@@ -23,13 +23,34 @@ export const RELIABILITY_MIN_ITEMS = 3
 export class KnowledgeMismatch extends Error {}
 
 /**
- * A respondent's group values as the release counted them: a value outside the questionnaire's
- * list is '' (not answered) when that is a value, else the respondent is in no table
- * (server/results/releases.ts publicationFor); statistics never cover anyone the n leaves out.
+ * A respondent's group values as the release counted them, from the raw values of the real
+ * dimensions (`raw`, in publication order): a value outside the questionnaire's list is '' (not
+ * answered) when that is a value, else the respondent is in no table (server/results/releases.ts
+ * publicationFor); statistics never cover anyone the n leaves out. A level's value is the group
+ * of its dimension's value, as the release grouped it ('' unanswered stays '').
  */
-export function mapDims(dimensions: readonly Dimension[], raw: readonly string[]) {
-  const values = dimensions.map((d, i) => (d.values.includes(raw[i]) ? raw[i] : ''))
-  return values.every((v, i) => dimensions[i].values.includes(v)) ? values : null
+export function levelMapper(dimensions: readonly Dimension[]) {
+  const real = dimensions.filter((d) => !d.level)
+  const groupOf = dimensions.map((d) => {
+    if (!d.level) return null
+    const of = real.findIndex((r) => r.name === d.level!.of)
+    const groups = new Map<string, string>()
+    for (const [group, members] of Object.entries(d.level.groups))
+      for (const member of members) groups.set(member, group)
+    return { of, groups }
+  })
+  return (raw: readonly string[]) => {
+    const values = real.map((d, i) => (d.values.includes(raw[i]) ? raw[i] : ''))
+    if (!values.every((v, i) => real[i].values.includes(v))) return null
+    let r = 0
+    return groupOf.map((level) => {
+      if (!level) return values[r++]
+      const group = level.groups.get(values[level.of])
+      // The planner refuses a level that leaves a value out (suppression/tables.ts).
+      if (group === undefined) throw new KnowledgeMismatch(`no group for ${values[level.of]}`)
+      return group
+    })
+  }
 }
 
 const scoreOf = (r: KnowledgeRespondent) =>
@@ -59,9 +80,10 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
   )
 
   // Respondents per cell.
+  const mapDims = levelMapper(dims)
   const members = empty<KnowledgeRespondent[]>(() => [])
   for (const respondent of input.respondents) {
-    const values = mapDims(dims, respondent.dims)
+    const values = mapDims(respondent.dims)
     if (!values) continue
     cellsOf(values).forEach((c, t) => c !== undefined && members[t][c].push(respondent))
   }
@@ -76,7 +98,7 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
   )
 
   // Published counts come from SQL; they must be what the respondents read give.
-  const sqlCounts = sumCounts(input, tables, cellsOf, dims)
+  const sqlCounts = sumCounts(input, tables, cellsOf, mapDims)
   checkCounts(sqlCounts, members, items, rating?.question !== undefined)
 
   const max = items.length
@@ -259,7 +281,7 @@ function sumCounts(
   input: KnowledgeInput,
   tables: readonly PublishedTable[],
   cellsOf: (values: readonly string[]) => (number | undefined)[],
-  dims: readonly Dimension[],
+  mapDims: ReturnType<typeof levelMapper>,
 ): CellCounts {
   const fresh = <T>() =>
     tables.map((t) => t.cells.map(() => new Map<T, never>()) as unknown as Map<T, never>[])
@@ -267,7 +289,7 @@ function sumCounts(
   const items = fresh<string>() as unknown as CellCounts['items']
   const ratings = fresh<string | null>() as unknown as CellCounts['ratings']
   const each = (raw: string[], add: (t: number, c: number) => void) => {
-    const values = mapDims(dims, raw)
+    const values = mapDims(raw)
     if (values) cellsOf(values).forEach((c, t) => c !== undefined && add(t, c))
   }
   for (const row of input.counts.scores) {

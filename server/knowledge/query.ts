@@ -4,7 +4,7 @@ import { knowledgeCounts, knowledgeRespondents } from '../../db/queries/knowledg
 import type { PublishedVersion } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { listReleases } from '../../db/queries/releases.js'
-import { chosenRelease, parseBy } from '../results/aggregates-query.js'
+import { chosenRelease, groupingNames, parseBy } from '../results/aggregates-query.js'
 import { cellsWithStatistics } from '../domain/suppression/statistics.js'
 import { readDimensions } from '../domain/dimensions.js'
 import type { Publication } from '../domain/suppression/index.js'
@@ -39,7 +39,8 @@ export async function readKnowledgeRelease(
   const scope = {
     surveyId: survey.surveyId,
     releaseNo,
-    dims: publication.dimensions.map((d) => d.name),
+    // Levels (region.area) are not questions: compute.ts groups each respondent's real value.
+    dims: publication.dimensions.filter((d) => !d.level).map((d) => d.name),
     items,
     rating: rating?.question,
   }
@@ -80,13 +81,14 @@ export async function queryKnowledge(
 ): Promise<Knowledge> {
   const chosen = await chosenRelease(db, survey, query.release)
   const publication = chosen && (JSON.parse(chosen.publication) as Publication)
-  const { dimensions } = readDimensions(JSON.parse(survey.definition))
-  const by = parseBy(
-    query.by,
-    (publication?.dimensions ?? dimensions).map((d) => d.name),
-  )
+  const { dimensions, levels } = readDimensions(JSON.parse(survey.definition))
+  // A release's own dimensions and levels, else the definition's; a level never by its dimension.
+  const facts = { dimensions, levels, kinds: new Map() }
+  const { available, rootOf } = groupingNames(publication, facts)
+  const by = parseBy(query.by, available, rootOf)
   if (!chosen || !publication) {
-    return { ...(await liveCounts(db, survey, { by, dimensions, minGroupSize })), comparison: null }
+    const live = await liveCounts(db, survey, { by, dimensions, levels, minGroupSize })
+    return { ...live, comparison: null }
   }
   const release = await readKnowledgeRelease(db, survey, chosen.number, publication)
   const baseline = await readBaseline(db, survey.surveyId)

@@ -3,7 +3,7 @@ import type { Interval } from './stats.js'
 
 /** One released respondent, without any id: dimension values and quiz items only. */
 export interface KnowledgeRespondent {
-  /** Raw values of the publication's dimensions, in its order ('' unanswered). */
+  /** Raw values of the publication's real dimensions (not its levels), in its order ('' unanswered). */
   dims: string[]
   /** Per quiz item (KnowledgeInput.items order): 1 correct, 0 not, null not shown the item. */
   items: (0 | 1 | null)[]
@@ -11,7 +11,10 @@ export interface KnowledgeRespondent {
   rating: string | null
 }
 
-/** Counts per full combination of the dimensions, from SQL (db/queries/knowledge.ts). */
+/**
+ * Counts per full combination of the real dimensions, from SQL (db/queries/knowledge.ts); a
+ * level's cells are sums of its members' (compute.ts).
+ */
 export interface KnowledgeCounts {
   /** Respondents per score (null: shown no quiz item). */
   scores: { dims: string[]; score: number | null; n: number }[]
