@@ -41,10 +41,22 @@ export interface CodebookEntry {
   summary: Summary
 }
 
+/** A level of a dimension (dimension-levels.ts): the results and exports group by it too. */
+export interface CodebookLevel {
+  /** `<dimension>.<level>`, e.g. `region.area`: the name `by` and the export columns use. */
+  name: string
+  /** The dimension whose values it groups. */
+  of: string
+  title: Texts
+  /** Each group and the dimension's values it holds. */
+  groups: { value: string; label: Texts; members: string[] }[]
+}
+
 export interface Codebook {
   title: Texts
   locales: string[]
   entries: CodebookEntry[]
+  levels: CodebookLevel[]
 }
 
 // Loosely typed views of survey-core objects: their public types do not list every property.
@@ -64,6 +76,13 @@ const MULTIPLE = new Set(['checkbox', 'tagbox', 'ranking'])
 function textsOf(loc: LocString, locales: string[], fallback: string): Texts {
   const base = loc?.getLocaleText('') || fallback
   return Object.fromEntries(locales.map((l) => [l, loc?.getLocaleText(l) || base]))
+}
+
+/** Text a definition gives outside survey-core (a level's): a string or `{ default, fi, ... }`. */
+function plainTexts(text: unknown, locales: string[], fallback: string): Texts {
+  const texts = typeof text === 'string' ? { default: text } : ((text ?? {}) as Texts)
+  const base = texts.default || fallback
+  return Object.fromEntries(locales.map((l) => [l, texts[l] || base]))
 }
 
 function itemsOf(list: unknown, locales: string[]): CodebookValue[] {
@@ -150,7 +169,8 @@ function summaryOf(q: Question, kinds: ReadonlyMap<string, string>, nested: bool
  * Read from survey-core, so it says exactly what the questionnaire does.
  */
 export function buildCodebook(definition: Record<string, unknown>): Codebook {
-  const dimensions = new Set(readDimensions(definition).dimensions.map((d) => d.name))
+  const report = readDimensions(definition)
+  const dimensions = new Set(report.dimensions.map((d) => d.name))
   const kinds = questionKinds(definition)
   const model = new Model(definition)
   try {
@@ -184,7 +204,17 @@ export function buildCodebook(definition: Record<string, unknown>): Codebook {
       }
     }
     for (const q of model.getAllQuestions(false, false, false) as Question[]) add(q, null)
-    return { title: textsOf(model.locTitle, locales, ''), locales, entries }
+    const levels = report.levels.map((level) => ({
+      name: level.name,
+      of: level.of,
+      title: plainTexts(level.title, locales, level.name),
+      groups: level.groups.map((g) => ({
+        value: g.value,
+        label: plainTexts(g.text, locales, g.value),
+        members: g.members,
+      })),
+    }))
+    return { title: textsOf(model.locTitle, locales, ''), locales, entries, levels }
   } finally {
     model.dispose()
   }

@@ -19,7 +19,30 @@ function valueTable(title: string, values: CodebookValue[], locales: string[]): 
   ]
 }
 
-/** The codebook for people: one section per question. */
+/** Levels of the dimensions: which values form each group. */
+function levelSections(codebook: Codebook): string[] {
+  const { locales } = codebook
+  if (codebook.levels.length === 0) return []
+  const lines = ['## Levels', '', 'Results can also be grouped by these groupings of a dimension.', '']
+  for (const level of codebook.levels) {
+    lines.push(`### ${code(level.name)}: groups of ${code(level.of)}`, '')
+    for (const locale of locales) lines.push(`- ${locale}: ${cell(level.title[locale])}`)
+    lines.push(
+      '',
+      `| group | members | ${locales.join(' | ')} |`,
+      `| --- | --- | ${locales.map(() => '---').join(' | ')} |`,
+      ...level.groups.map(
+        (g) =>
+          `| ${cell(code(g.value))} | ${cell(g.members.map(code).join(', '))} | ` +
+          `${locales.map((l) => cell(g.label[l])).join(' | ')} |`,
+      ),
+      '',
+    )
+  }
+  return lines
+}
+
+/** The codebook for people: one section per question, then the levels. */
 export function codebookMarkdown(codebook: Codebook, heading: string): string {
   const { locales } = codebook
   const lines = [`# Codebook: ${heading}`, '', `Languages: ${locales.join(', ')}.`, '']
@@ -52,6 +75,7 @@ export function codebookMarkdown(codebook: Codebook, heading: string): string {
       ...valueTable('Items', entry.items, locales),
     )
   }
+  lines.push(...levelSections(codebook))
   return `${lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

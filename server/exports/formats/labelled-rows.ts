@@ -15,8 +15,13 @@ export function labellerOf(codebook: Codebook, lang: string): Labeller {
     texts ? (texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? '') : ''
   const valueLabel = (question: string, value: string) =>
     pick(entries.get(question)?.values.find((v) => v.value === value)?.label)
+  // A level (`region.area`) is labelled by its groups' text.
+  const levels = new Map(codebook.levels.map((level) => [level.name, level]))
+  const groupLabel = (name: string, value: string) =>
+    pick(levels.get(name)?.groups.find((g) => g.value === value)?.label)
   return {
-    dimension: (name, value) => (value === ALL_GROUPS ? '' : valueLabel(name, value)),
+    dimension: (name, value) =>
+      value === ALL_GROUPS ? '' : levels.has(name) ? groupLabel(name, value) : valueLabel(name, value),
     question: (name) => pick(entries.get(name)?.title),
     // Matrix rows are items; a multiple choice question's items are its choices.
     item: (question, item) =>
