@@ -117,7 +117,9 @@ describe('the bundled counter-trafficking questionnaire', () => {
       fi: 'Yhteistyöalue',
       sv: 'Samarbetsområde',
     })
-    for (const group of area.groups) expect(group.text).toEqual({ default: text, fi: text, sv: text })
+    for (const group of area.groups) {
+      expect(group.text).toEqual({ default: text, fi: text, sv: text })
+    }
     expect(area.groups.find((g) => g.value === 'ahvenanmaa')!.members).toEqual(['ahvenanmaa'])
   })
 

@@ -35,7 +35,12 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
     (g): g is Extract<typeof g, { suppressed: false }> & KnowledgeFigures =>
       !g.suppressed && 'items' in g,
   )
-  const hidden = data.groups.length - groups.length
+  // Shown, but with their n only (decision 007): e.g. areas, whose figures would cut across
+  // the sectors' and so bound a hidden combination.
+  const sizeOnly = data.groups.filter(
+    (g): g is Extract<typeof g, { suppressed: false }> => !g.suppressed && !('items' in g),
+  )
+  const hidden = data.groups.length - groups.length - sizeOnly.length
   const score = total.score
   const rating = total.selfRating
 
@@ -116,6 +121,13 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
             ? `Kruskal-Wallis across the shown groups: H = ${num(data.comparison.statistic)}, df = ${data.comparison.df}, p ${pValue(data.comparison.p)}.`
             : 'No comparison: fewer than two groups are shown.'}
         </p>
+        {sizeOnly.length > 0 && (
+          <p className="hint">
+            Shown with their size only, without figures, because figures of groups that cut across
+            the other published tables could reveal a small group:{' '}
+            {sizeOnly.map((g) => `${labels.choice(dim, g.key[dim])} (n = ${g.n})`).join(', ')}.
+          </p>
+        )}
         {hidden > 0 && (
           <p className="hint">
             {hidden} groups are not shown: empty, too small, or hidden to protect a small group.
