@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { BUNDLED_SLUG, countRows, createTestContext, createUser, signIn } from './helpers.js'
+import {
+  BUNDLED_SLUG,
+  countRows,
+  createTestContext,
+  createUser,
+  signedInClient,
+  signIn,
+} from './helpers.js'
 import { handmadeXlsx, MISSING_LABEL } from './fixtures/xlsform/handmade.js'
-import { miniXlsx, XLSX_TYPE, zipBomb } from './xlsform-fixtures.js'
+import { miniXlsx, withLevelsSheet, XLSX_TYPE, zipBomb } from './xlsform-fixtures.js'
 
 // A fresh database per test: helpers.ts drops each one after its test.
 let ctx: Awaited<ReturnType<typeof createTestContext>>
@@ -73,6 +80,85 @@ describe('POST /api/admin/surveys/import', () => {
       { sheet: 'survey', row: 10, column: 'relevant', message: expect.any(String) },
     ])
     expect(await countRows(ctx.db)).toEqual(before)
+  })
+})
+
+describe('levels in the spreadsheet', () => {
+  // The hand-made form's dimension `unit` (ward, clinic, other) as in- and outpatient units.
+  const inLanguages = (base: string) =>
+    ['English (en)', 'Suomi (fi)', 'Svenska (sv)'].map((language) => `${base}::${language}`)
+  const KIND = [
+    ['level', 'of', ...inLanguages('level_label'), 'group', ...inLanguages('label'), 'member'],
+    ['kind', 'unit', 'Kind', 'Laji', 'Typ', 'inpatient', 'Ward', 'Osasto', 'Avdelning', 'ward'],
+    ['kind', 'unit', '', '', '', 'outpatient', 'Outpatient', 'Avo', 'Öppen', 'clinic'],
+    ['kind', 'unit', '', '', '', 'outpatient', '', '', '', 'other'],
+  ]
+  const text = (en: string, fi: string, sv: string) => ({ default: en, fi, sv })
+  const definitionOf = async (slug: string) => {
+    const res = await ctx.app.request(`/api/admin/surveys/${slug}`, { headers: { Cookie: admin } })
+    return (await res.json()).definition as Record<string, unknown>
+  }
+
+  it('become the definition\'s levels, which a download writes back', async () => {
+    const res = await upload('wards', await withLevelsSheet(await handmadeXlsx(), KIND))
+    expect(res.status).toBe(201)
+    expect((await res.json()).warnings).toHaveLength(2) // the hand-made form's own
+    const levels = [
+      {
+        name: 'kind',
+        of: 'unit',
+        title: text('Kind', 'Laji', 'Typ'),
+        groups: [
+          { value: 'inpatient', text: text('Ward', 'Osasto', 'Avdelning'), members: ['ward'] },
+          {
+            value: 'outpatient',
+            text: text('Outpatient', 'Avo', 'Öppen'),
+            members: ['clinic', 'other'],
+          },
+        ],
+      },
+    ]
+    expect((await definitionOf('wards')).levels).toEqual(levels)
+    const file = new Uint8Array(await (await download('wards')).arrayBuffer())
+    const again = await upload('wards', file)
+    expect(again.status).toBe(200)
+    expect((await definitionOf('wards')).levels).toEqual(levels)
+  })
+
+  it('are refused with the sheet, row and column of each problem, storing nothing', async () => {
+    const before = await countRows(ctx.db)
+    const twice = [...KIND, ['kind', 'unit', '', '', '', 'inpatient', '', '', '', 'clinic']]
+    const res = await upload('wards', await withLevelsSheet(await handmadeXlsx(), twice))
+    expect(res.status).toBe(422)
+    const { error } = await res.json()
+    expect(error.code).toBe('invalid_xlsform')
+    expect(error.details).toEqual([
+      { sheet: 'levels', row: 5, column: 'member', message: expect.stringMatching(/"clinic"/) },
+    ])
+    expect(await countRows(ctx.db)).toEqual(before)
+  })
+
+  it('of an open survey keep each member in its group (409, as any save)', async () => {
+    await upload('wards', await withLevelsSheet(await handmadeXlsx(), KIND))
+    const open = await signedInClient(ctx.app, admin).post('/api/admin/surveys/wards/publish')
+    expect(open.status).toBe(200)
+    const moved = KIND.map((row) =>
+      row.at(-1) === 'other' ? [...row.slice(0, 5), 'inpatient', '', '', '', 'other'] : row,
+    )
+    const res = await upload('wards', await withLevelsSheet(await handmadeXlsx(), moved))
+    expect(res.status).toBe(409)
+    const { error } = await res.json()
+    expect(error.code).toBe('dimensions_changed')
+    expect(error.details[0].message).toMatch(/"other" must stay in group "outpatient"/)
+    // Another level may be added, as to any open survey.
+    const size = [['small', 'ward'], ['big', 'clinic'], ['big', 'other']]
+    const added = [
+      ...KIND,
+      ...size.map(([group, member]) => ['size', 'unit', '', '', '', group, '', '', '', member]),
+    ]
+    const res2 = await upload('wards', await withLevelsSheet(await handmadeXlsx(), added))
+    expect(res2.status).toBe(200)
+    expect(((await definitionOf('wards')).levels as unknown[]).length).toBe(2)
   })
 })
 

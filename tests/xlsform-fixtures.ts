@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { zipSync } from 'fflate'
 import { exportXlsForm } from '../server/authoring/xlsform/index.js'
 import { miniSurvey } from './fixtures.js'
@@ -13,6 +14,17 @@ export function miniXlsx(): Promise<Uint8Array> {
     return out.file
   })
   return mini
+}
+
+/** A workbook with a `levels` sheet of these rows added (or replaced). */
+export async function withLevelsSheet(file: Uint8Array, rows: string[][]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(file as unknown as ArrayBuffer)
+  const old = workbook.getWorksheet('levels')
+  if (old) workbook.removeWorksheet(old.id)
+  const sheet = workbook.addWorksheet('levels')
+  for (const row of rows) sheet.addRow(row)
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
 /** A small zip that unpacks to `mib` MiB of zeros (a zip bomb, honest about its size). */
