@@ -228,7 +228,7 @@ describe.skipIf(!hasChromium)('researchers read the results tables they choose',
         const href = (await semicolon.getAttribute('href'))!
         expect(href).toContain('by=profession%2Csector')
         expect(href).toContain(`lang=${language}`)
-        // The preview reads the CSV back: the table on screen and one table per dimension.
+        // The preview reads the CSV back: the table on screen and one table per dimension or level.
         await panel.getByRole('button', { name: PREVIEW[language as 'fi'] }).click()
         const tables = panel.locator('.preview-tables code')
         await tables.first().waitFor()
@@ -238,6 +238,8 @@ describe.skipIf(!hasChromium)('researchers read the results tables they choose',
           'sector',
           'region',
           'profession',
+          // the bundled questionnaire's level: regions grouped into collaborative areas
+          'region.area',
         ])
         expect(await panel.locator('.preview-table tbody tr').count()).toBe(12)
         await panel.scrollIntoViewIfNeeded()

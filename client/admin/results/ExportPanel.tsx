@@ -47,8 +47,8 @@ export function ExportPanel({ slug, release, by, labelLang }: Props) {
       <p className="hint">
         The same figures as shown here, with the same groups hidden: a tidy table with one row per
         table, group, question and answer. It holds the table above and one table per dimension
-        (what the charts and the option table show), labels beside the codes, and every percentage
-        from 0 to 100 with one decimal.
+        and per level, such as collaborative areas of regions (what the charts and the option table
+        show), labels beside the codes, and every percentage from 0 to 100 with one decimal.
       </p>
       <label className="results-field">
         Labels beside the codes in{' '}
