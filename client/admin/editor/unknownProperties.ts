@@ -1,9 +1,10 @@
 import { Model } from 'survey-core'
 import { SOURCES } from './model/translations'
 
-// Our own survey-level properties: the server reads `dimensions`; `translatedFrom` is the
-// editor's record of translation sources. Neither is reported as unknown.
-const OURS = new Set(['dimensions', SOURCES])
+// Our own survey-level properties: the server reads `dimensions` and `levels` (groups of a
+// dimension's values); `translatedFrom` is the editor's record of translation sources. None is
+// reported as unknown.
+const OURS = new Set(['dimensions', 'levels', SOURCES])
 
 /** "score (choiceitem)": properties survey-core does not know, which it ignores. */
 export function unknownProperties(definition: Record<string, unknown>): string[] {

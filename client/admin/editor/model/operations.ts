@@ -1,6 +1,7 @@
 import { renameInExpression } from './conditions'
 import { canBeDimension, convertKind, kindOf, listsOf, newElement, type Kind } from './kinds'
 import { itemObject, itemsOf, readItem, type ItemList } from './items'
+import { renameLevelsOf, renameMember } from './levels'
 import {
   allElements,
   editable,
@@ -120,13 +121,14 @@ export const deleteQuestion = (definition: Json, at: At): Json =>
     pruneSources(copy)
   })
 
-/** A new name; dimensions, conditions and translation records follow it. */
+/** A new name; dimensions, their levels, conditions and translation records follow it. */
 export const renameQuestion = (definition: Json, at: At, next: string): Json =>
   edit(definition, (copy) => {
     const element = elementAt(copy, at)
     const old = String(element.name ?? '')
     const dimensions = dimensionsOf(copy)
     if (dimensions.includes(old)) copy.dimensions = dimensions.map((d) => (d === old ? next : d))
+    renameLevelsOf(copy, old, next)
     element.name = next
     renameReferences(copy, old, next)
     renameSources(copy, old, next)
@@ -180,7 +182,10 @@ export const deleteItem = (definition: Json, at: At, list: ItemList, item: numbe
     pruneSources(copy)
   })
 
-/** A choice's stored value (what results and conditions use); its texts and records follow. */
+/**
+ * A choice's stored value (what results and conditions use); its texts, records and place in a
+ * level's group follow.
+ */
 export const setItemValue = (
   definition: Json,
   at: At,
@@ -197,6 +202,7 @@ export const setItemValue = (
     items[item] = raw
     if (element.correctAnswer === old) element.correctAnswer = next
     const name = String(element.name)
+    if (list === 'choices') renameMember(copy, name, old, next)
     renameSources(copy, `${name}.${list}.${old}`, `${name}.${list}.${next}`)
   })
 
