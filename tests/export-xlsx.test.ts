@@ -45,6 +45,7 @@ describe('XLSX export', () => {
       'sector',
       'region',
       'profession',
+      'region.area',
       'Codebook',
     ])
 

@@ -98,6 +98,11 @@ describe('aggregates by a level', { timeout: 120_000 }, () => {
       'release tables': { surveyId: survey.id, releaseNo: 1, levels },
       'running counts': { surveyId: survey.id, levels },
       'answer rows': { surveyId: survey.id, version: 1, levels },
+      // As a definition declares them: no '' group; unanswered stays '' at the level all the same.
+      'running counts, declared levels': {
+        surveyId: survey.id,
+        levels: [{ name: 'region.area', of: 'region', groups: AREAS }],
+      },
     }
     for (const [source, scope] of Object.entries(scopes)) {
       const reader = await aggregateReader(db, scope)
