@@ -44,7 +44,7 @@ export const importXlsForm = operation({
   auth: 'session',
   adminOnly: true,
   query: importQuerySchema,
-  rawBody: { [XLSX_TYPE]: 'The .xlsx file (sheets survey, choices, settings)' },
+  rawBody: { [XLSX_TYPE]: 'The .xlsx file (sheets survey, choices, settings, levels)' },
   responses: {
     200: { description: 'Saved over an existing survey', schema: surveyImportSchema },
     201: { description: 'Created as a draft', schema: surveyImportSchema },
