@@ -25,6 +25,8 @@ async function published(options: Record<string, unknown> = {}) {
     cross: await json('aggregates?release=1&by=sector,region'),
     sector: await json('aggregates?release=1&by=sector'),
     region: await json('aggregates?release=1&by=region'),
+    areaCross: await json('aggregates?release=1&by=sector,region.area'),
+    area: await json('aggregates?release=1&by=region.area'),
     knowledge: await json('knowledge?release=1'),
   }
   const survey = await admin.get(base)
@@ -66,7 +68,7 @@ describe('the numbers on a report page', () => {
     checked.add(api.cross.total.n)
 
     // The table, cell by cell, with its margins and total.
-    const table = main.querySelector('#who table')!
+    const table = main.querySelectorAll('#who table')[0]
     const cols = table.querySelectorAll('thead th').slice(1, -1).map((th) => valueOf('region', th.text))
     const findCross = (sector: string, region: string) =>
       api.cross.groups.find((g: Group) => g.key.sector === sector && g.key.region === region)
@@ -87,6 +89,39 @@ describe('the numbers on a report page', () => {
     expect(shownCells.length).toBeGreaterThan(0)
     expect(table.querySelectorAll('td.hidden-cell').length).toBeGreaterThan(0)
     for (const g of shownCells) expect(cols).toContain(g.key.region)
+
+    // Then the same by collaborative area (the questionnaire's level of region), cell by cell.
+    const tables = main.querySelectorAll('#who table')
+    expect(tables).toHaveLength(2)
+    const areaOf = (label: string) =>
+      codebook.levels.find((l) => l.name === 'region.area')!.groups.find((g) => g.label.en === label)!
+        .value
+    const [rowTitle] = tables[1].querySelector('thead th')!.text.split(' / ')
+    const areaRows = rowTitle === 'Collaborative area'
+    const areaCols = tables[1].querySelectorAll('thead th').slice(1, -1).map((th) => th.text)
+    const findArea = (sector: string, area: string) =>
+      api.areaCross.groups.find((g: Group) => g.key.sector === sector && g.key['region.area'] === area)
+    const sectorMargin = (sector: string) => api.sector.groups.find((g: Group) => g.key.sector === sector)
+    const areaMargin = (area: string) => api.area.groups.find((g: Group) => g.key['region.area'] === area)
+    const areaTableRows = tables[1].querySelectorAll('tbody tr')
+    for (const row of areaTableRows.slice(0, -1)) {
+      const head = row.querySelector('th')!.text
+      const cells = row.querySelectorAll('td').map(cellNumber)
+      areaCols.forEach((col, i) =>
+        check(
+          cells[i],
+          areaRows
+            ? findArea(valueOf('sector', col), areaOf(head))
+            : findArea(valueOf('sector', head), areaOf(col)),
+        ),
+      )
+      check(cells.at(-1)!, areaRows ? areaMargin(areaOf(head)) : sectorMargin(valueOf('sector', head)))
+    }
+    const areaTotals = areaTableRows.at(-1)!.querySelectorAll('td').map(cellNumber)
+    areaCols.forEach((col, i) =>
+      check(areaTotals[i], areaRows ? sectorMargin(valueOf('sector', col)) : areaMargin(areaOf(col))),
+    )
+    expect(api.areaCross.groups.some((g: Group) => !g.suppressed)).toBe(true)
 
     // Each chart: counts and shares from the release's total.
     const charts = main.querySelectorAll('#answers figure')

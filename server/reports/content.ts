@@ -9,6 +9,7 @@ import { ApiError } from '../platform/errors.js'
 import { queryAggregates } from '../results/aggregates-query.js'
 import type { Questions } from '../results/contract.js'
 import type { DefinitionFacts } from '../results/definition-facts.js'
+import type { Publication } from '../domain/suppression/index.js'
 import type { ReportOptions } from './contract.js'
 
 // What a report shows, taken ONLY from the functions that answer GET .../aggregates and
@@ -36,12 +37,13 @@ export interface ReportContent {
   options: ReportOptions
   /** The questions the release has figures for: what `questions` may name. */
   chartable: string[]
-  table: {
-    by: string[]
-    groups: TableGroup[]
-    /** With two dimensions: each one's own table (the margins), as the aggregates answer it. */
-    margins: Record<string, TableGroup[]>
-  }
+  table: ReportTable
+  /**
+   * Each of the table's dimensions that the release also groups into a level (region into
+   * region.area): the same table by the level, e.g. sector × area where sector × region hides
+   * most cells. In the table's dimension order.
+   */
+  levelTables: ReportTable[]
   charts: ChartFigures[]
   knowledge: {
     n: number
@@ -51,6 +53,13 @@ export interface ReportContent {
 }
 
 export type TableGroup = { key: Record<string, string>; suppressed: boolean; n?: number }
+
+export interface ReportTable {
+  by: string[]
+  groups: TableGroup[]
+  /** With two dimensions: each one's own table (the margins), as the aggregates answer it. */
+  margins: Record<string, TableGroup[]>
+}
 
 /** The questions a report may chart: those the release's total has figures for. */
 export const chartable = (questions: Questions) => Object.keys(questions)
@@ -71,6 +80,17 @@ export async function reportContent(
   if (!stored || aggregates.release !== releaseNo) {
     throw new ApiError(404, 'release_not_found', `No release "${releaseNo}".`)
   }
+  const tableOf = async (answer: { by: string[]; groups: unknown[] }): Promise<ReportTable> => ({
+    by: answer.by,
+    groups: tableGroups(answer.groups),
+    margins: Object.fromEntries(
+      await Promise.all(
+        (answer.by.length > 1 ? answer.by : []).map(async (dim) => {
+          return [dim, tableGroups((await aggregatesBy(dim)).groups)] as const
+        }),
+      ),
+    ),
+  })
   const total = aggregates.total as { n: number; questions?: Questions }
   const questions = total.questions ?? {}
   const codebook = deps.codebookOf(survey.versionId, survey.definition)
@@ -101,21 +121,24 @@ export async function reportContent(
     codebook,
     options,
     chartable: chartable(questions),
-    table: {
-      by: aggregates.by,
-      groups: tableGroups(aggregates.groups),
-      margins: Object.fromEntries(
-        await Promise.all(
-          (aggregates.by.length > 1 ? aggregates.by : []).map(async (dim) => {
-            return [dim, tableGroups((await aggregatesBy(dim)).groups)] as const
-          }),
-        ),
+    table: await tableOf(aggregates),
+    levelTables: await Promise.all(
+      levelBys(aggregates.by, JSON.parse(stored.publication) as Publication).map(async (by) =>
+        tableOf(await aggregatesBy(by.join(','))),
       ),
-    },
+    ),
     charts,
     knowledge: await knowledgeFigures(db, survey, release, deps.minGroupSize),
   }
 }
+
+/** `by` with each dimension that has levels in the release replaced by each of its levels. */
+const levelBys = (by: readonly string[], publication: Publication) =>
+  by.flatMap((dim, i) =>
+    publication.dimensions
+      .filter((d) => d.level?.of === dim)
+      .map((level) => by.map((other, j) => (j === i ? level.name : other))),
+  )
 
 /** Only the key, whether hidden and n: nothing else of a group reaches the table. */
 const tableGroups = (groups: unknown[]): TableGroup[] =>

@@ -1,6 +1,12 @@
 import type { CodebookEntry, Texts } from '../domain/codebook.js'
 import type { ReportLocale } from './contract.js'
-import { inLocale, type ChartFigures, type ReportContent, type TableGroup } from './content.js'
+import {
+  inLocale,
+  type ChartFigures,
+  type ReportContent,
+  type ReportTable,
+  type TableGroup,
+} from './content.js'
 import { html, type HtmlEscapedString } from './html.js'
 import { chrome, formatMonth, formatNumber, formatPercent } from './i18n.js'
 import { pageShell } from './page-shell.js'
@@ -54,7 +60,7 @@ export function renderReport(content: ReportContent, { locale, path }: ReportPag
     </section>
     <section class="part" id="who" aria-labelledby="who-h">
       <h2 id="who-h">${t.whoAnswered}</h2>
-      ${groupTable(content, locale, label)}
+      ${whoAnswered(content, locale, label)}
     </section>
     ${content.charts.length > 0
       ? html`<section class="part" id="answers" aria-labelledby="answers-h">
@@ -85,6 +91,7 @@ type Labeller = ReturnType<typeof labeller>
 function labeller(content: ReportContent, locale: ReportLocale) {
   const entries = new Map<string, CodebookEntry>()
   for (const entry of content.codebook.entries) if (!entry.parent) entries.set(entry.name, entry)
+  const levels = new Map(content.codebook.levels.map((level) => [level.name, level]))
   return {
     entry: (question: string) => entries.get(question),
     question: (question: string) => {
@@ -98,24 +105,38 @@ function labeller(content: ReportContent, locale: ReportLocale) {
       const text = inLocale(parent.values.find((v) => v.value === choice)?.label, locale) || choice
       return `${inLocale(parent.title, locale)}: ${text}`
     },
-    /** A dimension's short name (sector, region, profession), else its question. */
+    /** A dimension's short name (sector, region, profession), else its question or level. */
     dimension: (name: string) =>
-      chrome[locale].dimensions[name] ?? (inLocale(entries.get(name)?.title, locale) || name),
+      chrome[locale].dimensions[name] ??
+      (inLocale(entries.get(name)?.title ?? levels.get(name)?.title, locale) || name),
     value: (question: string, value: string) => {
-      const listed = entries.get(question)?.values.find((v) => v.value === value)
+      const listed = (entries.get(question)?.values ?? levels.get(question)?.groups)?.find(
+        (v) => v.value === value,
+      )
       return inLocale(listed?.label, locale) || value
     },
   }
 }
 
+/** The table asked for, then the same by each level of its dimensions (region by area). */
+function whoAnswered(content: ReportContent, locale: ReportLocale, label: Labeller) {
+  const t = chrome[locale]
+  const tables = [content.table, ...content.levelTables].map((table) =>
+    groupTable(table, content, locale, label),
+  )
+  return html`<p class="note">${t.hiddenNote(content.minGroupSize)}</p>
+    ${tables.map((table) => table.markup)}
+    ${tables.some((table) => table.shown) ? html`<p class="note">${t.emptyLeftOut}</p>` : ''}`
+}
+
 function groupTable(
+  { by, groups, margins }: ReportTable,
   content: ReportContent,
   locale: ReportLocale,
   label: Labeller,
-): HtmlEscapedString {
+): { markup: HtmlEscapedString; shown: boolean } {
   const t = chrome[locale]
-  const { by, groups, margins } = content.table
-  const legend = html`<p class="note">${t.hiddenNote(content.minGroupSize)}</p>`
+  const allHidden = () => result(html`<p>${t.allHidden}</p>`, false)
   const hiddenCell = html`<td class="hidden-cell">–<span class="sr-only"> ${t.hidden}</span></td>`
   const cell = (g: TableGroup | undefined) =>
     !g || g.suppressed ? hiddenCell : html`<td>${formatNumber(locale, g.n ?? 0)}</td>`
@@ -135,10 +156,10 @@ function groupTable(
   if (by.length === 1) {
     const [dim] = by
     const values = shownValues(dim, [groups])
-    if (values.length === 0) return html`${legend}<p>${t.allHidden}</p>`
+    if (values.length === 0) return allHidden()
     const find = (v: string) => groups.find((g) => g.key[dim] === v)
-    return html`${legend}
-      ${table(
+    return result(
+      table(
         t.tableCaption1(label.dimension(dim)),
         html`<tr>
           <th scope="col">${label.dimension(dim)}</th>
@@ -150,8 +171,8 @@ function groupTable(
           ),
           html`<tr class="total-row"><th scope="row">${t.total}</th>${total}</tr>`,
         ],
-      )}
-      <p class="note">${t.emptyLeftOut}</p>`
+      ),
+    )
   }
   const [a, b] = by
   const shownOf = (dim: string) => shownValues(dim, [groups, margins[dim] ?? []])
@@ -159,12 +180,12 @@ function groupTable(
   const [rows, cols] = shownOf(b).length > shownOf(a).length ? [b, a] : [a, b]
   const rowValues = shownOf(rows)
   const colValues = shownOf(cols)
-  if (rowValues.length === 0 && colValues.length === 0) return html`${legend}<p>${t.allHidden}</p>`
+  if (rowValues.length === 0 && colValues.length === 0) return allHidden()
   const find = (r: string, c: string) => groups.find((g) => g.key[rows] === r && g.key[cols] === c)
   const margin = (dim: string, v: string) => margins[dim]?.find((g) => g.key[dim] === v)
   const caption = t.tableCaption(label.dimension(rows), label.dimension(cols))
-  return html`${legend}
-    ${table(
+  return result(
+    table(
       caption,
       html`<tr>
         <th scope="col">${label.dimension(rows)} / ${label.dimension(cols)}</th>
@@ -183,9 +204,12 @@ function groupTable(
           ${colValues.map((c) => cell(margin(cols, c)))}${total}
         </tr>`,
       ],
-    )}
-    <p class="note">${t.emptyLeftOut}</p>`
+    ),
+  )
 }
+
+/** A rendered table, and whether it shows any group (the note on left-out groups then). */
+const result = (markup: HtmlEscapedString, shown = true) => ({ markup, shown })
 
 function questionChart(
   chart: ChartFigures,
