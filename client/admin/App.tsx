@@ -53,8 +53,8 @@ export function App() {
   }
 
   useEffect(() => {
-    if (phase !== 'signed-in') document.title = 'Sign in · Survey admin'
-  }, [phase])
+    if (phase !== 'signed-in') document.title = `${t.signIn} · ${t.appName}`
+  }, [phase, t])
 
   return (
     <>

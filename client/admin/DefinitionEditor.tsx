@@ -16,7 +16,7 @@ function EditExisting({ slug }: { slug: string }) {
   const { state, reload } = useLoad(() => api.getSurvey(slug), slug)
   if (state.kind === 'ok') {
     if (state.data.status === 'closed') {
-      return <Missing title="Closed" body="A closed questionnaire can no longer be edited." />
+      return <Missing title={t.statusNames.closed} body={t.closedNote} />
     }
     return <EditorForm target={{ kind: 'edit', survey: state.data }} />
   }
@@ -25,7 +25,7 @@ function EditExisting({ slug }: { slug: string }) {
   }
   return (
     <main className="page">
-      <PageHeading>{`Edit ${slug}`}</PageHeading>
+      <PageHeading>{fill(t.editTitle, { title: slug })}</PageHeading>
       {state.kind === 'loading' && <p role="status">{t.loading}</p>}
       {state.kind === 'failed' && <LoadFailed failure={state.failure} onRetry={reload} />}
     </main>

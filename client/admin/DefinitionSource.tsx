@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent, type RefObject } from 'react'
 import type { TextProblem } from './definitionText'
-import { useI18n } from './i18n'
+import { fill, useI18n } from './i18n'
 
 // The server refuses bodies over 1 MiB; a file near that is not a questionnaire anyway.
 const MAX_FILE_BYTES = 1024 * 1024
@@ -18,6 +18,7 @@ interface Props {
 /** The definition as text: pasted or typed, or read from a .json file (nothing is uploaded). */
 export function DefinitionSource({ text, onText, problem, textareaRef, textShown = true }: Props) {
   const { t } = useI18n()
+  const d = t.definitionText
   const [fileNote, setFileNote] = useState<string | null>(null)
 
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
@@ -25,14 +26,14 @@ export function DefinitionSource({ text, onText, problem, textareaRef, textShown
     const file = input.files?.[0]
     input.value = '' // the same file can be chosen again after editing the text
     if (!file) return
-    if (file.size > MAX_FILE_BYTES) return setFileNote(`${file.name} is over 1 MiB: too large.`)
+    if (file.size > MAX_FILE_BYTES) return setFileNote(fill(d.fileTooLarge, { file: file.name }))
     const reader = new FileReader()
     reader.onload = () => {
       // Editors on Windows often start files with a byte-order mark, which JSON.parse refuses.
       onText(String(reader.result).replace(/^\uFEFF/, ''), file.name)
-      setFileNote(`Loaded ${file.name}. Nothing is saved until you save.`)
+      setFileNote(fill(d.fileLoaded, { file: file.name }))
     }
-    reader.onerror = () => setFileNote(`${file.name} could not be read.`)
+    reader.onerror = () => setFileNote(fill(d.fileUnreadable, { file: file.name }))
     reader.readAsText(file)
   }
 
@@ -69,11 +70,12 @@ interface TextProps extends Omit<Props, 'textShown'> {
 }
 
 function JsonText({ text, onText, problem, textareaRef, showProblem, label }: TextProps) {
+  const d = useI18n().t.definitionText
   return (
     <>
       <label htmlFor="definition-text">{label}</label>
       <p id="definition-hint" className="hint">
-        Paste the JSON here or upload a file above; you can edit it here before saving.
+        {d.hint}
       </p>
       <textarea
         id="definition-text"
@@ -93,7 +95,7 @@ function JsonText({ text, onText, problem, textareaRef, showProblem, label }: Te
             {problem.message}{' '}
             {problem.offset !== undefined && (
               <button type="button" className="link-button" onClick={showProblem}>
-                Show in the text
+                {d.showInText}
               </button>
             )}
           </p>

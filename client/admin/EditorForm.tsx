@@ -62,7 +62,7 @@ export function EditorForm({ target }: { target: Target }) {
     }
     const current = readDefinition(text)
     if (current.kind === 'empty') {
-      setProblem({ message: 'Not saved: paste or upload a questionnaire first.' })
+      setProblem({ message: t.saves.notSavedEmpty })
       return textarea.current?.focus()
     }
     if (current.kind === 'problem') {

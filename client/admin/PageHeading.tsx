@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { useI18n } from './i18n'
 
 interface Props {
   children: ReactNode
@@ -10,12 +11,13 @@ interface Props {
 export function PageHeading({ children, title }: Props) {
   const heading = useRef<HTMLHeadingElement>(null)
   const text = title ?? (typeof children === 'string' ? children : '')
+  const { appName } = useI18n().t
   useEffect(() => {
     heading.current?.focus({ preventScroll: true })
   }, [])
   useEffect(() => {
-    document.title = text ? `${text} · Survey admin` : 'Survey admin'
-  }, [text])
+    document.title = text ? `${text} · ${appName}` : appName
+  }, [text, appName])
   return (
     <h1 ref={heading} tabIndex={-1}>
       {children}

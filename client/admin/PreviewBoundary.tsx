@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react'
+import { fill, useI18n } from './i18n'
 
 interface Props {
   /** A new value (a new definition) clears the failure and tries again. */
@@ -27,8 +28,14 @@ export class PreviewBoundary extends Component<Props, State> {
     if (!this.state.error) return this.props.children
     return (
       <div className="error-box" role="alert">
-        <p>The preview cannot show this questionnaire: {this.state.error.message}</p>
+        <PreviewFailed message={this.state.error.message} />
       </div>
     )
   }
+}
+
+// A class component cannot use the hook; this part can.
+function PreviewFailed({ message }: { message: string }) {
+  const { t } = useI18n()
+  return <p>{fill(t.definitionText.previewFailed, { message })}</p>
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, type ApiFailure, type User } from './api'
-import { LanguagePicker, useI18n } from './i18n'
+import { currentMessages, fill, LanguagePicker, useI18n } from './i18n'
 import { describeFailure, waitTime } from './messages'
 
 interface Props {
@@ -14,8 +14,9 @@ interface Props {
 function signInError(failure: ApiFailure, wrong: string): string {
   if (failure.code === 'invalid_credentials') return wrong
   if (failure.status === 429) {
-    const wait = failure.retryAfter ? ` in ${waitTime(failure.retryAfter)}` : ' later'
-    return `Too many failed sign-ins. Try again${wait}.`
+    const t = currentMessages().failures
+    if (!failure.retryAfter) return t.tooManySignInsLater
+    return fill(t.tooManySignIns, { wait: waitTime(failure.retryAfter) })
   }
   return describeFailure(failure)
 }

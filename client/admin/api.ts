@@ -1,6 +1,7 @@
 /** The admin API client: same-origin JSON only (the server's CSRF guard refuses anything else). */
 
 // The API's bodies are typed by the server's contracts (types only: nothing of them is bundled).
+import { currentMessages, fill } from './i18n'
 import type { z } from 'zod'
 import type { LoginBody, userSchema } from '../../server/accounts/contract.js'
 import type { errorSchema, okSchema } from '../../server/platform/openapi/response-schemas.js'
@@ -66,7 +67,7 @@ export async function request<T>(
       body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
     })
   } catch {
-    return failure(0, 'offline', 'The server could not be reached. Check your connection.')
+    return failure(0, 'offline', currentMessages().failures.offline)
   }
   const body = await res.json().catch(() => null)
   if (res.ok) return { ok: true, data: body as T }
@@ -77,7 +78,7 @@ export async function request<T>(
     ...failure(
       res.status,
       error?.code ?? 'error',
-      error?.message ?? `The server answered ${res.status}.`,
+      error?.message ?? fill(currentMessages().failures.serverAnswered, { status: res.status }),
       Array.isArray(error?.details) ? error.details : [],
     ),
     ...(retry > 0 ? { retryAfter: retry } : {}),

@@ -1,3 +1,4 @@
+import { currentMessages, fill } from './i18n'
 import { parseJson } from './parseJson'
 
 export type Definition = Record<string, unknown>
@@ -16,20 +17,18 @@ export type DefinitionText =
 /** Reads the editor's text as a definition; the server checks the rest (survey-core, questions). */
 export function readDefinition(text: string): DefinitionText {
   if (text.trim() === '') return { kind: 'empty' }
+  const t = currentMessages().definitionText
   const parsed = parseJson(text)
   if (!parsed.ok) {
-    const { at, message } = parsed.problem
-    const where = at ? ` at line ${at.line}, column ${at.column}` : ''
-    return {
-      kind: 'problem',
-      problem: { message: `Not valid JSON${where}: ${message}.`, offset: at?.offset },
-    }
+    const { at, message: problem } = parsed.problem
+    const message = at ? fill(t.invalidAt, { ...at, problem }) : fill(t.invalid, { problem })
+    return { kind: 'problem', problem: { message, offset: at?.offset } }
   }
   const value = parsed.value
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       kind: 'problem',
-      problem: { message: 'A questionnaire must be a JSON object, starting with “{”.' },
+      problem: { message: t.notObject },
     }
   }
   return { kind: 'ok', definition: value as Definition }

@@ -1,3 +1,4 @@
+import { currentMessages, fill } from './i18n'
 import type {
   AccessMode,
   AccessRequest,
@@ -31,11 +32,11 @@ export const invitations = {
         body: JSON.stringify({ count } satisfies CodesRequest),
       })
     } catch {
-      return failure(0, 'offline', 'The server could not be reached. Check your connection.')
+      return failure(0, 'offline', currentMessages().failures.offline)
     }
     if (res.ok) return { ok: true, data: await res.blob() }
     const body = (await res.json().catch(() => null)) as { error?: Partial<ApiFailure> } | null
-    const message = body?.error?.message ?? `The server answered ${res.status}.`
+    const message = body?.error?.message ?? fill(currentMessages().failures.serverAnswered, { status: res.status })
     return failure(res.status, body?.error?.code ?? 'error', message)
   },
 }

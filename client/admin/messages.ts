@@ -1,34 +1,34 @@
 import type { ApiFailure } from './api'
+import { currentMessages, fill } from './i18n'
 
 /** One sentence an admin can act on, for any failed API call. */
 export function describeFailure(failure: ApiFailure): string {
+  const t = currentMessages().failures
+  const { message } = failure
   switch (failure.status) {
     case 0:
-      return failure.message
+      return failure.code === 'offline' ? t.offline : message
     case 401:
-      return 'Your session had ended. Please try again.'
+      return t.sessionEnded
     case 403:
-      return 'Your account may not do this: only admins can change questionnaires.'
+      return t.forbidden
     case 409:
-      if (failure.code === 'slug_taken') return `${failure.message} Choose another slug.`
-      if (failure.code === 'invalid_transition') {
-        return `${failure.message} Someone may have changed it meanwhile: the page now shows its current status.`
-      }
-      return failure.message
+      if (failure.code === 'slug_taken') return fill(t.slugTaken, { message })
+      if (failure.code === 'invalid_transition') return fill(t.changedMeanwhile, { message })
+      return message
     case 413:
-      return 'The questionnaire is larger than the server accepts (1 MiB).'
+      return t.tooLarge
     default:
-      return failure.status >= 500
-        ? 'Something went wrong on the server. Please try again in a moment.'
-        : failure.message
+      return failure.status >= 500 ? t.serverError : message
   }
 }
 
 /** "3 minutes" from a Retry-After in seconds. */
 export function waitTime(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
+  const t = currentMessages().failures
+  if (seconds < 60) return fill(seconds === 1 ? t.second : t.seconds, { n: seconds })
   const minutes = Math.ceil(seconds / 60)
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`
+  return fill(minutes === 1 ? t.minute : t.minutes, { n: minutes })
 }
 
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`

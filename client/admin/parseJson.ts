@@ -1,3 +1,5 @@
+import { currentMessages, fill } from './i18n'
+
 export interface JsonProblem {
   message: string
   /** Where the text stops being JSON (UTF-16 offset), with its 1-based line and column. */
@@ -23,15 +25,14 @@ export function parseJson(text: string): ParsedJson {
 }
 
 function explain(text: string, offset: number): string {
+  const t = currentMessages().definitionText
   const char = text[offset]
-  if (char === undefined) {
-    return 'the text ends too early (a closing bracket, brace or quote may be missing)'
-  }
-  if (char === '\n' || char === '\r') return 'line break inside a string'
+  if (char === undefined) return t.endsEarly
+  if (char === '\n' || char === '\r') return t.lineBreak
   if ((char === '}' || char === ']') && text.slice(0, offset).trimEnd().endsWith(',')) {
-    return `comma before "${char}" (JSON allows no trailing commas)`
+    return fill(t.trailingComma, { char })
   }
-  return char === '\t' ? 'unexpected tab' : `unexpected "${char}"`
+  return char === '\t' ? t.tab : fill(t.unexpected, { char })
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y

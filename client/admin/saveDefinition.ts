@@ -1,5 +1,6 @@
 import { api, type ApiFailure, type SurveyDetail } from './api'
 import type { Definition } from './definitionText'
+import { currentMessages, fill } from './i18n'
 import { describeFailure } from './messages'
 import type { Problem } from './ServerErrors'
 
@@ -14,10 +15,11 @@ export async function saveDefinition(
   slug: string,
   definition: Definition,
 ): Promise<SaveOutcome> {
+  const t = currentMessages().saves
   if (target.kind === 'new') {
     const result = await api.createSurvey(slug, definition)
     if (!result.ok) return failed(result)
-    return { ok: true, slug, notice: 'Draft saved. Check the preview, then publish when ready.' }
+    return { ok: true, slug, notice: t.draftSaved }
   }
   const { survey } = target
   const result = await api.replaceDefinition(survey.slug, definition)
@@ -25,14 +27,13 @@ export async function saveDefinition(
   const { version } = result.data
   const notice =
     survey.status === 'draft'
-      ? 'Draft updated.'
-      : version > survey.version
-        ? `Saved as version ${version}: respondents get it from their next visit.`
-        : `Nothing changed: the definition is the same as version ${version}.`
+      ? t.draftUpdated
+      : fill(version > survey.version ? t.newVersion : t.unchanged, { n: version })
   return { ok: true, slug: survey.slug, notice }
 }
 
 function failed(failure: ApiFailure): SaveOutcome {
+  const t = currentMessages().saves
   if (failure.code === 'invalid_slug' || failure.code === 'slug_taken') {
     const hint = failure.details[0]?.message
     return { ok: false, slugError: [failure.message, hint].filter(Boolean).join(' ') }
@@ -40,12 +41,12 @@ function failed(failure: ApiFailure): SaveOutcome {
   if (failure.code === 'invalid_definition') {
     return {
       ok: false,
-      problem: { message: `Not saved. ${failure.message}`, details: failure.details },
+      problem: { message: fill(t.notSaved, { message: failure.message }), details: failure.details },
     }
   }
   const message =
     failure.status === 401
-      ? 'Not saved: your session had ended. Press Save again.'
+      ? t.notSavedSession
       : describeFailure(failure)
   return { ok: false, problem: { message, details: failure.details } }
 }

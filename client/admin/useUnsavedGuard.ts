@@ -1,10 +1,11 @@
 import { useEffect } from 'react'
 import { setLeaveGuard } from './router'
 
-const QUESTION = 'You have unsaved changes. Leave this page and lose them?'
-
-/** Asks before unsaved work is lost: in-app links and closing or reloading the tab. */
-export function useUnsavedGuard(dirty: boolean, question = QUESTION): void {
+/**
+ * Asks `question` (in the admin's language) before unsaved work is lost: in-app links; closing or
+ * reloading the tab asks with the browser's own words.
+ */
+export function useUnsavedGuard(dirty: boolean, question: string): void {
   useEffect(() => {
     if (!dirty) return
     const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault()

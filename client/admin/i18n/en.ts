@@ -264,6 +264,49 @@ export const en = {
   unknownProperties:
     'This questionnaire has properties SurveyJS does not know. They are kept as they are, but are not used when answers are checked or counted:',
   jsonLabel: 'Questionnaire definition (SurveyJS JSON)',
+  // Worded outside the pages: failed calls, save notices, the definition's text and file
+  failures: {
+    offline: 'The server could not be reached. Check your connection.',
+    serverAnswered: 'The server answered {status}.',
+    sessionEnded: 'Your session had ended. Please try again.',
+    forbidden: 'Your account may not do this: only admins can change questionnaires.',
+    slugTaken: '{message} Choose another slug.',
+    changedMeanwhile:
+      '{message} Someone may have changed it meanwhile: the page now shows its current status.',
+    tooLarge: 'The questionnaire is larger than the server accepts (1 MiB).',
+    serverError: 'Something went wrong on the server. Please try again in a moment.',
+    tooManySignIns: 'Too many failed sign-ins. Try again in {wait}.',
+    tooManySignInsLater: 'Too many failed sign-ins. Try again later.',
+    second: '{n} second',
+    seconds: '{n} seconds',
+    minute: '{n} minute',
+    minutes: '{n} minutes',
+  },
+  saves: {
+    draftSaved: 'Draft saved. Check the preview, then publish when ready.',
+    draftUpdated: 'Draft updated.',
+    newVersion: 'Saved as version {n}: respondents get it from their next visit.',
+    unchanged: 'Nothing changed: the definition is the same as version {n}.',
+    notSaved: 'Not saved. {message}',
+    notSavedSession: 'Not saved: your session had ended. Press Save again.',
+    notSavedEmpty: 'Not saved: paste or upload a questionnaire first.',
+  },
+  definitionText: {
+    hint: 'Paste the JSON here or upload a file above; you can edit it here before saving.',
+    showInText: 'Show in the text',
+    fileTooLarge: '{file} is over 1 MiB: too large.',
+    fileLoaded: 'Loaded {file}. Nothing is saved until you save.',
+    fileUnreadable: '{file} could not be read.',
+    invalidAt: 'Not valid JSON at line {line}, column {column}: {problem}.',
+    invalid: 'Not valid JSON: {problem}.',
+    notObject: 'A questionnaire must be a JSON object, starting with “{”.',
+    endsEarly: 'the text ends too early (a closing bracket, brace or quote may be missing)',
+    lineBreak: 'line break inside a string',
+    trailingComma: 'comma before "{char}" (JSON allows no trailing commas)',
+    tab: 'unexpected tab',
+    unexpected: 'unexpected "{char}"',
+    previewFailed: 'The preview cannot show this questionnaire: {message}',
+  },
 }
 
 export type Messages = typeof en

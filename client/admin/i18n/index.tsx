@@ -22,6 +22,11 @@ interface I18n {
 
 const I18nContext = createContext<I18n>({ locale: 'en', t: en, setLocale: () => {} })
 
+// The chosen texts for code outside components (failure messages, save notices), which words
+// its sentence when something happens; kept in step by the provider.
+let current: Messages = en
+export const currentMessages = (): Messages => current
+
 function startLocale(): Locale {
   const saved = localStorage.getItem(STORAGE_KEY)
   return isLocale(saved) ? saved : initialLocale(location.search, navigator.languages ?? [])
@@ -37,6 +42,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, next)
     setLocale(next)
   }
+  current = MESSAGES[locale]
   return (
     <I18nContext.Provider value={{ locale, t: MESSAGES[locale], setLocale: choose }}>
       {children}

@@ -263,4 +263,49 @@ export const sv: Messages = {
   unknownProperties:
     'Frågeformuläret har egenskaper som SurveyJS inte känner till. De behålls som de är, men används inte när svar kontrolleras eller räknas:',
   jsonLabel: 'Frågeformulärets definition (SurveyJS JSON)',
+  failures: {
+    offline: 'Servern kunde inte nås. Kontrollera din anslutning.',
+    serverAnswered: 'Servern svarade med kod {status}.',
+    sessionEnded: 'Din session hade gått ut. Försök igen.',
+    forbidden: 'Ditt konto får inte göra detta: endast administratörer kan ändra frågeformulär.',
+    slugTaken: '{message} Välj ett annat kortnamn.',
+    changedMeanwhile:
+      '{message} Någon kan ha ändrat det under tiden: sidan visar nu dess aktuella status.',
+    tooLarge: 'Frågeformuläret är större än servern tar emot (1 MiB).',
+    serverError: 'Något gick fel på servern. Försök igen om en stund.',
+    tooManySignIns: 'För många misslyckade inloggningar. Försök igen om {wait}.',
+    tooManySignInsLater: 'För många misslyckade inloggningar. Försök igen senare.',
+    second: '{n} sekund',
+    seconds: '{n} sekunder',
+    minute: '{n} minut',
+    minutes: '{n} minuter',
+  },
+  saves: {
+    draftSaved:
+      'Utkastet har sparats. Kontrollera förhandsvisningen och publicera när formuläret är klart.',
+    draftUpdated: 'Utkastet har uppdaterats.',
+    newVersion: 'Sparat som version {n}: respondenterna får den vid sitt nästa besök.',
+    unchanged: 'Inget ändrades: definitionen är densamma som i version {n}.',
+    notSaved: 'Inte sparat. {message}',
+    notSavedSession: 'Inte sparat: din session hade gått ut. Spara igen.',
+    notSavedEmpty: 'Inte sparat: klistra in eller ladda upp ett frågeformulär först.',
+  },
+  definitionText: {
+    hint: 'Klistra in JSON här eller ladda upp en fil ovan. Du kan redigera den här innan du sparar.',
+    showInText: 'Visa i texten',
+    fileTooLarge: 'Filen {file} är större än 1 MiB: för stor.',
+    fileLoaded: 'Filen {file} har lästs in. Inget sparas förrän du sparar.',
+    fileUnreadable: 'Filen {file} kunde inte läsas.',
+    invalidAt: 'Ogiltig JSON på rad {line}, kolumn {column}: {problem}.',
+    invalid: 'Ogiltig JSON: {problem}.',
+    notObject: 'Ett frågeformulär måste vara ett JSON-objekt som börjar med ”{”.',
+    endsEarly:
+      'texten tar slut för tidigt (en avslutande hakparentes, klammerparentes eller ett citattecken kan saknas)',
+    lineBreak: 'radbrytning inuti en sträng',
+    trailingComma:
+      'kommatecken före ”{char}” (JSON tillåter inget kommatecken efter det sista elementet)',
+    tab: 'oväntad tabb',
+    unexpected: 'oväntat tecken ”{char}”',
+    previewFailed: 'Förhandsvisningen kan inte visa det här frågeformuläret: {message}',
+  },
 }
