@@ -1,6 +1,8 @@
 import { useId, useState, type ChangeEvent } from 'react'
 import type { SurveyImport } from '../../../server/authoring/contract.js'
 import type { ErrorBody } from '../api'
+import { fill } from '../i18n'
+import { useXlsFormTexts, type XlsFormTexts } from './texts'
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -19,18 +21,23 @@ type Outcome =
   | { kind: 'failed'; message: string; problems: SheetProblem[] }
 
 /** "Sheet survey, row 5, column label::sv: ..." as an admin finds it in the spreadsheet. */
-const where = (p: SheetProblem) =>
-  [p.sheet && `sheet ${p.sheet}`, p.row ? `row ${p.row}` : '', p.column && `column ${p.column}`]
+const where = (p: SheetProblem, x: XlsFormTexts) =>
+  [
+    p.sheet && fill(x.sheet, { sheet: p.sheet }),
+    p.row ? fill(x.row, { row: p.row }) : '',
+    p.column && fill(x.column, { column: p.column }),
+  ]
     .filter(Boolean)
     .join(', ')
 
 function ProblemList({ items }: { items: SheetProblem[] }) {
+  const { x } = useXlsFormTexts()
   if (items.length === 0) return null
   return (
     <ul>
       {items.map((p, i) => (
         <li key={i}>
-          {where(p) && <strong>{where(p)}: </strong>}
+          {where(p, x) && <strong>{where(p, x)}: </strong>}
           {p.message}
         </li>
       ))}
@@ -50,6 +57,7 @@ export function XlsFormTools(props: {
   onImported: () => void
 }) {
   const inputId = useId()
+  const { x, t } = useXlsFormTexts()
   const [outcome, setOutcome] = useState<Outcome | undefined>()
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
@@ -66,33 +74,34 @@ export function XlsFormTools(props: {
       const body = await res.json().catch(() => ({}))
       if (res.ok) {
         const saved = body as SurveyImport
-        const message = `Imported ${file.name} as version ${saved.version} (${saved.status}).`
+        const status = t.statusNames[saved.status].toLocaleLowerCase()
+        const message = fill(x.imported, { file: file.name, version: saved.version, status })
         setOutcome({ kind: 'done', message, warnings: saved.warnings ?? [] })
         props.onImported()
       } else {
         const error: Partial<ErrorBody['error']> = (body as Partial<ErrorBody>).error ?? {}
-        const message = error.message ?? `The import failed (${res.status}).`
+        const message = error.message ?? fill(x.failed, { status: res.status })
         // invalid_xlsform details are `{sheet, row, column, message}` (its description says so).
         const problems = (error.details ?? []) as SheetProblem[]
         setOutcome({ kind: 'failed', message, problems })
       }
     } catch {
-      setOutcome({ kind: 'failed', message: 'The server could not be reached.', problems: [] })
+      setOutcome({ kind: 'failed', message: t.unreachable, problems: [] })
     }
   }
 
   const href = `/api/admin/surveys/${encodeURIComponent(props.slug)}/xlsform?version=${props.version}`
   return (
     <section aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`}>Spreadsheet (XLSForm)</h2>
+      <h2 id={`${inputId}-title`}>{x.title}</h2>
       <p>
         <a className="button" href={href} download>
-          Download as XLSForm
+          {x.download}
         </a>
       </p>
       {props.canImport && (
         <p>
-          <label htmlFor={inputId}>Import XLSForm (.xlsx)</label>{' '}
+          <label htmlFor={inputId}>{x.importLabel}</label>{' '}
           <input
             id={inputId}
             type="file"
@@ -102,11 +111,11 @@ export function XlsFormTools(props: {
           />
         </p>
       )}
-      {outcome?.kind === 'busy' && <p role="status">Importing…</p>}
+      {outcome?.kind === 'busy' && <p role="status">{x.importing}</p>}
       {outcome?.kind === 'done' && (
         <div role="status">
           <p>{outcome.message}</p>
-          {outcome.warnings.length > 0 && <p>Please check:</p>}
+          {outcome.warnings.length > 0 && <p>{x.pleaseCheck}</p>}
           <ProblemList items={outcome.warnings} />
         </div>
       )}
