@@ -8,7 +8,10 @@ import type {
 import { request, type ApiResult } from '../api'
 import { describeFailure } from '../messages'
 import { ConfirmDialog } from '../ConfirmDialog'
+import { fill } from '../i18n'
+import { linkBase } from '../links'
 import { ServerErrors, type Problem } from '../ServerErrors'
+import { useReportTexts } from './texts'
 import './reports.css'
 
 interface Props {
@@ -17,13 +20,11 @@ interface Props {
   /** The release shown; null means the latest. */
   selected: number | null
   isAdmin: boolean
+  /** The server's PUBLIC_URL (the survey detail's publicUrl); unset, the page's own address. */
+  publicUrl?: string
 }
 
-const LANGS = [
-  ['fi', 'Finnish'],
-  ['sv', 'Swedish'],
-  ['en', 'English'],
-] as const
+const LANGS = ['fi', 'sv', 'en'] as const
 
 const base = (slug: string) => `/api/admin/surveys/${encodeURIComponent(slug)}`
 
@@ -32,7 +33,8 @@ const base = (slug: string) => `/api/admin/surveys/${encodeURIComponent(slug)}`
  * optional title and summary per language), update, withdraw; and whether the front page lists
  * the survey while it is open.
  */
-export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
+export function ReportPanel({ slug, releases, selected, isAdmin, publicUrl }: Props) {
+  const r = useReportTexts()
   const release = selected ?? releases[releases.length - 1]?.number
   const [list, setList] = useState<ReportList | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -69,7 +71,7 @@ export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
   const publish = (form: HTMLFormElement) => {
     const data = new FormData(form)
     const texts = (field: string) => {
-      const entries = LANGS.map(([l]) => [l, String(data.get(`${field}-${l}`) ?? '').trim()])
+      const entries = LANGS.map((l) => [l, String(data.get(`${field}-${l}`) ?? '').trim()])
       const filled = entries.filter(([, text]) => text !== '')
       return filled.length > 0 ? Object.fromEntries(filled) : undefined
     }
@@ -79,30 +81,34 @@ export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
       summary: texts('summary'),
     }
     const path = `${base(slug)}/releases/${release}/report`
-    const done = report ? 'Report updated.' : 'Report published.'
+    const done = report ? r.updated : r.publishedDone
     void act(() => request<ReportLink>('POST', path, { body }), done)
   }
 
+  const [noteBefore, noteAfter] = r.publishedNote.split('{frontPage}')
   return (
     <section className="report-panel" aria-labelledby="report-panel-title">
-      <h2 id="report-panel-title">Public report</h2>
+      <h2 id="report-panel-title">{r.title}</h2>
       {release === undefined ? (
-        <p className="hint">A report is made from a release; there is none yet.</p>
+        <p className="hint">{r.noRelease}</p>
       ) : report ? (
         <p>
-          Release {release} is published:{' '}
-          <a href={`${report.url}`} target="_blank" rel="noreferrer">
-            {`${location.origin}${report.url}`}
+          {fill(r.published, { release })}{' '}
+          {/* Opened here; the text is the address to share (PUBLIC_URL when set). */}
+          <a href={report.url} target="_blank" rel="noreferrer">
+            {`${linkBase(publicUrl)}${report.url}`}
           </a>{' '}
-          (anyone with the link can read it; it is listed on the <a href="/">front page</a>).
+          {noteBefore}
+          <a href="/">{r.frontPage}</a>
+          {noteAfter}
         </p>
       ) : (
-        <p className="hint">Release {release} is not published as a public report.</p>
+        <p className="hint">{fill(r.notPublished, { release })}</p>
       )}
       {isAdmin && release !== undefined && (
         <details className="report-form" ref={form}>
           <summary>
-            {report ? 'Change title and summary' : `Publish release ${release} as a report`}
+            {report ? r.change : fill(r.publishAs, { release })}
           </summary>
           <form
             onSubmit={(event) => {
@@ -111,14 +117,13 @@ export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
             }}
           >
             <p className="hint">
-              The report shows only this release's published figures (hidden groups stay hidden,
-              free text never appears). Empty fields use the questionnaire's title.
+              {r.formHint}
             </p>
-            {LANGS.map(([l, name]) => (
+            {LANGS.map((l) => (
               <fieldset key={l}>
-                <legend>{name}</legend>
+                <legend>{r.languages[l]}</legend>
                 <label>
-                  Title
+                  {r.titleLabel}
                   <input
                     name={`title-${l}`}
                     defaultValue={report?.options.title?.[l] ?? ''}
@@ -126,7 +131,7 @@ export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
                   />
                 </label>
                 <label>
-                  Summary
+                  {r.summaryLabel}
                   <textarea
                     name={`summary-${l}`}
                     rows={3}
@@ -137,7 +142,7 @@ export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
               </fieldset>
             ))}
             <button type="submit" className="button button-primary" disabled={busy}>
-              {report ? 'Save' : 'Publish'}
+              {report ? r.save : r.publish}
             </button>
           </form>
         </details>
@@ -149,25 +154,24 @@ export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
           disabled={busy}
           onClick={() => setConfirming(true)}
         >
-          Withdraw report
+          {r.withdraw}
         </button>
       )}
       {confirming && (
         <ConfirmDialog
           id="withdraw-report"
-          title="Withdraw this report?"
-          confirmLabel="Withdraw report"
+          title={r.withdrawTitle}
+          confirmLabel={r.withdraw}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false)
             void act(
               () => request<{ ok: true }>('DELETE', `${base(slug)}/releases/${release}/report`),
-              'Report withdrawn: its link now answers "not found".',
+              r.withdrawn,
             )
           }}
         >
-          Its link stops working at once, for everyone it was shared with. Publishing the release
-          again makes a new link.
+          {r.withdrawBody}
         </ConfirmDialog>
       )}
       {isAdmin && (
@@ -178,17 +182,14 @@ export function ReportPanel({ slug, releases, selected, isAdmin }: Props) {
             disabled={busy}
             onChange={(event) => {
               const listed = event.target.checked
-              const done = listed
-                ? 'The front page lists this survey while it is open.'
-                : 'No longer listed on the front page.'
+              const done = listed ? r.listed : r.unlisted
               void act(
                 () => request<Listing>('PUT', `${base(slug)}/listing`, { body: { listed } }),
                 done,
               )
             }}
           />{' '}
-          List this survey on the public front page while it is open (off: only people you send the
-          link to find it)
+          {r.listing}
         </label>
       )}
       <p role="status">{status}</p>
