@@ -5,6 +5,7 @@
  * attacker (tests/domain/suppression-attacker-lp.ts). Definitions with bad levels are refused.
  * On both engines (levelsSetup is a createTestContext).
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { aggregateReader } from '../db/queries/aggregates.js'
 import { levelGroupings } from '../server/results/releases.js'
@@ -19,9 +20,20 @@ import {
   areasSurvey,
   base,
   levelsSetup,
+  PASSWORD,
   type Answered,
   type GroupBody,
 } from './levels-fixtures.js'
+import { allCorrectBundledAnswers } from './fixtures.js'
+import {
+  BUNDLED_SLUG,
+  BUNDLED_SURVEYS_DIR,
+  createTestContext,
+  createUser,
+  postJson,
+  signedInClient,
+  signIn,
+} from './helpers.js'
 
 const valueOf = (row: Answered, name: string) =>
   name === 'region.area' ? areaOf(row.region) : String(row[name as keyof Answered])
@@ -282,5 +294,56 @@ describe('saving levels', { timeout: 60_000 }, () => {
     expect(expectGroupsTrue(byArea.groups, answered, 2).shown).toBeGreaterThanOrEqual(1)
     // The first release still has none.
     expect((await admin.get(`${base}/aggregates?by=region.area&release=1`)).status).toBe(422)
+  })
+})
+
+describe('the bundled questionnaire by its collaborative areas', { timeout: 120_000 }, () => {
+  it('answers by=region.area,profession and by=sector,region.area from a release', async () => {
+    const ctx = await createTestContext()
+    await createUser(ctx.db, 'rasmus', 'researcher', PASSWORD)
+    const researcher = signedInClient(ctx.app, await signIn(ctx.app, 'rasmus', PASSWORD))
+    await createUser(ctx.db, 'anna', 'admin', PASSWORD)
+    const admin = signedInClient(ctx.app, await signIn(ctx.app, 'anna', PASSWORD))
+    const sent: { sector: string; region: string; profession: string }[] = []
+    const plan: [number, string, string, string][] = [
+      [7, 'primary_health_care', 'helsinki', 'public_health_nurse'],
+      [6, 'primary_health_care', 'vantaa_kerava', 'physician'],
+      [8, 'specialised_hospital_care', 'pirkanmaa', 'public_health_nurse'],
+      [2, 'specialised_hospital_care', 'lappi', 'physician'],
+      [6, 'specialised_hospital_care', 'pohjois_pohjanmaa', 'physician'],
+    ]
+    for (const [count, sector, region, profession] of plan) {
+      for (let i = 0; i < count; i++) {
+        const answers = { ...allCorrectBundledAnswers, sector, region, profession }
+        const res = await postJson(ctx.app, `/api/surveys/${BUNDLED_SLUG}/responses`, { answers })
+        expect(res.status).toBe(201)
+        sent.push({ sector, region, profession })
+      }
+    }
+    expect((await admin.post(`/api/admin/surveys/${BUNDLED_SLUG}/releases`)).status).toBe(201)
+    const definition = JSON.parse(readFileSync(`${BUNDLED_SURVEYS_DIR}/${BUNDLED_SLUG}.json`, 'utf8'))
+    const area = new Map<string, string>(
+      definition.levels[0].groups.flatMap((g: { value: string; members: string[] }) =>
+        g.members.map((m) => [m, g.value]),
+      ),
+    )
+    for (const by of ['region.area,profession', 'profession,region.area', 'sector,region.area']) {
+      const res = await researcher.get(`/api/admin/surveys/${BUNDLED_SLUG}/aggregates?by=${by}`)
+      expect(res.status, by).toBe(200)
+      const body = await res.json()
+      expect(body.by).toEqual(by.split(','))
+      let shown = 0
+      for (const group of body.groups as GroupBody[]) {
+        if (group.suppressed) continue
+        shown++
+        const n = sent.filter((row) =>
+          Object.entries(group.key).every(([d, v]) =>
+            d === 'region.area' ? area.get(row.region) === v : row[d as 'sector'] === v,
+          ),
+        ).length
+        expect(group.n, `${by} ${JSON.stringify(group.key)}`).toBe(n)
+      }
+      expect(shown, by).toBeGreaterThan(0)
+    }
   })
 })
