@@ -265,6 +265,8 @@ describe.skipIf(!hasChromium)('respondent pages (issue 22)', () => {
       })
       await expect.poll(() => page.evaluate(() => history.state)).toEqual({ surveyDone: true })
       expect(await page.evaluate(() => history.length)).toBe(3) // about:blank, page 1, done
+      // The rewind does not scroll the thank-you page to where page 1 was left.
+      expect(await page.evaluate(() => window.scrollY)).toBe(0)
       await page.goBack()
       await expect.poll(() => page.url()).toBe('about:blank')
       expect(dialogs).toEqual([])
