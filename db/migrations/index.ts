@@ -14,6 +14,7 @@ import * as surveyBaselines from './2026-12-04T21-00_survey-baselines.js'
 import * as reports from './2026-12-04T22-00_reports.js'
 import * as dropValuesQuestionIndex from './2026-12-04T22-00_drop-values-question-index.js'
 import * as responseAnswers from './2026-12-05T01-00_response-answers.js'
+import * as dropResponsesReleaseIndex from './2026-12-05T02-00_drop-responses-release-index.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T22-00_reports': reports,
   '2026-12-04T22-00_drop-values-question-index': dropValuesQuestionIndex,
   '2026-12-05T01-00_response-answers': responseAnswers,
+  '2026-12-05T02-00_drop-responses-release-index': dropResponsesReleaseIndex,
 }
