@@ -49,6 +49,7 @@ export function useSurveyHistory(survey: Model): void {
       if (rewinding) {
         rewinding = false
         history.pushState({ surveyDone: true } satisfies DoneHistoryState, '')
+        window.scrollTo(0, 0)
       } else if (!(state as DoneHistoryState | null)?.surveyDone) {
         // Back from "done" to a page's entry: on past the survey's entries, out of it.
         history.go(-(pageIn(state) + 1))
@@ -75,6 +76,10 @@ export function useSurveyHistory(survey: Model): void {
       event.preventDefault()
       event.returnValue = '' // older browsers need it to ask
     }
+    // Every move through the history shows its page from the top (the thank-you page too), not
+    // where the browser last left that entry.
+    const restoration = history.scrollRestoration
+    history.scrollRestoration = 'manual'
     survey.onCurrentPageChanged.add(changed)
     survey.onComplete.add(finished)
     window.addEventListener('popstate', popped)
@@ -82,6 +87,7 @@ export function useSurveyHistory(survey: Model): void {
     return () => {
       survey.onCurrentPageChanged.remove(changed)
       survey.onComplete.remove(finished)
+      history.scrollRestoration = restoration
       window.removeEventListener('popstate', popped)
       window.removeEventListener('beforeunload', leaving)
     }
