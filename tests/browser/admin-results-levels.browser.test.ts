@@ -153,6 +153,15 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
     // Nothing makes the page wider than the screen; axe finds nothing blocking.
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(setup.context.viewport.width)
+    // Captions of tables wider than a phone are read whole, not cut at the screen's edge.
+    await page.locator('table.option-table').waitFor()
+    const captionsRight = await page
+      .locator('.table-scroll caption')
+      .evaluateAll((captions) => captions.map((c) => c.getBoundingClientRect().right))
+    expect(captionsRight.length).toBeGreaterThan(1)
+    for (const right of captionsRight) {
+      expect(right).toBeLessThanOrEqual(setup.context.viewport.width)
+    }
     mkdirSync(SCREENSHOTS, { recursive: true })
     const shot = (step: string) =>
       page.screenshot({
