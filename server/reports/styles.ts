@@ -51,7 +51,8 @@ footer { margin-top: 3rem; border-top: 1px solid var(--line); padding-top: 1rem;
   h1 { font-size: 1.4rem; }
   table { font-size: .8rem; }
   th, td { padding: .3rem .25rem; }
-  thead th + th { white-space: nowrap; }
+  /* Column heads wrap between words only ("Södra Finland"), so a crossed table fits a phone. */
+  thead th + th { overflow-wrap: normal; }
   tbody th, thead th:first-child { overflow-wrap: anywhere; }
 }
 @page { size: A4; margin: 16mm 14mm 18mm; }

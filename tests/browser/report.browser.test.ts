@@ -82,6 +82,10 @@ describe.skipIf(!hasChromium)('a public report', () => {
     await page.getByRole('heading', { name: 'Vilka svarade' }).waitFor()
     await page.getByRole('heading', { name: 'Så läser du rapporten' }).waitFor()
     expect(await page.locator('#who td.hidden-cell').count()).toBeGreaterThan(0)
+    // Then by collaborative area (the questionnaire's level of region), named in Swedish.
+    const areas = page.getByRole('table', { name: 'Svarande efter sektor och samarbetsområde' })
+    await areas.getByRole('columnheader', { name: 'Sektor / Samarbetsområde' }).waitFor()
+    await areas.getByText('Södra Finland').waitFor()
     expect(await page.locator('#answers figure svg').count()).toBeGreaterThan(10)
     // Ten quiz questions; a checklist scored per option counts as one item per choice.
     expect(await page.locator('#knowledge figure li').count()).toBeGreaterThanOrEqual(10)
@@ -129,6 +133,7 @@ describe.skipIf(!hasChromium)('a public report', () => {
       expect(all).not.toContain(chrome)
     }
     expect(all).toContain('Svarande efter sektor och område')
+    expect(all).toContain('Svarande efter sektor och samarbetsområde')
     expect(elsewhere).toEqual([])
     await context.close()
   })
