@@ -145,7 +145,8 @@ export const getKnowledge = operation({
   summary: 'Knowledge score, quiz items, reliability and self-rating by group',
   description:
     'Released data only, the groups shown exactly as the aggregates show them; before the ' +
-    'first release, the total n only. How each figure is computed: the codebook (format=md).',
+    'first release, the total n only. A level (region.area) groups its members\' respondents. ' +
+    'How each figure is computed: the codebook (format=md).',
   auth: 'session-or-token',
   params: slugParams,
   query: knowledgeQuerySchema,
