@@ -9,11 +9,16 @@ import { fill } from '../../client/admin/i18n'
 import { en } from '../../client/admin/i18n/en'
 import { fi } from '../../client/admin/i18n/fi'
 import { sv } from '../../client/admin/i18n/sv'
-import { ADMIN, ADMIN_ENV, writeQuestionnaireFile } from './admin-helpers'
+import { FIXTURE_GROUPS, variedAnswers } from '../reports-fixtures'
+import { ADMIN, ADMIN_ENV, makeRelease, postResponses, writeQuestionnaireFile } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
-import { hasChromium, REPO_ROOT } from './helpers'
+import { hasChromium, REPO_ROOT, SURVEY_SLUG } from './helpers'
 import { useBrowser } from './session'
 
+const REPORT_TEXTS = {
+  fi: { title: 'Julkinen raportti', publishAs: 'Julkaise tulosjulkistus {release} raporttina', titleLabel: 'Otsikko', language: 'Suomi', publish: 'Julkaise', done: 'Raportti julkaistu.' },
+  sv: { title: 'Offentlig rapport', publishAs: 'Publicera utgåva {release} som rapport', titleLabel: 'Rubrik', language: 'Svenska', publish: 'Publicera', done: 'Rapporten har publicerats.' },
+}
 const SCREENSHOTS = join(REPO_ROOT, 'test-artifacts', 'screenshots')
 const CASES = [
   { name: 'fi-phone', locale: 'fi-FI', t: fi, viewport: { width: 390, height: 844 }, isMobile: true },
@@ -38,7 +43,16 @@ async function check(page: Page, name: string) {
 const mainText = (page: Page) => page.locator('main').innerText()
 
 describe.skipIf(!hasChromium)('admin texts in Finnish and Swedish', () => {
-  const { server, browser } = useBrowser({ env: ADMIN_ENV })
+  const { server, browser } = useBrowser({
+    env: ADMIN_ENV,
+    setUp: () => {
+      let i = 0
+      const answers = FIXTURE_GROUPS.flatMap(([sector, region, count]) =>
+        Array.from({ length: count }, () => variedAnswers(sector, region, i++)),
+      )
+      return postResponses(server().baseUrl, SURVEY_SLUG, answers)
+    },
+  })
 
   for (const { name, locale, t, viewport, isMobile } of CASES) {
     it(`${name}: editor problems, file note, save notice, XLSForm section`, { timeout: 60_000 }, async () => {
@@ -84,6 +98,26 @@ describe.skipIf(!hasChromium)('admin texts in Finnish and Swedish', () => {
       const text = await mainText(page)
       for (const english of ENGLISH) expect(text).not.toContain(english)
       await check(page, `admin-languages-${name}-survey`)
+
+      // The public report panel on the results page: a release published as a report.
+      const r = REPORT_TEXTS[t === fi ? 'fi' : 'sv']
+      await page.goto(`${server().baseUrl}/admin/surveys/${SURVEY_SLUG}/results`)
+      await page.locator('.report-panel').waitFor()
+      await makeRelease(page, SURVEY_SLUG)
+      await page.reload()
+      const panel = page.locator('.report-panel')
+      await panel.getByRole('heading', { name: r.title }).waitFor()
+      const release = Number(await page.evaluate(async (path) => {
+        const body = await (await fetch(path)).json()
+        return body.releases.at(-1).number
+      }, `/api/admin/surveys/${SURVEY_SLUG}/releases`))
+      await panel.getByText(fill(r.publishAs, { release })).click()
+      await panel.getByRole('group', { name: r.language }).getByLabel(r.titleLabel).fill(`Raportti ${name}`)
+      await panel.getByRole('button', { name: r.publish, exact: true }).click()
+      await panel.getByText(r.done).waitFor()
+      expect(await panel.innerText()).not.toMatch(/Public report|Release \d|Withdraw report|front page/)
+      await panel.screenshot({ path: join(SCREENSHOTS, `admin-languages-${name}-report-panel.png`) })
+      expect(describeViolations(await blockingViolations(page)), 'axe on the results page').toBe('')
       await context.close()
     })
   }
