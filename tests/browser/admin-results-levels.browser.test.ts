@@ -171,6 +171,27 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
     await shot('1-tables')
     expect(describeViolations(await blockingViolations(page))).toBe('')
 
+    // The charts grouped by area: each area is offered with its answers, or named with its size
+    // where the release publishes its size only; never an empty choice.
+    await page.getByLabel('Group the charts and knowledge table by').selectOption('region.area')
+    const show = page.getByLabel('Show answers of')
+    const charts = page.locator('section[aria-labelledby="questions-title"]')
+    await expect.poll(() => charts.innerText()).toContain(setup.names[0])
+    const offered = (await show.locator('option').allInnerTexts()).join(' ')
+    const chartHints = (await charts.locator('.hint').allInnerTexts()).join(' ')
+    setup.names.forEach((name, i) => {
+      const item = `${name} (n = ${COUNTS[i]})`
+      expect(offered.includes(item) !== chartHints.includes(item), name).toBe(true)
+    })
+    const values = await show
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean))
+    for (const value of values) {
+      await show.selectOption(value)
+      await expect.poll(() => charts.locator('.question-chart').count()).toBeGreaterThan(0)
+    }
+    await show.selectOption('')
+
     // The knowledge tab compares the areas: each one is a row with its figures, or is named
     // with its size where the release publishes its size only (decision 007).
     await page.getByRole('tab', { name: 'Knowledge' }).click()

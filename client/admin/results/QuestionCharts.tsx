@@ -21,7 +21,10 @@ export const shownGroups = (data: Aggregates) =>
 export function QuestionCharts({ total, grouped, labels }: Props) {
   const [choice, setChoice] = useState('')
   const dim = grouped.by[0]
-  const groups = shownGroups(grouped)
+  const shown = shownGroups(grouped)
+  // A group shown with its size only has no answers to chart (decision 007): not offered.
+  const groups = shown.filter((g) => Object.keys(g.questions ?? {}).length > 0)
+  const sizeOnly = shown.filter((g) => !groups.includes(g))
   const group = groups.find((g) => g.key[dim] === choice)
   const questions = group?.questions ?? total
   const names = sortValues(Object.keys(questions), labels.questionOrder()).filter(
@@ -41,9 +44,16 @@ export function QuestionCharts({ total, grouped, labels }: Props) {
           ))}
         </select>
       </label>
-      {groups.length === 0 && (
+      {shown.length === 0 && (
         <p className="hint">
           No {labels.dimensionTitle(dim).toLowerCase()} group is large enough to show.
+        </p>
+      )}
+      {sizeOnly.length > 0 && (
+        <p className="hint">
+          Shown with their size only, without answers, because figures of groups that cut across
+          the other published tables could reveal a small group:{' '}
+          {sizeOnly.map((g) => `${labels.choice(dim, g.key[dim])} (n = ${g.n})`).join(', ')}.
         </p>
       )}
       <div className="question-grid" key={group ? choice : ''}>
