@@ -36,6 +36,7 @@ const CASES = {
     rows: 'Rivit',
     columns: 'Sarakkeet',
     area: 'Yhteistyöalue',
+    noStatistics: 'vain ryhmän koko näytetään pienen ryhmän suojaamiseksi',
     names: [
       'Etelä-Suomi',
       'Sisä-Suomi',
@@ -57,6 +58,7 @@ const CASES = {
     rows: 'Rader',
     columns: 'Kolumner',
     area: 'Samarbetsområde',
+    noStatistics: 'endast gruppens storlek visas, för att skydda en liten grupp',
     names: [
       'Södra Finland',
       'Inre Finland',
@@ -133,11 +135,25 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
     const published = (await page.evaluate(
       async (path) => (await fetch(path)).json(),
       `/api/admin/surveys/${SURVEY_SLUG}/aggregates?by=region.area`,
-    )) as { by: string[]; groups: { key: Record<string, string>; n?: number }[] }
+    )) as {
+      by: string[]
+      groups: { key: Record<string, string>; n?: number; questions?: object }[]
+    }
     expect(published.by).toEqual(['region.area'])
     expect(published.groups.map((g) => [g.key['region.area'], g.n])).toEqual(
       AREAS.map((area, i) => [area, COUNTS[i]]),
     )
+    // Mean scores: an area published with its size only says so, never "no quiz answers".
+    await page.getByRole('button', { name: 'Mean knowledge score' }).click()
+    const cells = table.locator('tbody td')
+    await expect.poll(() => cells.first().innerText()).not.toContain('(')
+    for (const [i, group] of published.groups.entries()) {
+      const cell = cells.nth(i)
+      if (Object.keys(group.questions ?? {}).length > 0) {
+        expect(await cell.innerText()).toMatch(/^\d+ %$/)
+      } else expect(await cell.getAttribute('aria-label')).toBe(setup.noStatistics)
+    }
+    await page.getByRole('button', { name: 'Respondents' }).click()
 
     // The export links ask for the same table.
     const csv = page.locator('.export-panel a[href*="format=csv"]').first()

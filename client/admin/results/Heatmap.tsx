@@ -95,10 +95,13 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
                   <Words text={labels.choice(rowDim, row)} />
                 </th>
                 {cols.map((col) => {
-                  const value = valueOf(cells.get(`${row}\u0000${col}`))
+                  const cell = cells.get(`${row}\u0000${col}`)
+                  const value = valueOf(cell)
                   if (value === null) {
-                    const suppressed = cells.get(`${row}\u0000${col}`)?.suppressed !== false
-                    const text = suppressed ? hiddenText : 'no quiz answers'
+                    // Shown with its n only (decision 007): no figures at all, not "no answers".
+                    const shown = cell?.suppressed === false ? cell : undefined
+                    const figures = Object.keys(shown?.questions ?? {}).length > 0
+                    const text = !shown ? hiddenText : figures ? 'no quiz answers' : r.noStatistics
                     return (
                       <td key={col} className="cell-hidden" title={text} aria-label={text}>
                         –
