@@ -10,10 +10,10 @@ describe('results page labels of a dimension level', () => {
   it('offers the collaborative area right after the region, titled in the page language', () => {
     const groupings = makeLabels(bundled, 'fi').groupings()
     expect(groupings).toEqual([
-      { name: 'sector', title: 'Sector', root: 'sector' },
-      { name: 'region', title: 'Region', root: 'region' },
+      { name: 'sector', title: 'Sektori', root: 'sector' },
+      { name: 'region', title: 'Hyvinvointialue', root: 'region' },
       { name: 'region.area', title: 'Yhteistyöalue', root: 'region' },
-      { name: 'profession', title: 'Profession', root: 'profession' },
+      { name: 'profession', title: 'Ammatti', root: 'profession' },
     ])
     expect(makeLabels(bundled, 'sv').dimensionTitle('region.area')).toBe('Samarbetsområde')
     expect(makeLabels(bundled, 'en').dimensionTitle('region.area')).toBe('Collaborative area')

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useSession } from '../session'
 import { ExportPreview } from './ExportPreview'
+import { useResultTexts } from './texts'
 
 interface Props {
   slug: string
@@ -13,9 +14,9 @@ interface Props {
 }
 
 const LANGUAGES = [
-  ['en', 'English'],
-  ['fi', 'suomi'],
-  ['sv', 'svenska'],
+  ['en', 'languageEn'],
+  ['fi', 'languageFi'],
+  ['sv', 'languageSv'],
 ] as const
 
 const href = (slug: string, path: string, params: Record<string, string | undefined>) => {
@@ -28,6 +29,7 @@ const href = (slug: string, path: string, params: Record<string, string | undefi
 /** Download links for researchers' own tools; the files show no more than this page. */
 export function ExportPanel({ slug, release, by, labelLang }: Props) {
   const isAdmin = useSession().user.role === 'admin'
+  const { r } = useResultTexts()
   const [lang, setLang] = useState<string>(labelLang ?? 'en')
   // The files follow the page's language when it changes; the select can still pick another.
   useEffect(() => {
@@ -43,90 +45,81 @@ export function ExportPanel({ slug, release, by, labelLang }: Props) {
 
   return (
     <section aria-labelledby="export-title" className="export-panel">
-      <h2 id="export-title">Export</h2>
-      <p className="hint">
-        The same figures as shown here, with the same groups hidden: a tidy table with one row per
-        table, group, question and answer. It holds the table above and one table per dimension
-        and per level, such as collaborative areas of regions (what the charts and the option table
-        show), labels beside the codes, and every percentage from 0 to 100 with one decimal.
-      </p>
+      <h2 id="export-title">{r.exportTitle}</h2>
+      <p className="hint">{r.exportIntro}</p>
       <label className="results-field">
-        Labels beside the codes in{' '}
+        {r.labelsIn}{' '}
         <select value={lang} onChange={(e) => setLang(e.target.value)}>
           {LANGUAGES.map(([code, name]) => (
             <option key={code} value={code}>
-              {name}
+              {r[name]}
             </option>
           ))}
         </select>
       </label>
       <ul className="export-links">
         <li>
-          Results:{' '}
+          {r.resultsFiles}{' '}
           <a href={aggregates('csv')} download>
-            CSV
+            {r.csv}
           </a>{' '}
           ·{' '}
           <a href={aggregates('csv-semicolon')} download>
-            CSV for Finnish or Swedish Excel (semicolons, decimal commas)
+            {r.csvSemicolon}
           </a>{' '}
           ·{' '}
           <a href={aggregates('xlsx')} download>
-            Excel workbook
+            {r.excel}
           </a>{' '}
           ·{' '}
           <a href={aggregates('json')} download>
-            JSON
+            {r.json}
           </a>
         </li>
         <li>
-          Knowledge figures:{' '}
+          {r.knowledgeFiles}{' '}
           <a href={knowledge('csv')} download>
-            CSV
+            {r.csv}
           </a>{' '}
           ·{' '}
           <a href={knowledge('xlsx')} download>
-            Excel workbook
+            {r.excel}
           </a>{' '}
           ·{' '}
           <a href={knowledge('json')} download>
-            JSON
+            {r.json}
           </a>
         </li>
         <li>
-          Codebook:{' '}
+          {r.codebook}{' '}
           <a href={codebook('md')} download>
-            Markdown
+            {r.markdown}
           </a>{' '}
           ·{' '}
           <a href={codebook('csv')} download>
-            CSV
+            {r.csv}
           </a>{' '}
           ·{' '}
           <a href={codebook('json')} download>
-            JSON
+            {r.json}
           </a>
         </li>
         {isAdmin && (
           <li>
-            Anonymised responses (admins):{' '}
+            {r.responseFiles}{' '}
             <a href={responses('zip')} download>
-              CSV with R and SPSS scripts (zip)
+              {r.zip}
             </a>{' '}
             ·{' '}
             <a href={responses('csv')} download>
-              CSV only
+              {r.csvOnly}
             </a>
           </li>
         )}
       </ul>
       <ExportPreview url={aggregates('csv')} />
       {isAdmin && (
-        <p className="hint">
-          Available once the survey is closed (its final release): one row per response, with a
-          value shown only where the published tables already tell it, no free text and no dates.
-          Refused while a combination the tables tell apart holds fewer than the minimum.
-        </p>
+        <p className="hint">{r.responseFileHint}</p>
       )}
     </section>
   )

@@ -41,7 +41,7 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
   const share = hiddenShare(data.groups)
   const [rowDim, colDim] = data.by
   const k = data.minGroupSize
-  const hiddenText = `suppressed (fewer than ${k}, or hidden to protect a small group)`
+  const hiddenText = fill(r.suppressedCell, { k })
   const values = (dim: string | undefined) =>
     dim ? sortValues([...new Set(data.groups.map((g) => g.key[dim]))], labels.order(dim)) : ['']
   const rows = values(rowDim)
@@ -58,10 +58,10 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
 
   return (
     <>
-      <div className="segmented" role="group" aria-label="Show in cells">
+      <div className="segmented" role="group" aria-label={r.showInCells}>
         {(['n', 'score'] as const).map((m) => (
           <button key={m} type="button" aria-pressed={measure === m} onClick={() => setMeasure(m)}>
-            {m === 'n' ? 'Respondents' : 'Mean knowledge score'}
+            {m === 'n' ? r.respondents : r.meanKnowledge}
           </button>
         ))}
       </div>
@@ -69,14 +69,17 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
         {share.hidden > 0 ? fill(r.hiddenCells, share) : r.noneHidden}
       </p>
       {/* Wide (one column per value): a focusable region so keyboard users can scroll it. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Heatmap table">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={r.heatmapRegion}>
         <table className="heatmap sticky-rows">
           <caption>
-            {measure === 'n' ? 'Respondents' : 'Mean knowledge score (percent correct)'} by{' '}
-            {labels.dimensionTitle(rowDim).toLowerCase()}
-            {colDim && <> and {labels.dimensionTitle(colDim).toLowerCase()}</>}. Cells marked “–”
-            are suppressed: groups with fewer than {k} respondents are never shown, and some larger
-            ones are hidden so that the small ones cannot be worked out from the totals.
+            {fill(r.heatmapCaption, {
+              measure: measure === 'n' ? r.respondents : r.measureScore,
+              rows: labels.dimensionTitle(rowDim).toLowerCase(),
+              cols: colDim
+                ? fill(r.andColumns, { dim: labels.dimensionTitle(colDim).toLowerCase() })
+                : '',
+              k,
+            })}
           </caption>
           <thead>
             <tr>
@@ -101,7 +104,7 @@ export function Heatmap({ data, labels }: { data: Aggregates; labels: Labels }) 
                     // Shown with its n only (decision 007): no figures at all, not "no answers".
                     const shown = cell?.suppressed === false ? cell : undefined
                     const figures = Object.keys(shown?.questions ?? {}).length > 0
-                    const text = !shown ? hiddenText : figures ? 'no quiz answers' : r.noStatistics
+                    const text = !shown ? hiddenText : figures ? r.noQuizAnswers : r.noStatistics
                     return (
                       <td key={col} className="cell-hidden" title={text} aria-label={text}>
                         –

@@ -1,12 +1,15 @@
+import { fill } from '../i18n'
 import { COLOURS, useBarChart } from './charts'
 import { num } from './KnowledgeItems'
 import type { KnowledgeFigures } from './resultsApi'
+import { useResultTexts } from './texts'
 import { Whisker } from './Whisker'
 
 type Score = NonNullable<KnowledgeFigures['score']>
 
 /** Respondents per score bin; bins hidden for disclosure control are said, not drawn. */
 export function ScoreHistogram({ score, n }: { score: Score; n: number }) {
+  const { locale, r } = useResultTexts()
   const bins = Object.entries(score.distribution).sort(
     (a, b) => Number(a[0].split('-')[0]) - Number(b[0].split('-')[0]),
   )
@@ -17,7 +20,7 @@ export function ScoreHistogram({ score, n }: { score: Score; n: number }) {
       data: {
         labels: bins.map(([bin]) => bin),
         datasets: [
-          { label: 'Respondents', data: bins.map(([, c]) => c), backgroundColor: COLOURS.bar },
+          { label: r.respondents, data: bins.map(([, c]) => c), backgroundColor: COLOURS.bar },
         ],
       },
       options: {
@@ -25,12 +28,12 @@ export function ScoreHistogram({ score, n }: { score: Score; n: number }) {
         maintainAspectRatio: false,
         plugins: { legend: { display: false } },
         scales: {
-          x: { title: { display: true, text: `Score (of ${score.max})` } },
-          y: { beginAtZero: true, title: { display: true, text: 'Respondents' } },
+          x: { title: { display: true, text: fill(r.scoreOf, { max: score.max }) } },
+          y: { beginAtZero: true, title: { display: true, text: r.respondents } },
         },
       },
     }),
-    JSON.stringify(bins),
+    `${locale}:${JSON.stringify(bins)}`,
   )
   return (
     <>
@@ -38,11 +41,11 @@ export function ScoreHistogram({ score, n }: { score: Score; n: number }) {
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`Score histogram: ${bins.map(([b, c]) => `${b}: ${c}`).join(', ')}`}
+          aria-label={fill(r.histogram, { bins: bins.map(([b, c]) => `${b}: ${c}`).join(', ') })}
         />
       </div>
       {hidden > 0 && (
-        <p className="hint">{hidden} respondents are in bins hidden to protect small groups.</p>
+        <p className="hint">{fill(r.hiddenBins, { hidden })}</p>
       )}
     </>
   )
@@ -50,25 +53,25 @@ export function ScoreHistogram({ score, n }: { score: Score; n: number }) {
 
 /** Mean score per self-rating level with its interval: do the confident know more? */
 export function Calibration({ figures, title }: { figures: KnowledgeFigures; title: string }) {
+  const { r } = useResultTexts()
   const rating = figures.selfRating!
   const max = figures.score?.max ?? 1
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Self-rating calibration">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={r.calibrationRegion}>
       <table className="survey-table calibration">
         <caption>
-          Mean knowledge score (of {max}) by answer to “{title}”, with its 95 % interval. Spearman
-          correlation of rating and score: {num(rating.spearman)}.
+          {fill(r.calibrationCaption, { max, title, rho: num(rating.spearman) })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Rating</th>
+            <th scope="col">{r.rating}</th>
             <th scope="col" className="number">
-              Respondents
+              {r.respondents}
             </th>
             <th scope="col" className="number">
-              Mean score
+              {r.meanScore}
             </th>
-            <th scope="col">95 % interval</th>
+            <th scope="col">{r.interval}</th>
           </tr>
         </thead>
         <tbody>
@@ -77,7 +80,7 @@ export function Calibration({ figures, title }: { figures: KnowledgeFigures; tit
               <th scope="row">{v.value}</th>
               {'suppressed' in v ? (
                 <td colSpan={3} className="muted">
-                  hidden (fewer than the minimum, or to protect one)
+                  {r.ratingHidden}
                 </td>
               ) : (
                 <>
@@ -88,7 +91,11 @@ export function Calibration({ figures, title }: { figures: KnowledgeFigures; tit
                       value={v.meanScore}
                       ci={v.ci}
                       max={max}
-                      label={`mean ${num(v.meanScore)}${v.ci ? `, interval ${num(v.ci[0])} to ${num(v.ci[1])}` : ''}`}
+                      label={
+                        v.ci
+                          ? fill(r.meanInterval, { mean: num(v.meanScore), low: num(v.ci[0]), high: num(v.ci[1]) })
+                          : fill(r.meanLabel, { mean: num(v.meanScore) })
+                      }
                     />
                   </td>
                 </>

@@ -1,5 +1,7 @@
+import { fill } from '../i18n'
 import type { Labels } from './labels'
 import type { KnowledgeFigures } from './resultsApi'
+import { useResultTexts } from './texts'
 import { Whisker } from './Whisker'
 
 /** Below this corrected item-total correlation an item hardly tells who knows more. */
@@ -19,27 +21,27 @@ export function KnowledgeItems({
   labels: Labels
   baseline?: string
 }) {
+  const { r } = useResultTexts()
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Quiz items table">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={r.itemsRegion}>
       <table className="survey-table knowledge-items">
         <caption>
-          Share correct per quiz item with its 95 % Wilson interval (whisker), and discrimination:
-          the correlation of the item with the rest of the score. Items under {WEAK_DISCRIMINATION}{' '}
-          are flagged.{baseline && ` The diamond is the baseline (${baseline}).`}
+          {fill(r.itemsCaption, { weak: WEAK_DISCRIMINATION })}
+          {baseline && fill(r.baselineNote, { baseline })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Item</th>
+            <th scope="col">{r.item}</th>
             <th scope="col" className="number">
-              Correct
+              {r.correctShare}
             </th>
-            <th scope="col">95 % interval</th>
+            <th scope="col">{r.interval}</th>
             <th scope="col" className="number">
-              Discrimination
+              {r.discrimination}
             </th>
             {baseline && (
               <th scope="col" className="number">
-                Difference from baseline (95 % CI, p)
+                {r.baselineDifference}
               </th>
             )}
           </tr>
@@ -47,7 +49,7 @@ export function KnowledgeItems({
         <tbody>
           {figures.items.map((item) => {
             const weak = item.discrimination === null || item.discrimination < WEAK_DISCRIMINATION
-            const ci = item.ci ? `${pct(item.ci[0])} to ${pct(item.ci[1])}` : 'none'
+            const ci = item.ci ? fill(r.range, { low: pct(item.ci[0]), high: pct(item.ci[1]) }) : r.none
             return (
               <tr key={item.name}>
                 <th scope="row">{labels.title(item.name)}</th>
@@ -63,17 +65,17 @@ export function KnowledgeItems({
                     ci={item.ci}
                     max={1}
                     reference={item.baseline?.share}
-                    label={`${pct(item.share)} correct, interval ${ci}`}
+                    label={fill(r.itemLabel, { share: pct(item.share), ci })}
                   />
                 </td>
                 <td className="number">
                   {num(item.discrimination)}
-                  {weak && <span className="flag"> ⚠ weak</span>}
+                  {weak && <span className="flag"> ⚠ {r.weak}</span>}
                 </td>
                 {baseline && (
                   <td className="number">
                     {item.baseline
-                      ? `${item.baseline.difference >= 0 ? '+' : ''}${Math.round(item.baseline.difference * 100)} pp (${pct(item.baseline.ci?.[0])} to ${pct(item.baseline.ci?.[1])}, p ${pValue(item.baseline.p)})`
+                      ? `${item.baseline.difference >= 0 ? '+' : ''}${Math.round(item.baseline.difference * 100)} pp (${fill(r.range, { low: pct(item.baseline.ci?.[0]), high: pct(item.baseline.ci?.[1]) })}, p ${pValue(item.baseline.p)})`
                       : '–'}
                   </td>
                 )}

@@ -1,9 +1,12 @@
+import { fill } from '../i18n'
 import { LoadFailed } from '../LoadFailed'
 import { useLoad } from '../useLoad'
 import { Calibration, ScoreHistogram } from './KnowledgeCharts'
 import { KnowledgeItems, num, pValue } from './KnowledgeItems'
 import { type Labels } from './labels'
+import { FiguresIn, sizeList } from './QuestionCharts'
 import { knowledgeApi, type KnowledgeFigures } from './resultsApi'
+import { useResultTexts } from './texts'
 import { Whisker } from './Whisker'
 
 interface Props {
@@ -18,18 +21,19 @@ const isFigures = (total: object): total is KnowledgeFigures => 'items' in total
 
 /** What the survey measures: score, items, reliability, self-rating, groups, baseline. */
 export function KnowledgeTab({ slug, release, dim, labels }: Props) {
+  const { r } = useResultTexts()
   const { state, reload } = useLoad(
     () => knowledgeApi.knowledge(slug, { by: [dim], release }),
     `${slug}:${release}:${dim}`,
   )
-  if (state.kind === 'loading') return <p role="status">Loading knowledge figures…</p>
+  if (state.kind === 'loading') return <p role="status">{r.loadingKnowledge}</p>
   if (state.kind === 'failed') return <LoadFailed failure={state.failure} onRetry={reload} />
   const data = state.data
   const total = data.total
   if (!isFigures(total)) {
-    return <p>Knowledge figures appear with the first release (and when its total is shown).</p>
+    return <p>{r.knowledgeLater}</p>
   }
-  if (total.items.length === 0) return <p>This questionnaire has no quiz items.</p>
+  if (total.items.length === 0) return <p>{r.noQuiz}</p>
   // Shown groups with figures; some show their n only (no statistics on crossing groups).
   const groups = data.groups.filter(
     (g): g is Extract<typeof g, { suppressed: false }> & KnowledgeFigures =>
@@ -47,40 +51,41 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
   return (
     <div className="knowledge">
       <section aria-labelledby="k-summary">
-        <h3 id="k-summary">Knowledge score</h3>
+        <h3 id="k-summary">{r.scoreTitle}</h3>
         {score && (
           <p>
-            {total.n} respondents. Mean score {num(score.mean)} of {score.max}
-            {score.ci && ` (95 % CI ${num(score.ci[0])} to ${num(score.ci[1])})`}, SD{' '}
-            {num(score.sd)}. Reliability (KR-20):{' '}
-            {total.reliability
-              ? num(total.reliability.kr20)
-              : 'not given (under 30 respondents or 3 items)'}
-            .
+            {fill(r.scoreSummary, {
+              n: total.n,
+              mean: num(score.mean),
+              max: score.max,
+              ci: score.ci ? fill(r.scoreCi, { low: num(score.ci[0]), high: num(score.ci[1]) }) : '',
+              sd: num(score.sd),
+              kr20: total.reliability ? num(total.reliability.kr20) : r.noKr20,
+            })}
           </p>
         )}
         {score && <ScoreHistogram score={score} n={total.n} />}
       </section>
       <section aria-labelledby="k-items">
-        <h3 id="k-items">Quiz items</h3>
+        <h3 id="k-items">{r.itemsTitle}</h3>
         <KnowledgeItems figures={total} labels={labels} baseline={data.baseline?.label} />
       </section>
       {rating && (
         <section aria-labelledby="k-calibration">
-          <h3 id="k-calibration">Confidence and knowledge</h3>
+          <h3 id="k-calibration">{r.calibrationTitle}</h3>
           <Calibration figures={total} title={labels.title(rating.question)} />
         </section>
       )}
       <section aria-labelledby="k-groups">
-        <h3 id="k-groups">By {labels.dimensionTitle(dim).toLowerCase()}</h3>
+        <h3 id="k-groups">{fill(r.byGroup, { dim: labels.dimensionTitle(dim).toLowerCase() })}</h3>
         <div
           className="table-scroll"
           tabIndex={0}
           role="region"
-          aria-label="Knowledge score by group"
+          aria-label={r.groupsRegion}
         >
           <table className="survey-table">
-            <caption>Mean score (of {score?.max}) per shown group with its 95 % interval.</caption>
+            <caption>{fill(r.groupsCaption, { max: score?.max ?? '–' })}</caption>
             <thead>
               <tr>
                 <th scope="col">{labels.dimensionTitle(dim)}</th>
@@ -88,9 +93,9 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
                   n
                 </th>
                 <th scope="col" className="number">
-                  Mean score
+                  {r.meanScore}
                 </th>
-                <th scope="col">95 % interval</th>
+                <th scope="col">{r.interval}</th>
                 <th scope="col" className="number">
                   KR-20
                 </th>
@@ -107,7 +112,7 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
                       value={g.score?.mean ?? null}
                       ci={g.score?.ci ?? null}
                       max={g.score?.max ?? 1}
-                      label={`mean ${num(g.score?.mean)}`}
+                      label={fill(r.meanLabel, { mean: num(g.score?.mean) })}
                     />
                   </td>
                   <td className="number">{g.reliability ? num(g.reliability.kr20) : '–'}</td>
@@ -118,20 +123,21 @@ export function KnowledgeTab({ slug, release, dim, labels }: Props) {
         </div>
         <p>
           {data.comparison
-            ? `Kruskal-Wallis across the shown groups: H = ${num(data.comparison.statistic)}, df = ${data.comparison.df}, p ${pValue(data.comparison.p)}.`
-            : 'No comparison: fewer than two groups are shown.'}
+            ? fill(r.kruskal, {
+                h: num(data.comparison.statistic),
+                df: data.comparison.df,
+                p: pValue(data.comparison.p),
+              })
+            : r.noComparison}
         </p>
         {sizeOnly.length > 0 && (
           <p className="hint">
-            Shown with their size only, without figures, because figures of groups that cut across
-            the other published tables could reveal a small group:{' '}
-            {sizeOnly.map((g) => `${labels.choice(dim, g.key[dim])} (n = ${g.n})`).join(', ')}.
+            {fill(r.sizeOnlyFigures, { groups: sizeList(sizeOnly, dim, labels) })}{' '}
+            <FiguresIn dim={dim} labels={labels} />
           </p>
         )}
         {hidden > 0 && (
-          <p className="hint">
-            {hidden} groups are not shown: empty, too small, or hidden to protect a small group.
-          </p>
+          <p className="hint">{fill(r.groupsNotShown, { hidden })}</p>
         )}
       </section>
     </div>

@@ -1,6 +1,8 @@
+import { fill } from '../i18n'
 import { sortValues, type Labels } from './labels'
 import { shownGroups } from './QuestionCharts'
 import type { Aggregates, Questions } from './resultsApi'
+import { useResultTexts } from './texts'
 
 interface Props {
   total: Questions
@@ -13,28 +15,28 @@ const percent = (share: number | undefined) =>
 
 /** Share answering each quiz item correctly: the whole survey and every group that is shown. */
 export function KnowledgeTable({ total, grouped, labels }: Props) {
+  const { r } = useResultTexts()
   const dim = grouped.by[0]
   const items = sortValues(Object.keys(total), labels.questionOrder()).filter(
     (name) => total[name].shareCorrect !== undefined,
   )
   const groups = shownGroups(grouped)
   const hidden = grouped.groups.length - groups.length
-  if (items.length === 0) return <p>This questionnaire has no quiz items.</p>
+  if (items.length === 0) return <p>{r.noQuiz}</p>
 
   return (
     <>
       {/* One column per group: may scroll, so keyboard users must be able to reach it. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Knowledge items table">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={r.tableRegion}>
         <table className="survey-table knowledge-table">
           <caption>
-            Share of respondents answering correctly, in percent, for the whole survey and by{' '}
-            {labels.dimensionTitle(dim).toLowerCase()}.
+            {fill(r.tableCaption, { dim: labels.dimensionTitle(dim).toLowerCase() })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Item</th>
+              <th scope="col">{r.item}</th>
               <th scope="col" className="number">
-                All (n = {'n' in grouped.total ? grouped.total.n : '–'})
+                {fill(r.allN, { n: 'n' in grouped.total ? grouped.total.n : '–' })}
               </th>
               {groups.map((g) => (
                 <th key={g.key[dim]} scope="col" className="number">
@@ -60,8 +62,7 @@ export function KnowledgeTable({ total, grouped, labels }: Props) {
       </div>
       {hidden > 0 && (
         <p className="hint">
-          {hidden} {labels.dimensionTitle(dim).toLowerCase()} groups are not shown: they are empty,
-          too small, or hidden to protect a small group.
+          {fill(r.dimGroupsHidden, { hidden, dim: labels.dimensionTitle(dim).toLowerCase() })}
         </p>
       )}
     </>

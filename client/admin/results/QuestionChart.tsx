@@ -65,12 +65,14 @@ export function QuestionChart({ name, stats, labels, groupSize }: Props) {
         )}
         {stats.mean !== undefined && (
           <span className="question-facts">
-            Mean {stats.mean.toFixed(2)}
+            {fill(r.questionMean, { mean: stats.mean.toFixed(2) })}
             {stats.n !== undefined && ` (n = ${stats.n})`}
           </span>
         )}
         {stats.shareCorrect !== undefined && (
-          <span className="question-facts">{percent(stats.shareCorrect)} correct</span>
+          <span className="question-facts">
+            {fill(r.questionCorrect, { share: percent(stats.shareCorrect) })}
+          </span>
         )}
       </figcaption>
       {bars.length > 0 && (

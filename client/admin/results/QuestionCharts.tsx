@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import { fill } from '../i18n'
 import { sortValues, type Labels } from './labels'
 import { QuestionChart } from './QuestionChart'
 import type { Aggregates, Group, Questions } from './resultsApi'
+import { useResultTexts } from './texts'
 
 interface Props {
   total: Questions
@@ -17,9 +19,26 @@ export const totalSize = (data: Aggregates) => ('n' in data.total ? data.total.n
 export const shownGroups = (data: Aggregates) =>
   data.groups.filter((group): group is Shown => !group.suppressed)
 
+/** "Lappi (n = 6), Åland (n = 5)": groups published with their size only. */
+export const sizeList = (
+  groups: { key: Record<string, string>; n: number }[],
+  dim: string,
+  labels: Labels,
+) =>
+  groups.map((g) => `${labels.choice(dim, g.key[dim])} (n = ${g.n})`).join(', ')
+
+/** Where the figures of a grouping shown with sizes only are published, if anywhere. */
+export function FiguresIn({ dim, labels }: { dim: string; labels: Labels }) {
+  const { r } = useResultTexts()
+  const table = labels.figuresIn(dim)
+  if (!table) return null
+  return <>{fill(r.levelFigures, { level: labels.dimensionTitle(dim).toLowerCase(), table })}</>
+}
+
 /** Per-question charts for the whole survey or one group of a one-dimension grouping. */
 export function QuestionCharts({ total, grouped, labels }: Props) {
   const [choice, setChoice] = useState('')
+  const { r } = useResultTexts()
   const dim = grouped.by[0]
   const shown = shownGroups(grouped)
   // A group shown with its size only has no answers to chart (decision 007): not offered.
@@ -34,9 +53,9 @@ export function QuestionCharts({ total, grouped, labels }: Props) {
   return (
     <>
       <label className="results-field">
-        Show answers of{' '}
+        {r.showAnswersOf}{' '}
         <select value={group ? choice : ''} onChange={(event) => setChoice(event.target.value)}>
-          <option value="">the whole survey</option>
+          <option value="">{r.wholeSurvey}</option>
           {groups.map((g) => (
             <option key={g.key[dim]} value={g.key[dim]}>
               {labels.dimensionTitle(dim)}: {labels.choice(dim, g.key[dim])} (n = {g.n})
@@ -46,14 +65,13 @@ export function QuestionCharts({ total, grouped, labels }: Props) {
       </label>
       {shown.length === 0 && (
         <p className="hint">
-          No {labels.dimensionTitle(dim).toLowerCase()} group is large enough to show.
+          {fill(r.noGroupLarge, { dim: labels.dimensionTitle(dim).toLowerCase() })}
         </p>
       )}
       {sizeOnly.length > 0 && (
         <p className="hint">
-          Shown with their size only, without answers, because figures of groups that cut across
-          the other published tables could reveal a small group:{' '}
-          {sizeOnly.map((g) => `${labels.choice(dim, g.key[dim])} (n = ${g.n})`).join(', ')}.
+          {fill(r.sizeOnlyAnswers, { groups: sizeList(sizeOnly, dim, labels) })}{' '}
+          <FiguresIn dim={dim} labels={labels} />
         </p>
       )}
       <div className="question-grid" key={group ? choice : ''}>

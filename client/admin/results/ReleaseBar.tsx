@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import { fill } from '../i18n'
 import { describeFailure } from '../messages'
 import { ServerErrors, type Problem } from '../ServerErrors'
 import { resultsApi, type Release } from './resultsApi'
+import { useResultTexts } from './texts'
 
 interface Props {
   slug: string
@@ -13,14 +15,18 @@ interface Props {
   onReleased: (release: number) => void
 }
 
-const describe = (r: Release) =>
-  `Release ${r.number} · ${r.kind === 'final' ? 'final' : 'interim'} · ${r.createdOn}`
-
 /** Which release is shown, and (admins, open surveys) making a new interim release. */
 export function ReleaseBar({ slug, releases, selected, onSelect, canRelease, onReleased }: Props) {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
   const latest = releases[releases.length - 1]
+  const { r: texts } = useResultTexts()
+  const describe = (r: Release) =>
+    fill(texts.releaseOption, {
+      n: r.number,
+      kind: r.kind === 'final' ? texts.final : texts.interim,
+      date: r.createdOn,
+    })
 
   const release = async () => {
     setBusy(true)
@@ -30,7 +36,7 @@ export function ReleaseBar({ slug, releases, selected, onSelect, canRelease, onR
     if (result.ok) return onReleased(result.data.release)
     setProblem(
       result.code === 'release_refused'
-        ? { message: `Release refused. ${result.message} Reasons:`, details: result.details }
+        ? { message: fill(texts.refused, { message: result.message }), details: result.details }
         : { message: describeFailure(result) },
     )
   }
@@ -39,7 +45,7 @@ export function ReleaseBar({ slug, releases, selected, onSelect, canRelease, onR
     <div className="release-bar">
       {latest && (
         <label className="results-field">
-          Release{' '}
+          {texts.release}{' '}
           <select
             value={selected ?? latest.number}
             onChange={(event) => {
@@ -50,7 +56,7 @@ export function ReleaseBar({ slug, releases, selected, onSelect, canRelease, onR
             {[...releases].reverse().map((r) => (
               <option key={r.number} value={r.number}>
                 {describe(r)}
-                {r === latest ? ' (latest)' : ''}
+                {r === latest ? texts.latest : ''}
               </option>
             ))}
           </select>
@@ -63,7 +69,7 @@ export function ReleaseBar({ slug, releases, selected, onSelect, canRelease, onR
           disabled={busy}
           onClick={() => void release()}
         >
-          {busy ? 'Making release…' : 'Make interim release'}
+          {busy ? texts.making : texts.makeRelease}
         </button>
       )}
       <ServerErrors problem={problem} />

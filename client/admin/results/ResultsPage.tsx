@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { LoadFailed } from '../LoadFailed'
-import { plural } from '../messages'
+import { fill, useI18n } from '../i18n'
 import { Missing } from '../Missing'
 import { PageHeading } from '../PageHeading'
 import { Link, paths } from '../router'
@@ -27,6 +27,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
   const [dim, setDim] = useState<string | null>(null)
   const [by, setBy] = useState<string[] | null>(null)
   const { locale, r } = useResultTexts()
+  const { t } = useI18n()
   const [round, setRound] = useState(0)
   const [notice, setNotice] = useState('')
   const [tab, setTab] = useState<'overview' | 'knowledge'>('overview')
@@ -41,8 +42,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
   const groupings = useMemo(() => labels.groupings(), [labels])
 
   if (overview.state.kind === 'failed' && overview.state.failure.code === 'survey_not_found') {
-    const body = `No questionnaire “${slug}” exists.`
-    return <Missing title="Questionnaire not found" body={body} />
+    return <Missing title={t.notFoundTitle} body={fill(t.notFoundBody, { slug })} />
   }
   const title = info?.survey.title || slug
   const data = tables.state.kind === 'ok' ? tables.state.data : null
@@ -53,11 +53,11 @@ export default function ResultsPage({ slug }: { slug: string }) {
   return (
     <main className="page page-wide results">
       <p className="breadcrumb">
-        <Link href={paths.list}>Questionnaires</Link> /{' '}
-        <Link href={paths.survey(slug)}>{slug}</Link> / Results
+        <Link href={paths.list}>{t.questionnaires}</Link> /{' '}
+        <Link href={paths.survey(slug)}>{slug}</Link> / {t.results}
       </p>
-      <PageHeading title={`Results · ${title}`}>Results: {title}</PageHeading>
-      {overview.state.kind === 'loading' && <p role="status">Loading…</p>}
+      <PageHeading title={fill(r.documentTitle, { title })}>{fill(r.heading, { title })}</PageHeading>
+      {overview.state.kind === 'loading' && <p role="status">{r.loading}</p>}
       {overview.state.kind === 'failed' && (
         <LoadFailed failure={overview.state.failure} onRetry={overview.reload} />
       )}
@@ -69,7 +69,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
           onSelect={setRelease}
           canRelease={user.role === 'admin' && info.survey.status === 'open'}
           onReleased={(number) => {
-            setNotice(`Release ${number} made: it is shown below.`)
+            setNotice(fill(r.released, { n: number }))
             setRelease(null)
             setRound((n) => n + 1)
           }}
@@ -79,28 +79,27 @@ export default function ResultsPage({ slug }: { slug: string }) {
         {notice}
       </p>
       {k !== undefined && (
-        <p className="hint">
-          Groups with fewer than {k} respondents are never shown; some larger groups are hidden too
-          so hidden ones cannot be worked out from totals.
-        </p>
+        <p className="hint">{fill(r.smallGroups, { k })}</p>
       )}
       {data?.cross.release === null && total && 'n' in total && (
         <p className="notice">
-          {plural(total.n, 'response')} so far. Results appear after the first release.
+          {fill(r.soFar, {
+            responses: fill(total.n === 1 ? r.responseOne : r.responseMany, { n: total.n }),
+          })}
         </p>
       )}
       {info && (
         <section aria-labelledby="timeline-title">
-          <h2 id="timeline-title">Responses over time</h2>
+          <h2 id="timeline-title">{r.timelineTitle}</h2>
           <TimelineChart timeline={info.timeline} />
         </section>
       )}
-      {tables.state.kind === 'loading' && info && <p role="status">Loading results…</p>}
+      {tables.state.kind === 'loading' && info && <p role="status">{r.loadingResults}</p>}
       {tables.state.kind === 'failed' && (
         <LoadFailed failure={tables.state.failure} onRetry={tables.reload} />
       )}
       {data?.grouped && total && (
-        <div role="tablist" aria-label="Results views" className="results-tabs">
+        <div role="tablist" aria-label={r.views} className="results-tabs">
           {(['overview', 'knowledge'] as const).map((name) => (
             <button
               key={name}
@@ -111,7 +110,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
               aria-controls={`panel-${name}`}
               onClick={() => setTab(name)}
             >
-              {name === 'overview' ? 'Overview' : 'Knowledge'}
+              {name === 'overview' ? r.overview : r.knowledge}
             </button>
           ))}
         </div>
@@ -119,7 +118,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
       {data?.grouped && total && tab === 'knowledge' && (
         <section id="panel-knowledge" role="tabpanel" aria-labelledby="tab-knowledge">
           <label className="results-field">
-            Compare groups by{' '}
+            {r.compareBy}{' '}
             <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
               {groupings.map((g) => (
                 <option key={g.name} value={g.name}>
@@ -138,7 +137,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
       )}
       {data?.grouped && total && tab === 'overview' && (
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview">
-          {'suppressed' in total && <p>The total of this release is hidden.</p>}
+          {'suppressed' in total && <p>{r.totalHidden}</p>}
           <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{data.cross.by.map(labels.dimensionTitle).join(' × ')}</h2>
             <TablePicker groupings={groupings} by={by ?? data.cross.by} onChange={setBy} />
@@ -146,7 +145,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
           </section>
           {groupings.length > 1 && (
             <label className="results-field">
-              Group the charts and knowledge table by{' '}
+              {r.groupChartsBy}{' '}
               <select value={data.grouped.by[0]} onChange={(event) => setDim(event.target.value)}>
                 {groupings.map((g) => (
                   <option key={g.name} value={g.name}>
@@ -159,7 +158,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
           {questions && (
             <>
               <section aria-labelledby="questions-title">
-                <h2 id="questions-title">Answers by question</h2>
+                <h2 id="questions-title">{r.questionsTitle}</h2>
                 <QuestionCharts total={questions} grouped={data.grouped} labels={labels} />
               </section>
               <section aria-labelledby="options-title">
@@ -167,7 +166,7 @@ export default function ResultsPage({ slug }: { slug: string }) {
                 <OptionTable total={questions} grouped={data.grouped} labels={labels} />
               </section>
               <section aria-labelledby="knowledge-title">
-                <h2 id="knowledge-title">Knowledge items</h2>
+                <h2 id="knowledge-title">{r.knowledgeTitle}</h2>
                 <KnowledgeTable total={questions} grouped={data.grouped} labels={labels} />
               </section>
             </>
@@ -177,7 +176,15 @@ export default function ResultsPage({ slug }: { slug: string }) {
       {info && (
         <ExportPanel slug={slug} release={release} by={data?.cross.by} labelLang={locale} />
       )}
-      {info && <ReportPanel slug={slug} releases={info.releases} selected={release} isAdmin={user.role === 'admin'} />}
+      {info && (
+        <ReportPanel
+          slug={slug}
+          releases={info.releases}
+          selected={release}
+          isAdmin={user.role === 'admin'}
+          publicUrl={info.survey.publicUrl}
+        />
+      )}
     </main>
   )
 }

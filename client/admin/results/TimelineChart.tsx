@@ -1,16 +1,18 @@
+import { fill } from '../i18n'
 import { COLOURS, useBarChart } from './charts'
 import type { Timeline } from './resultsApi'
+import { useResultTexts } from './texts'
 
 /**
  * Responses per ISO week. A hidden week is drawn as a grey range from 0 to k because all a
  * reader may know is that it had fewer than k responses.
  */
 export function TimelineChart({ timeline }: { timeline: Timeline }) {
+  const { locale, r } = useResultTexts()
   const { weeks, minGroupSize: k } = timeline
-  const hiddenLabel = `fewer than ${k} (hidden)`
-  const summary = weeks
-    .map((w) => `${w.week}: ${w.suppressed ? `fewer than ${k}` : w.n}`)
-    .join('; ')
+  const hiddenLabel = fill(r.hiddenWeek, { k })
+  const fewer = fill(r.fewerThan, { k })
+  const summary = weeks.map((w) => `${w.week}: ${w.suppressed ? fewer : w.n}`).join('; ')
   const canvas = useBarChart(
     () => ({
       type: 'bar',
@@ -18,7 +20,7 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
         labels: weeks.map((w) => w.week),
         datasets: [
           {
-            label: 'Responses',
+            label: r.responses,
             data: weeks.map((w) => (w.suppressed ? null : w.n)),
             backgroundColor: COLOURS.bar,
             maxBarThickness: 48,
@@ -44,29 +46,31 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
           tooltip: {
             callbacks: {
               label: (item) =>
-                item.datasetIndex === 1 ? hiddenLabel : `${item.formattedValue} responses`,
+                item.datasetIndex === 1
+                  ? hiddenLabel
+                  : fill(r.weekResponses, { n: item.formattedValue }),
             },
           },
         },
       },
     }),
-    JSON.stringify(weeks),
+    `${locale}:${JSON.stringify(weeks)}`,
   )
 
-  if (weeks.length === 0) return <p>No responses yet.</p>
+  if (weeks.length === 0) return <p>{r.noResponses}</p>
   return (
     <>
       <div className="chart-box" style={{ height: 240 }}>
-        <canvas ref={canvas} role="img" aria-label={`Responses per week: ${summary}`} />
+        <canvas ref={canvas} role="img" aria-label={fill(r.responsesPerWeek, { summary })} />
       </div>
       <details>
-        <summary>Show as a table</summary>
+        <summary>{r.showTable}</summary>
         <table className="survey-table results-small-table">
           <thead>
             <tr>
-              <th scope="col">Week</th>
+              <th scope="col">{r.week}</th>
               <th scope="col" className="number">
-                Responses
+                {r.responses}
               </th>
             </tr>
           </thead>
@@ -74,7 +78,7 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
             {weeks.map((w) => (
               <tr key={w.week}>
                 <th scope="row">{w.week}</th>
-                <td className="number">{w.suppressed ? `fewer than ${k}` : w.n}</td>
+                <td className="number">{w.suppressed ? fewer : w.n}</td>
               </tr>
             ))}
           </tbody>

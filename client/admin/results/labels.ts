@@ -1,4 +1,5 @@
 import { Model, type Question } from 'survey-core'
+import { labelWords } from './labelWords'
 
 /** Question titles and choice texts in one language from a definition; raw names as fallback. */
 export interface Labels {
@@ -19,6 +20,11 @@ export interface Labels {
   groupings: () => Grouping[]
   /** "Region", or a level's title in the page's language ("Collaborative area"). */
   dimensionTitle: (name: string) => string
+  /**
+   * The table with the figures of a grouping published with its groups' sizes only: the second
+   * dimension or its level crossed with the first ("Sector × Collaborative area", decision 007).
+   */
+  figuresIn: (name: string) => string | undefined
 }
 
 /**
@@ -75,13 +81,19 @@ function readLevels(definition: Record<string, unknown>, dimensions: string[], l
 }
 const FREE_TEXT = new Set(['text', 'comment', 'multipletext', 'expression', 'html', 'signaturepad'])
 
-function choicesOf(question: Question | null): Item[] {
+function choicesOf(question: Question | null, locale: string): Item[] {
   if (!question) return []
   const q = question as Question & Record<string, unknown>
   if (q.getType() === 'boolean') {
+    // SurveyJS falls back to its English "Yes"/"No" (no locale pack is loaded).
+    const own = (key: string) => !(q[key] as { isEmpty?: boolean } | undefined)?.isEmpty
+    const words = labelWords(locale)
     return [
-      { value: q.valueTrue ?? 'true', text: String(q.labelTrue ?? 'Yes') },
-      { value: q.valueFalse ?? 'false', text: String(q.labelFalse ?? 'No') },
+      { value: q.valueTrue ?? 'true', text: own('locLabelTrue') ? String(q.labelTrue) : words.yes },
+      {
+        value: q.valueFalse ?? 'false',
+        text: own('locLabelFalse') ? String(q.labelFalse) : words.no,
+      },
     ]
   }
   // visibleChoices adds "other"/"none" items; choices keeps those hidden by choicesVisibleIf.
@@ -107,7 +119,7 @@ export function makeLabels(
     let map = texts.get(name)
     if (!map) {
       map = new Map()
-      for (const item of choicesOf(question(name))) {
+      for (const item of choicesOf(question(name), locale)) {
         if (!map.has(String(item.value))) map.set(String(item.value), item.text)
       }
       texts.set(name, map)
@@ -120,7 +132,18 @@ export function makeLabels(
     return names.filter((name) => question(name) !== null)
   }
   const levels = readLevels(definition, dimensions(), locale)
-  const dimensionTitle = (name: string) => levels.get(name)?.title ?? dimensionName(name)
+  // A dimension's name: the question's shortTitle, else the usual name in the page's language.
+  const dimensionLabel = (name: string) =>
+    localText(findElement(definition, name)?.shortTitle, locale) ||
+    labelWords(locale).dimensions[name] ||
+    dimensionName(name)
+  const dimensionTitle = (name: string) => levels.get(name)?.title ?? dimensionLabel(name)
+  const figuresIn = (name: string) => {
+    const [first, second] = dimensions()
+    const root = levels.get(name)?.of ?? name
+    if (!first || root !== second) return undefined
+    return `${dimensionTitle(first)} × ${dimensionTitle(name)}`
+  }
   return {
     // A checklist scored per option has one quiz item per choice, "indicators.fear_anxiety"
     // (server/domain/score-quiz.ts): the question's title and the choice's text.
@@ -153,13 +176,30 @@ export function makeLabels(
     dimensions,
     groupings: () =>
       dimensions().flatMap((root) => [
-        { name: root, title: dimensionName(root), root },
+        { name: root, title: dimensionLabel(root), root },
         ...[...levels]
           .filter(([, level]) => level.of === root)
           .map(([name, level]) => ({ name, title: level.title, root })),
       ]),
     dimensionTitle,
+    figuresIn,
   }
+}
+
+/** The element of that name in the definition's own JSON (properties SurveyJS does not keep). */
+function findElement(node: unknown, name: string): Record<string, unknown> | undefined {
+  if (!node || typeof node !== 'object') return undefined
+  const element = node as Record<string, unknown>
+  if (element.name === name && typeof element.type === 'string') return element
+  for (const key of ['pages', 'elements', 'templateElements']) {
+    const list = element[key]
+    if (!Array.isArray(list)) continue
+    for (const child of list) {
+      const found = findElement(child, name)
+      if (found) return found
+    }
+  }
+  return undefined
 }
 
 /** Sorts values by the questionnaire's order; unknown ones (and "not answered") last. */

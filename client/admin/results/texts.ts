@@ -1,4 +1,6 @@
 import { useI18n } from '../i18n'
+import { knowledgeEn, knowledgeFi, knowledgeSv } from './knowledgeTexts'
+import { pageEn, pageFi, pageSv } from './pageTexts'
 
 /** The results page's own texts (the parts that choose and read tables), in fi, sv and en. */
 const en = {
@@ -96,11 +98,16 @@ const sv: ResultTexts = {
   noStatistics: 'endast gruppens storlek visas, för att skydda en liten grupp',
 }
 
-const TEXTS = { en, fi, sv }
+// One object per language for the components; the groups live in their own files to stay small.
+export const RESULT_TEXTS = {
+  en: { ...en, ...pageEn, ...knowledgeEn },
+  fi: { ...fi, ...pageFi, ...knowledgeFi },
+  sv: { ...sv, ...pageSv, ...knowledgeSv },
+}
 
 export function useResultTexts() {
   const { locale } = useI18n()
-  return { locale, r: TEXTS[locale] }
+  return { locale, r: RESULT_TEXTS[locale] }
 }
 
 /** Percent with one decimal in the locale's notation (decimal comma in fi and sv). */
