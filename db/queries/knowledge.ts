@@ -1,7 +1,7 @@
 /**
  * What the knowledge figures read, from released responses only (releases 1..N of one survey):
  * counts per full combination of the dimensions (SQL does the counting), and the respondents'
- * quiz items a page at a time, for the statistics that need them (never any response id out).
+ * quiz items, for the statistics that need them (never any response id out).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { KnowledgeCounts, KnowledgeRespondent } from '../../server/knowledge/types.js'
@@ -106,47 +106,37 @@ export async function knowledgeCounts(
   return { scores, items, ratings }
 }
 
-/** Released respondents, a page at a time by the random id (which never leaves this function). */
+/**
+ * Released respondents, in one read ordered by the random id (which never leaves the database):
+ * each quiz item is a primary-key lookup of its own column, not a page of ids sent back in.
+ */
 export async function knowledgeRespondents(
   db: Kysely<Database>,
   scope: KnowledgeScope,
-  pageSize = 1000,
 ): Promise<KnowledgeRespondent[]> {
-  const respondents: KnowledgeRespondent[] = []
   const rating = scope.rating
   const ratingJoin =
     rating === undefined
       ? sql``
       : sql`left join response_values sr on sr.response_id = r.id and sr.question = ${rating} and sr.item = ''`
   const ratingColumn = rating === undefined ? sql`null as rating` : sql`sr.value as rating`
-  const itemIndex = new Map(scope.items.map((name, i) => [name, i]))
-  for (let after = ''; ;) {
-    const query = sql<Record<string, unknown> & { id: string; rating: string | null }>`
-      select ${list([sql`r.id`, ...groupValues(scope), ratingColumn])}
-      ${from(scope)}
-      ${ratingJoin}
-      where ${where(scope)} and r.id > ${after}
-      order by r.id
-      limit ${pageSize}`
-    const page = (await query.execute(db)).rows
-    if (page.length === 0) return respondents
-    const ids = page.map((row) => row.id)
-    const quiz = await db
-      .selectFrom('response_quiz_items')
-      .select(['response_id', 'question', 'correct'])
-      .where('response_id', 'in', ids)
-      .execute()
-    const byId = new Map(
-      page.map((row) => [
-        row.id,
-        { dims: dimsOf(row, scope), items: scope.items.map(() => null), rating: row.rating },
-      ]),
-    ) as Map<string, KnowledgeRespondent>
-    for (const row of quiz) {
-      const i = itemIndex.get(row.question)
-      if (i !== undefined) byId.get(row.response_id)!.items[i] = Number(row.correct) ? 1 : 0
-    }
-    respondents.push(...byId.values())
-    after = ids[ids.length - 1]
-  }
+  // Subqueries, not joins: SQLite joins at most 64 tables, and a quiz may have more items.
+  const itemColumns = scope.items.map(
+    (name, i) =>
+      sql`(select q.correct from response_quiz_items q where q.response_id = r.id and q.question = ${name}) as ${sql.raw(`i${i}`)}`,
+  )
+  const query = sql<Record<string, unknown> & { rating: string | null }>`
+    select ${list([...groupValues(scope), ratingColumn, ...itemColumns])}
+    ${from(scope)}
+    ${ratingJoin}
+    where ${where(scope)}
+    order by r.id`
+  return (await query.execute(db)).rows.map((row) => ({
+    dims: dimsOf(row, scope),
+    items: scope.items.map((_, i) => {
+      const correct = row[`i${i}`]
+      return correct === null || correct === undefined ? null : Number(correct) ? 1 : 0
+    }),
+    rating: row.rating,
+  }))
 }

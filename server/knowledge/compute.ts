@@ -2,9 +2,10 @@
  * The knowledge figures of every table of a release, from released respondents (statistics) and
  * SQL counts (published counts), which must agree. Pure: no database, no HTTP.
  */
-import type { Dimension, PublishedTable } from '../domain/suppression/index.js'
+import type { Dimension } from '../domain/suppression/index.js'
 import { binLabel, cellId, planInnerCounts, scoreBins } from './inner-suppression.js'
-import { cronbachAlpha, pearson, spearman, tInterval, twoProportions, wilson } from './stats.js'
+import { countsAgree, sumCounts, type Placer } from './cell-counts.js'
+import { alphaIfDeleted, cronbachAlpha, pearson, spearman, tInterval, twoProportions, wilson } from './stats.js'
 import type {
   CellFigures,
   CellView,
@@ -57,7 +58,7 @@ const scoreOf = (r: KnowledgeRespondent) =>
   r.items.some((x) => x !== null) ? r.items.reduce<number>((s, x) => s + (x ?? 0), 0) : null
 
 export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
-  const { publication, items, rating, baseline } = input
+  const { publication, items, rating, baseline, respondents } = input
   const dims = publication.dimensions
   const names = dims.map((d) => d.name)
   const k = publication.minGroupSize
@@ -65,10 +66,19 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
   const keyOf = (values: readonly string[]) =>
     Object.fromEntries(names.map((n, i) => [n, values[i]]))
   const cellIndex = tables.map((t) => new Map(t.cells.map((c, i) => [cellId(t.by, c.key), i])))
-  /** The cell of each table a full combination falls in. */
-  const cellsOf = (values: readonly string[]) => {
-    const key = keyOf(values)
-    return tables.map((t, ti) => cellIndex[ti].get(cellId(t.by, key)))
+  // Each full combination placed once: a release has thousands of respondents per combination.
+  const mapDims = levelMapper(dims)
+  const placed = new Map<string, (number | undefined)[] | null>()
+  const place: Placer = (raw) => {
+    const id = JSON.stringify(raw)
+    let cells = placed.get(id)
+    if (cells === undefined) {
+      const values = mapDims(raw)
+      const key = values && keyOf(values)
+      cells = key && tables.map((t, ti) => cellIndex[ti].get(cellId(t.by, key)))
+      placed.set(id, cells)
+    }
+    return cells
   }
   const empty = <T>(make: () => T) => tables.map((t) => t.cells.map(make))
   const statistics = tables.map((t) => input.withStatistics?.(t.by))
@@ -79,14 +89,12 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
     ),
   )
 
-  // Respondents per cell.
-  const mapDims = levelMapper(dims)
-  const members = empty<KnowledgeRespondent[]>(() => [])
-  for (const respondent of input.respondents) {
-    const values = mapDims(respondent.dims)
-    if (!values) continue
-    cellsOf(values).forEach((c, t) => c !== undefined && members[t][c].push(respondent))
-  }
+  // Respondents per cell, as indexes into `respondents`; each one's score computed once.
+  const scoreAt = respondents.map(scoreOf)
+  const members = empty<number[]>(() => [])
+  respondents.forEach((respondent, r) =>
+    place(respondent.dims)?.forEach((c, t) => c !== undefined && members[t][c].push(r)),
+  )
   tables.forEach((table, t) =>
     table.cells.forEach((cell, c) => {
       if (!cell.suppressed && cell.n !== members[t][c].length) {
@@ -98,8 +106,14 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
   )
 
   // Published counts come from SQL; they must be what the respondents read give.
-  const sqlCounts = sumCounts(input, tables, cellsOf, mapDims)
-  checkCounts(sqlCounts, members, items, rating?.question !== undefined)
+  const sqlCounts = sumCounts(input.counts, tables.map((t) => t.cells.length), place)
+  const withRating = rating?.question !== undefined
+  const differ = countsAgree(sqlCounts, members, respondents, scoreAt, items, withRating)
+  if (differ) {
+    throw new KnowledgeMismatch(
+      `table ${differ.table}, cell ${differ.cell}: the counts and the respondents differ`,
+    )
+  }
 
   const max = items.length
   const total = tables.findIndex((t) => t.by.length === 0)
@@ -139,12 +153,13 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
     by: table.by,
     cells: table.cells.map((cell, c): CellView => {
       if (cell.suppressed) return { key: cell.key, suppressed: true }
-      const group = members[t][c]
+      const group = members[t][c].map((r) => respondents[r])
+      const groupScores = members[t][c].map((r) => scoreAt[r])
       const publish = (f: Omit<PublishedKnowledgeFigure, 'by' | 'key'>) =>
         figures.push({ by: table.by, key: cell.key, ...f })
       publish({ figure: 'respondents', kind: 'count', value: cell.n, over: cell.n })
       if (nOnly[t][c]) return { key: cell.key, suppressed: false, n: cell.n }
-      const scored = group.flatMap((r) => (scoreOf(r) === null ? [] : [scoreOf(r)!]))
+      const scored = groupScores.filter((s) => s !== null)
       scores[t][c] = scored
 
       let score: CellFigures['score'] = null
@@ -178,16 +193,20 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
           value: correct,
           over: correct,
         })
-        const shown = group.filter((r) => r.items[i] !== null)
-        const item = shown.map((r) => r.items[i]!)
-        const rest = shown.map((r) => scoreOf(r)! - r.items[i]!)
+        const item: number[] = []
+        const rest: number[] = []
+        group.forEach((r, m) => {
+          if (r.items[i] === null) return
+          item.push(r.items[i]!)
+          rest.push(groupScores[m]! - r.items[i]!)
+        })
         const view: ItemView = {
           name,
           n,
           correct,
           share: n > 0 ? correct / n : null,
           ci: n > 0 ? wilson(correct, n) : null,
-          discrimination: shown.length > 1 ? pearson(item, rest) : null,
+          discrimination: item.length > 1 ? pearson(item, rest) : null,
         }
         const reference = baseline?.items[name]
         if (reference && n > 0) {
@@ -207,6 +226,12 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
         reliability: reliabilityOf(group, items),
       }
       if (rating) {
+        // Each rating value's scores, in the group's order.
+        const scoresOf = new Map<string | null, number[]>()
+        group.forEach((r, m) => {
+          const list = scoresOf.get(r.rating) ?? scoresOf.set(r.rating, []).get(r.rating)!
+          if (groupScores[m] !== null) list.push(groupScores[m]!)
+        })
         const values = ratingValues.map((value, v) => {
           const shown = value as number | string
           const label = rating.numeric ? Number(value) : value
@@ -220,7 +245,7 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
             value: n,
             over: n,
           })
-          const their = group.filter((r) => r.rating === value).flatMap((r) => scoreOf(r) ?? [])
+          const their = scoresOf.get(value) ?? []
           const stats = their.length > 0 ? tInterval(their) : null
           if (their.length > 0) {
             const sum = their.reduce((a, b) => a + b, 0)
@@ -235,9 +260,9 @@ export function computeKnowledge(input: KnowledgeInput): KnowledgeRelease {
           }
           return { value: label, n, meanScore: stats?.mean ?? null, ci: stats?.ci ?? null }
         })
-        const pairs = group.flatMap((r) => {
+        const pairs = group.flatMap((r, m) => {
           const index = r.rating === null ? -1 : ratingValues.indexOf(r.rating)
-          const s = scoreOf(r)
+          const s = groupScores[m]
           return index < 0 || s === null ? [] : [[index, s] as const]
         })
         const rho = spearman(
@@ -261,87 +286,6 @@ function reliabilityOf(group: KnowledgeRespondent[], items: string[]): CellFigur
     return null
   const kr20 = cronbachAlpha(complete)
   if (kr20 === null) return null
-  const alphaIfDeleted = Object.fromEntries(
-    items.map((name, i) => [
-      name,
-      cronbachAlpha(complete.map((row) => row.filter((_, j) => j !== i))),
-    ]),
-  )
-  return { kr20, alphaIfDeleted }
-}
-
-type CellCounts = {
-  scores: Map<number | null, number>[][]
-  items: Map<string, { n: number; correct: number }>[][]
-  ratings: Map<string | null, number>[][]
-}
-
-/** SQL's counts per full combination, summed into every cell of every table. */
-function sumCounts(
-  input: KnowledgeInput,
-  tables: readonly PublishedTable[],
-  cellsOf: (values: readonly string[]) => (number | undefined)[],
-  mapDims: ReturnType<typeof levelMapper>,
-): CellCounts {
-  const fresh = <T>() =>
-    tables.map((t) => t.cells.map(() => new Map<T, never>()) as unknown as Map<T, never>[])
-  const scores = fresh<number | null>() as unknown as CellCounts['scores']
-  const items = fresh<string>() as unknown as CellCounts['items']
-  const ratings = fresh<string | null>() as unknown as CellCounts['ratings']
-  const each = (raw: string[], add: (t: number, c: number) => void) => {
-    const values = mapDims(raw)
-    if (values) cellsOf(values).forEach((c, t) => c !== undefined && add(t, c))
-  }
-  for (const row of input.counts.scores) {
-    each(row.dims, (t, c) =>
-      scores[t][c].set(row.score, (scores[t][c].get(row.score) ?? 0) + row.n),
-    )
-  }
-  for (const row of input.counts.items) {
-    each(row.dims, (t, c) => {
-      const was = items[t][c].get(row.question) ?? { n: 0, correct: 0 }
-      items[t][c].set(row.question, { n: was.n + row.n, correct: was.correct + row.correct })
-    })
-  }
-  for (const row of input.counts.ratings) {
-    each(row.dims, (t, c) =>
-      ratings[t][c].set(row.value, (ratings[t][c].get(row.value) ?? 0) + row.n),
-    )
-  }
-  return { scores, items, ratings }
-}
-
-/** The counts SQL gave equal those of the respondents read, cell by cell. */
-function checkCounts(
-  counts: CellCounts,
-  members: KnowledgeRespondent[][][],
-  items: string[],
-  withRating: boolean,
-) {
-  const same = (a: Map<unknown, unknown>, b: Map<unknown, unknown>) =>
-    JSON.stringify([...a].sort()) === JSON.stringify([...b].sort())
-  members.forEach((cells, t) =>
-    cells.forEach((group, c) => {
-      const scores = new Map<number | null, number>()
-      const itemCounts = new Map<string, { n: number; correct: number }>()
-      const ratings = new Map<string | null, number>()
-      for (const r of group) {
-        const s = scoreOf(r)
-        scores.set(s, (scores.get(s) ?? 0) + 1)
-        items.forEach((name, i) => {
-          if (r.items[i] === null) return
-          const was = itemCounts.get(name) ?? { n: 0, correct: 0 }
-          itemCounts.set(name, { n: was.n + 1, correct: was.correct + r.items[i]! })
-        })
-        if (withRating) ratings.set(r.rating, (ratings.get(r.rating) ?? 0) + 1)
-      }
-      if (
-        !same(scores, counts.scores[t][c]) ||
-        !same(itemCounts, counts.items[t][c]) ||
-        !same(ratings, counts.ratings[t][c])
-      ) {
-        throw new KnowledgeMismatch(`table ${t}, cell ${c}: the counts and the respondents differ`)
-      }
-    }),
-  )
+  const without = alphaIfDeleted(complete)
+  return { kr20, alphaIfDeleted: Object.fromEntries(items.map((name, i) => [name, without[i]])) }
 }
