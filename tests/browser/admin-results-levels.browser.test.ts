@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { fi } from '../../client/admin/i18n/fi'
 import { sv } from '../../client/admin/i18n/sv'
+import { RESULT_TEXTS } from '../../client/admin/results/texts'
 import { allCorrectBundledAnswers } from '../fixtures'
 import { ADMIN, ADMIN_ENV, groupsOf, postResponses } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
@@ -33,6 +34,7 @@ const CASES = {
   'Finnish on a 1366 x 900 laptop': {
     context: { viewport: { width: 1366, height: 900 }, locale: 'fi-FI' },
     t: fi,
+    r: RESULT_TEXTS.fi,
     rows: 'Rivit',
     columns: 'Sarakkeet',
     area: 'Yhteistyöalue',
@@ -55,6 +57,7 @@ const CASES = {
       locale: 'sv-SE',
     },
     t: sv,
+    r: RESULT_TEXTS.sv,
     rows: 'Rader',
     columns: 'Kolumner',
     area: 'Samarbetsområde',
@@ -144,7 +147,7 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
       AREAS.map((area, i) => [area, COUNTS[i]]),
     )
     // Mean scores: an area published with its size only says so, never "no quiz answers".
-    await page.getByRole('button', { name: 'Mean knowledge score' }).click()
+    await page.getByRole('button', { name: setup.r.meanKnowledge }).click()
     const cells = table.locator('tbody td')
     await expect.poll(() => cells.first().innerText()).not.toContain('(')
     for (const [i, group] of published.groups.entries()) {
@@ -153,7 +156,7 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
         expect(await cell.innerText()).toMatch(/^\d+ %$/)
       } else expect(await cell.getAttribute('aria-label')).toBe(setup.noStatistics)
     }
-    await page.getByRole('button', { name: 'Respondents' }).click()
+    await page.getByRole('button', { name: setup.r.respondents }).click()
 
     // The export links ask for the same table.
     const csv = page.locator('.export-panel a[href*="format=csv"]').first()
@@ -189,8 +192,8 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
 
     // The charts grouped by area: each area is offered with its answers, or named with its size
     // where the release publishes its size only; never an empty choice.
-    await page.getByLabel('Group the charts and knowledge table by').selectOption('region.area')
-    const show = page.getByLabel('Show answers of')
+    await page.getByLabel(setup.r.groupChartsBy).selectOption('region.area')
+    const show = page.getByLabel(setup.r.showAnswersOf)
     const charts = page.locator('section[aria-labelledby="questions-title"]')
     await expect.poll(() => charts.innerText()).toContain(setup.names[0])
     const offered = (await show.locator('option').allInnerTexts()).join(' ')
@@ -210,8 +213,8 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
 
     // The knowledge tab compares the areas: each one is a row with its figures, or is named
     // with its size where the release publishes its size only (decision 007).
-    await page.getByRole('tab', { name: 'Knowledge' }).click()
-    await page.getByLabel('Compare groups by').selectOption('region.area')
+    await page.getByRole('tab', { name: setup.r.knowledge }).click()
+    await page.getByLabel(setup.r.compareBy).selectOption('region.area')
     const panel = page.locator('#panel-knowledge')
     const groups = panel.locator('section[aria-labelledby="k-groups"]')
     await expect.poll(() => groups.locator('h3').innerText()).toContain(setup.area.toLowerCase())
@@ -221,7 +224,7 @@ describe.skipIf(!hasChromium)('researchers group the results by collaborative ar
       const sized = hints.includes(`${name} (n = ${COUNTS[i]})`)
       expect(rowNames.includes(name) || sized, name).toBe(true)
     })
-    expect(hints).not.toMatch(/not shown/)
+    expect(hints).not.toContain(setup.r.groupsNotShown.replace('{hidden} ', ''))
     await shot('2-knowledge')
     expect(describeViolations(await blockingViolations(page))).toBe('')
     await context.close()
