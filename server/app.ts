@@ -32,6 +32,8 @@ import { authRoutes } from './accounts/auth-routes.js'
 import { respondentRoutes } from './respondent/routes.js'
 import { adminReportRoutes } from './reports/routes.js'
 import { publicReportRoutes } from './reports/public-routes.js'
+import { createReportCaches } from './reports/content.js'
+import { createKnowledgeCaches } from './knowledge/release-cache.js'
 import { staticRoutes } from './platform/static-routes.js'
 
 export interface AppDeps {
@@ -112,13 +114,19 @@ export function createApp({
     adminResultRoutes({ db, requireAdmin, minGroupSize, clock, audit }),
   )
   app.route('/api/admin/surveys', adminExportRoutes({ db, minGroupSize, audit }))
-  app.route('/api/admin/surveys', adminKnowledgeRoutes({ db, requireAdmin, minGroupSize, audit }))
-  app.route('/api/admin/surveys', adminReportRoutes({ db, requireAdmin, minGroupSize, audit }))
+  // What depends only on an immutable release, computed once per app (never across databases).
+  const caches = createReportCaches(createKnowledgeCaches())
+  const { knowledge } = caches
+  app.route(
+    '/api/admin/surveys',
+    adminKnowledgeRoutes({ db, requireAdmin, minGroupSize, audit, knowledge }),
+  )
+  app.route('/api/admin/surveys', adminReportRoutes({ db, requireAdmin, minGroupSize, audit, caches }))
   app.route('/api/admin/audit', adminAuditRoutes({ db, requireAdmin }))
   app.route('/api/admin/tokens', adminTokenRoutes({ db, tokens, clock, audit }))
   app.route('/api/admin/users', adminUserTokenRoutes({ db, tokens, clock, audit, requireAdmin }))
   app.route('/api', apiDocsRoutes({ operations: apiOperations }))
-  app.route('/', publicReportRoutes({ db, minGroupSize }))
+  app.route('/', publicReportRoutes({ db, minGroupSize, caches }))
   app.route('/', staticRoutes({ clientDir: config.clientDir }))
 
   // Returned, not thrown, so the middleware above still adds its headers.

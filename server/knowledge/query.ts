@@ -9,24 +9,12 @@ import { cellsWithStatistics } from '../domain/suppression/statistics.js'
 import { readDimensions } from '../domain/dimensions.js'
 import type { Publication } from '../domain/suppression/index.js'
 import { computeKnowledge } from './compute.js'
-import { knowledgeDefinition, type KnowledgeDefinition } from './definition.js'
-import type { KnowledgeRelease } from './types.js'
+import { createKnowledgeCaches, type KnowledgeCaches } from './release-cache.js'
+import type { Baseline, KnowledgeRelease } from './types.js'
 import { knowledgeBody, publishedKnowledgeFigures } from './view.js'
 import { liveCounts } from '../results/releases.js'
 import type { AggregatesQuery } from '../results/contract.js'
 import type { Knowledge } from './contract.js'
-
-/** Definitions are immutable per version; reading one costs a survey-core model. */
-const definitions = new Map<number, KnowledgeDefinition>()
-function definitionOf(survey: PublishedVersion) {
-  let known = definitions.get(survey.versionId)
-  if (!known) {
-    if (definitions.size > 64) definitions.clear()
-    known = knowledgeDefinition(JSON.parse(survey.definition))
-    definitions.set(survey.versionId, known)
-  }
-  return known
-}
 
 /** The knowledge figures of every table of release N (the latest version names the items). */
 export async function readKnowledgeRelease(
@@ -34,8 +22,10 @@ export async function readKnowledgeRelease(
   survey: PublishedVersion,
   releaseNo: number,
   publication: Publication,
+  read: { definitionOf?: KnowledgeCaches['definitionOf']; baseline?: Baseline | null } = {},
 ): Promise<KnowledgeRelease> {
-  const { items, rating } = definitionOf(survey)
+  const definitionOf = read.definitionOf ?? createKnowledgeCaches().definitionOf
+  const { items, rating } = definitionOf(survey.versionId, survey.definition)
   const scope = {
     surveyId: survey.surveyId,
     releaseNo,
@@ -47,7 +37,7 @@ export async function readKnowledgeRelease(
   const [counts, respondents, baseline, releases] = await Promise.all([
     knowledgeCounts(db, scope),
     knowledgeRespondents(db, scope),
-    readBaseline(db, survey.surveyId),
+    read.baseline !== undefined ? (read.baseline ?? undefined) : readBaseline(db, survey.surveyId),
     listReleases(db, survey.surveyId),
   ])
   // Statistics on exactly the groups the aggregates give statistics (decision 007).
@@ -72,12 +62,16 @@ export async function knowledgeFiguresOfRelease(
   return publishedKnowledgeFigures(await readKnowledgeRelease(db, survey, releaseNo, publication))
 }
 
-/** GET .../knowledge: `by` and `release` as for the aggregates; before a release, n only. */
+/**
+ * GET .../knowledge: `by` and `release` as for the aggregates; before a release, n only. A
+ * release's figures are computed once per app (`caches`; without, every call computes them).
+ */
 export async function queryKnowledge(
   db: Kysely<Database>,
   survey: PublishedVersion,
   query: Pick<AggregatesQuery, 'by' | 'release'>,
   minGroupSize: number,
+  caches: KnowledgeCaches = createKnowledgeCaches(),
 ): Promise<Knowledge> {
   const chosen = await chosenRelease(db, survey, query.release)
   const publication = chosen && (JSON.parse(chosen.publication) as Publication)
@@ -90,8 +84,13 @@ export async function queryKnowledge(
     const live = await liveCounts(db, survey, { by, dimensions, levels, minGroupSize })
     return { ...live, comparison: null }
   }
-  const release = await readKnowledgeRelease(db, survey, chosen.number, publication)
-  const baseline = await readBaseline(db, survey.surveyId)
+  // The baseline can be replaced at any time: it is part of the key, read on every call.
+  const baseline = (await readBaseline(db, survey.surveyId)) ?? null
+  const key = JSON.stringify([survey.surveyId, chosen.number, survey.versionId, baseline])
+  const read = { definitionOf: caches.definitionOf, baseline }
+  const release = await caches.releases.get(key, () =>
+    readKnowledgeRelease(db, survey, chosen.number, publication, read),
+  )
   return knowledgeBody(release, {
     survey: survey.slug,
     release: chosen.number,

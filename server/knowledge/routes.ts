@@ -9,6 +9,7 @@ import { ApiError } from '../platform/errors.js'
 import { jsonBody, paramsOf, queryOf } from '../platform/contract/validation.js'
 import { knowledgeDefinition } from './definition.js'
 import { queryKnowledge } from './query.js'
+import { createKnowledgeCaches, type KnowledgeCaches } from './release-cache.js'
 import {
   BASELINE_BODY_BYTES,
   BASELINE_MAX_ITEMS,
@@ -23,6 +24,8 @@ export interface AdminKnowledgeDeps {
   requireAdmin: MiddlewareHandler<AuthEnv>
   minGroupSize: number
   audit: Audit
+  /** A release's figures, computed once per app (server/app.ts). */
+  knowledge?: KnowledgeCaches
 }
 
 const EXPECTED =
@@ -34,6 +37,7 @@ export const adminKnowledgeRoutes = ({
   requireAdmin,
   minGroupSize,
   audit,
+  knowledge = createKnowledgeCaches(),
 }: AdminKnowledgeDeps) =>
   new Hono<AuthEnv>()
     .get(
@@ -42,7 +46,8 @@ export const adminKnowledgeRoutes = ({
       queryOf(getKnowledge.query),
       async (c) => {
         const survey = await surveyOr404(db, c.req.valid('param').slug)
-        return c.json(await queryKnowledge(db, survey, c.req.valid('query'), minGroupSize))
+        const query = c.req.valid('query')
+        return c.json(await queryKnowledge(db, survey, query, minGroupSize, knowledge))
       },
     )
     .put(

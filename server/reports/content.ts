@@ -10,7 +10,8 @@ import { queryAggregates } from '../results/aggregates-query.js'
 import type { Questions } from '../results/contract.js'
 import type { DefinitionFacts } from '../results/definition-facts.js'
 import type { Publication } from '../domain/suppression/index.js'
-import type { ReportOptions } from './contract.js'
+import { reportOptionsSchema, type ReportOptions } from './contract.js'
+import { createKnowledgeCaches, createLru, type KnowledgeCaches, type Lru } from '../knowledge/release-cache.js'
 
 // What a report shows, taken ONLY from the functions that answer GET .../aggregates and
 // GET .../knowledge for the release: no counting of its own, so a report never shows more than
@@ -64,9 +65,47 @@ export interface ReportTable {
 /** The questions a report may chart: those the release's total has figures for. */
 export const chartable = (questions: Questions) => Object.keys(questions)
 
+export interface ContentDeps {
+  factsOf: FactsOf
+  codebookOf: Codebooks
+  minGroupSize: number
+  knowledge?: KnowledgeCaches
+}
+
+/** Per app (server/app.ts): report contents, and the knowledge figures they and GET /knowledge share. */
+export interface ReportCaches {
+  knowledge: KnowledgeCaches
+  contents: Lru<ReportContent>
+}
+
+export const createReportCaches = (knowledge = createKnowledgeCaches(), maxContents = 32) => ({
+  knowledge,
+  contents: createLru<ReportContent>(maxContents),
+})
+
+/**
+ * A report's content, built once per survey, release, latest version and stored options (JSON):
+ * everything it shows comes from the immutable release, so only a republish (new options) or a
+ * new version (new labels) changes it. Whether the report is published is the caller's check,
+ * on every request.
+ */
+export function cachedReportContent(
+  db: Kysely<Database>,
+  deps: ContentDeps & { caches: ReportCaches },
+  survey: PublishedVersion,
+  releaseNo: number,
+  options: string,
+): Promise<ReportContent> {
+  const key = JSON.stringify([survey.surveyId, releaseNo, survey.versionId, options])
+  return deps.caches.contents.get(key, () => {
+    const parsed = reportOptionsSchema.parse(JSON.parse(options))
+    return reportContent(db, { ...deps, knowledge: deps.caches.knowledge }, survey, releaseNo, parsed)
+  })
+}
+
 export async function reportContent(
   db: Kysely<Database>,
-  deps: { factsOf: FactsOf; codebookOf: Codebooks; minGroupSize: number },
+  deps: ContentDeps,
   survey: PublishedVersion,
   releaseNo: number,
   options: ReportOptions,
@@ -128,7 +167,7 @@ export async function reportContent(
       ),
     ),
     charts,
-    knowledge: await knowledgeFigures(db, survey, release, deps.minGroupSize),
+    knowledge: await knowledgeFigures(db, survey, release, deps),
   }
 }
 
@@ -150,9 +189,9 @@ async function knowledgeFigures(
   db: Kysely<Database>,
   survey: PublishedVersion,
   release: string,
-  minGroupSize: number,
+  deps: ContentDeps,
 ): Promise<ReportContent['knowledge']> {
-  const body = await queryKnowledge(db, survey, { release }, minGroupSize)
+  const body = await queryKnowledge(db, survey, { release }, deps.minGroupSize, deps.knowledge)
   const total = body.total as {
     suppressed?: boolean
     n?: number

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.js'
 import { attachment } from '../platform/content-disposition.js'
 import { createCodebooks } from '../exports/codebooks.js'
 import { createDefinitionFacts } from '../results/definition-facts.js'
-import { inLocale, reportContent } from './content.js'
+import { cachedReportContent, createReportCaches, inLocale, type ReportCaches } from './content.js'
 import { reportOptionsSchema, type ReportLocale } from './contract.js'
 import { renderFrontPage, renderReportMissing } from './front-page.js'
 import { readerLocale } from './i18n.js'
@@ -17,6 +17,8 @@ import { reportUrl } from './routes.js'
 export interface PublicReportDeps {
   db: Kysely<Database>
   minGroupSize: number
+  /** Per app (server/app.ts); never shared between apps or databases. */
+  caches?: ReportCaches
 }
 
 /** A report id as newReportId makes them: anything else is not looked up. */
@@ -40,15 +42,20 @@ function definitionTitle(definition: string, locale: ReportLocale, fallback: str
  * The public pages: the front door and the reports. No sign-in, no cookie, no script; revalidated
  * on every load, so a withdrawn report is gone at once.
  */
-export const publicReportRoutes = ({ db, minGroupSize }: PublicReportDeps) => {
-  const deps = { factsOf: createDefinitionFacts(), codebookOf: createCodebooks(), minGroupSize }
+export const publicReportRoutes = ({
+  db,
+  minGroupSize,
+  caches = createReportCaches(),
+}: PublicReportDeps) => {
+  const factsOf = createDefinitionFacts()
+  const deps = { factsOf, codebookOf: createCodebooks(), minGroupSize, caches }
 
+  /** Published or not is read on every request (a withdrawn report is gone at once); only the content is cached. */
   async function loadReport(id: string) {
     const stored = REPORT_ID.test(id) ? await findReport(db, id) : undefined
     const survey = stored && (await findLatestVersion(db, stored.slug))
     if (!stored || !survey) return undefined
-    const options = reportOptionsSchema.parse(JSON.parse(stored.options))
-    return reportContent(db, deps, survey, stored.releaseNo, options)
+    return cachedReportContent(db, deps, survey, stored.releaseNo, stored.options)
   }
 
   const missing = (c: Context) => {

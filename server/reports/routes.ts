@@ -19,7 +19,7 @@ import { surveyOr404 } from '../platform/survey-or-404.js'
 import { chosenRelease } from '../results/aggregates-query.js'
 import { createCodebooks } from '../exports/codebooks.js'
 import { createDefinitionFacts } from '../results/definition-facts.js'
-import { reportContent } from './content.js'
+import { cachedReportContent, createReportCaches, type ReportCaches } from './content.js'
 import {
   listReportsOp,
   publishReportOp,
@@ -34,6 +34,8 @@ export interface AdminReportDeps {
   requireAdmin: MiddlewareHandler<AuthEnv>
   minGroupSize: number
   audit: Audit
+  /** Shared with the public pages (server/app.ts): publishing builds what the first view shows. */
+  caches?: ReportCaches
 }
 
 const OPTIONS_EXPECTED =
@@ -53,12 +55,20 @@ async function releaseOr404(db: Kysely<Database>, survey: PublishedVersion, n: s
 }
 
 /** Admins publish and withdraw reports and choose what the front page lists; researchers read. */
-export const adminReportRoutes = ({ db, requireAdmin, minGroupSize, audit }: AdminReportDeps) => {
-  const deps = { factsOf: createDefinitionFacts(), codebookOf: createCodebooks(), minGroupSize }
+export const adminReportRoutes = ({
+  db,
+  requireAdmin,
+  minGroupSize,
+  audit,
+  caches = createReportCaches(),
+}: AdminReportDeps) => {
+  const factsOf = createDefinitionFacts()
+  const deps = { factsOf, codebookOf: createCodebooks(), minGroupSize, caches }
 
   /** Builds the report once: refuses dimensions and questions the release does not have. */
   async function checkOptions(survey: PublishedVersion, releaseNo: number, options: ReportOptions) {
-    const content = await reportContent(db, deps, survey, releaseNo, options)
+    // As saveReport stores them, so the public page finds this content built.
+    const content = await cachedReportContent(db, deps, survey, releaseNo, JSON.stringify(options))
     const unknown = (options.questions ?? []).filter((q) => !content.chartable.includes(q))
     if (unknown.length > 0) {
       throw new ApiError(
