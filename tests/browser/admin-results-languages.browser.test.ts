@@ -130,6 +130,10 @@ describe.skipIf(!hasChromium)('results pages in the admin language', () => {
     await page.locator('#k-items').waitFor()
     const knowledge = await visibleWords(page)
     expect(knowledge).toContain(r.scoreTitle)
+    // Decimal commas, as Finnish and Swedish write them: "21,00".
+    const summary = await page.locator('section[aria-labelledby="k-summary"] p').first().innerText()
+    expect(summary).toMatch(/\d,\d\d/)
+    expect(summary).not.toMatch(/\d\.\d/)
     expect(englishLeft(knowledge, pieces), 'English on the knowledge tab').toEqual([])
     await page.screenshot({ path: join(SCREENSHOTS, `${file}-knowledge.png`), fullPage: true })
     expect(describeViolations(await blockingViolations(page))).toBe('')

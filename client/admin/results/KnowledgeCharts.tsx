@@ -1,6 +1,6 @@
 import { fill } from '../i18n'
 import { COLOURS, useBarChart } from './charts'
-import { num } from './KnowledgeItems'
+import { numbers } from './KnowledgeItems'
 import type { KnowledgeFigures } from './resultsApi'
 import { useResultTexts } from './texts'
 import { Whisker } from './Whisker'
@@ -53,7 +53,8 @@ export function ScoreHistogram({ score, n }: { score: Score; n: number }) {
 
 /** Mean score per self-rating level with its interval: do the confident know more? */
 export function Calibration({ figures, title }: { figures: KnowledgeFigures; title: string }) {
-  const { r } = useResultTexts()
+  const { locale, r } = useResultTexts()
+  const { num } = numbers(locale)
   const rating = figures.selfRating!
   const max = figures.score?.max ?? 1
   return (
@@ -93,7 +94,11 @@ export function Calibration({ figures, title }: { figures: KnowledgeFigures; tit
                       max={max}
                       label={
                         v.ci
-                          ? fill(r.meanInterval, { mean: num(v.meanScore), low: num(v.ci[0]), high: num(v.ci[1]) })
+                          ? fill(r.meanInterval, {
+                              mean: num(v.meanScore),
+                              low: num(v.ci[0]),
+                              high: num(v.ci[1]),
+                            })
                           : fill(r.meanLabel, { mean: num(v.meanScore) })
                       }
                     />

@@ -11,6 +11,15 @@ const pct = (x: number | null | undefined) => (x == null ? '–' : `${Math.round
 const num = (x: number | null | undefined, digits = 2) => (x == null ? '–' : x.toFixed(digits))
 const pValue = (p: number | null) => (p === null ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3))
 
+/** num and pValue with the locale's decimal sign: a comma in Finnish and Swedish. */
+export function numbers(locale: string) {
+  const sign = (text: string) => (locale === 'en' ? text : text.replace('.', ','))
+  return {
+    num: (x: number | null | undefined, digits = 2) => sign(num(x, digits)),
+    pValue: (p: number | null) => sign(pValue(p)),
+  }
+}
+
 /** Per quiz item: share correct with its interval, discrimination, and the baseline if set. */
 export function KnowledgeItems({
   figures,
@@ -21,7 +30,8 @@ export function KnowledgeItems({
   labels: Labels
   baseline?: string
 }) {
-  const { r } = useResultTexts()
+  const { locale, r } = useResultTexts()
+  const { num, pValue } = numbers(locale)
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={r.itemsRegion}>
       <table className="survey-table knowledge-items">

@@ -2,7 +2,7 @@ import { fill } from '../i18n'
 import { LoadFailed } from '../LoadFailed'
 import { useLoad } from '../useLoad'
 import { Calibration, ScoreHistogram } from './KnowledgeCharts'
-import { KnowledgeItems, num, pValue } from './KnowledgeItems'
+import { KnowledgeItems, numbers } from './KnowledgeItems'
 import { type Labels } from './labels'
 import { FiguresIn, sizeList } from './QuestionCharts'
 import { knowledgeApi, type KnowledgeFigures } from './resultsApi'
@@ -21,7 +21,8 @@ const isFigures = (total: object): total is KnowledgeFigures => 'items' in total
 
 /** What the survey measures: score, items, reliability, self-rating, groups, baseline. */
 export function KnowledgeTab({ slug, release, dim, labels }: Props) {
-  const { r } = useResultTexts()
+  const { locale, r } = useResultTexts()
+  const { num, pValue } = numbers(locale)
   const { state, reload } = useLoad(
     () => knowledgeApi.knowledge(slug, { by: [dim], release }),
     `${slug}:${release}:${dim}`,

@@ -1,5 +1,6 @@
 import { fill } from '../i18n'
 import { barsHeight, COLOURS, useBarChart } from './charts'
+import { numbers } from './KnowledgeItems'
 import { sortValues, wrapLabel, type Labels } from './labels'
 import type { QuestionStats } from './resultsApi'
 import { formatPercent, useResultTexts } from './texts'
@@ -65,7 +66,7 @@ export function QuestionChart({ name, stats, labels, groupSize }: Props) {
         )}
         {stats.mean !== undefined && (
           <span className="question-facts">
-            {fill(r.questionMean, { mean: stats.mean.toFixed(2) })}
+            {fill(r.questionMean, { mean: numbers(locale).num(stats.mean) })}
             {stats.n !== undefined && ` (n = ${stats.n})`}
           </span>
         )}
