@@ -36,7 +36,7 @@ export function KnowledgeItems({
     <div className="table-scroll" tabIndex={0} role="region" aria-label={r.itemsRegion}>
       <table className="survey-table knowledge-items">
         <caption>
-          {fill(r.itemsCaption, { weak: WEAK_DISCRIMINATION })}
+          {fill(r.itemsCaption, { weak: num(WEAK_DISCRIMINATION, 1) })}
           {baseline && fill(r.baselineNote, { baseline })}
         </caption>
         <thead>
