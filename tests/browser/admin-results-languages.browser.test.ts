@@ -140,3 +140,33 @@ describe.skipIf(!hasChromium)('results pages in the admin language', () => {
     await context.close()
   })
 })
+
+// Issue 22: the report's address to share is built from PUBLIC_URL, as the respondent links are.
+const PUBLIC_URL = 'https://kysely.example.fi'
+
+describe.skipIf(!hasChromium)('the report link on the results page with PUBLIC_URL set', () => {
+  const { server, browser } = useBrowser({
+    env: { ...ADMIN_ENV, PUBLIC_URL: `${PUBLIC_URL}/` },
+    setUp: async () => {
+      await postResponses(server().baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, PLAN))
+      await releaseAsAdmin(server().baseUrl)
+    },
+  })
+
+  it('shows the public address and opens the report here', { timeout: 90_000 }, async () => {
+    const context = await browser().newContext({ ...LAPTOP, locale: 'en-GB' })
+    const page = await context.newPage()
+    await page.goto(`${server().baseUrl}/admin/surveys/${SURVEY_SLUG}/results`)
+    await page.getByLabel(en.username).fill(ADMIN.username)
+    await page.getByLabel(en.password).fill(ADMIN.password)
+    await page.getByRole('button', { name: en.signIn }).click()
+    await page.getByText('Publish release 1 as a report').click()
+    await page.getByRole('button', { name: 'Publish', exact: true }).click()
+    await page.getByText('Report published.').waitFor()
+    const link = page.locator('.report-panel a[href^="/r/"]')
+    const href = (await link.getAttribute('href')) ?? ''
+    expect(href).toMatch(/^\/r\/[A-Za-z0-9_-]{22}$/)
+    expect(await link.innerText()).toBe(`${PUBLIC_URL}${href}`)
+    await context.close()
+  })
+})
