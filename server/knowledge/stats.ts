@@ -9,14 +9,21 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 
 export type Interval = [number, number]
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
+/** Left to right from 0, as reduce would; a loop, as it runs over every respondent of every cell. */
+function sum(xs: readonly number[]) {
+  let total = 0
+  for (let i = 0; i < xs.length; i++) total += xs[i]
+  return total
+}
 
 export const mean = (xs: readonly number[]) => sum(xs) / xs.length
 
 /** Sample variance (n - 1), two passes as R's var(). */
 export function variance(xs: readonly number[]): number {
   const m = mean(xs)
-  return sum(xs.map((x) => (x - m) ** 2)) / (xs.length - 1)
+  let squares = 0
+  for (let i = 0; i < xs.length; i++) squares += (xs[i] - m) ** 2
+  return squares / (xs.length - 1)
 }
 
 /** R's pchisq(x, df, lower.tail = FALSE): the upper regularised incomplete gamma, no 1 - cdf. */
