@@ -40,10 +40,11 @@ export interface KnowledgeCaches {
 }
 
 /**
- * A release's figures hold every shown cell's scores (for the comparisons): about 1.6 MB at
- * 20,000 responses, so only a few are kept.
+ * A release's figures take about 5.6 MB of heap at 20,000 responses (tests/bench/report-page.ts's
+ * data), most of it every shown cell's scores (for the comparisons), which grow with the
+ * responses: 8 bytes per respondent and table. So only a few are kept.
  */
-export const createKnowledgeCaches = (maxReleases = 8): KnowledgeCaches => ({
+export const createKnowledgeCaches = (maxReleases = 4): KnowledgeCaches => ({
   definitionOf: perVersion((definition) => knowledgeDefinition(definition)),
   releases: createLru(maxReleases),
 })
