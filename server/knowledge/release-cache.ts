@@ -40,9 +40,9 @@ export interface KnowledgeCaches {
 }
 
 /**
- * A release's figures take about 5.6 MB of heap at 20,000 responses (tests/bench/report-page.ts's
- * data), most of it every shown cell's scores (for the comparisons), which grow with the
- * responses: 8 bytes per respondent and table. So only a few are kept.
+ * A release's figures took 6 to 8 MB of heap at 20,000 responses (tests/bench/report-page.ts's
+ * data): mostly the published figures listed for the audit (about 18,000), which grow with the
+ * cells; every shown cell's scores (80,000 numbers there) grow with the responses. So few are kept.
  */
 export const createKnowledgeCaches = (maxReleases = 4): KnowledgeCaches => ({
   definitionOf: perVersion((definition) => knowledgeDefinition(definition)),
