@@ -21,7 +21,8 @@ export function sumCounts(
   cellsPerTable: readonly number[],
   place: Placer,
 ): CellCounts {
-  const fresh = <T>() => cellsPerTable.map((n) => Array.from({ length: n }, () => new Map<T, never>()))
+  const fresh = <T>() =>
+    cellsPerTable.map((n) => Array.from({ length: n }, () => new Map<T, never>()))
   const scores = fresh() as CellCounts['scores']
   const items = fresh() as CellCounts['items']
   const ratings = fresh() as CellCounts['ratings']

@@ -72,7 +72,7 @@ export interface ContentDeps {
   knowledge?: KnowledgeCaches
 }
 
-/** Per app (server/app.ts): report contents, and the knowledge figures they and GET /knowledge share. */
+/** Per app (server/app.ts): report contents, and the knowledge figures shared with GET /knowledge. */
 export interface ReportCaches {
   knowledge: KnowledgeCaches
   contents: Lru<ReportContent>
@@ -99,7 +99,8 @@ export function cachedReportContent(
   const key = JSON.stringify([survey.surveyId, releaseNo, survey.versionId, options])
   return deps.caches.contents.get(key, () => {
     const parsed = reportOptionsSchema.parse(JSON.parse(options))
-    return reportContent(db, { ...deps, knowledge: deps.caches.knowledge }, survey, releaseNo, parsed)
+    const knowledge = deps.caches.knowledge
+    return reportContent(db, { ...deps, knowledge }, survey, releaseNo, parsed)
   })
 }
 

@@ -50,7 +50,7 @@ export const publicReportRoutes = ({
   const factsOf = createDefinitionFacts()
   const deps = { factsOf, codebookOf: createCodebooks(), minGroupSize, caches }
 
-  /** Published or not is read on every request (a withdrawn report is gone at once); only the content is cached. */
+  /** Published or not is read on every request (withdrawn: gone at once); the content is cached. */
   async function loadReport(id: string) {
     const stored = REPORT_ID.test(id) ? await findReport(db, id) : undefined
     const survey = stored && (await findLatestVersion(db, stored.slug))

@@ -81,7 +81,13 @@ try {
       const publication = JSON.parse(stored.publication)
       const { items, rating } = code.definition.knowledgeDefinition(JSON.parse(survey.definition))
       const dims = publication.dimensions.filter((d: { level?: unknown }) => !d.level)
-      const scope = { surveyId: survey.surveyId, releaseNo, dims: dims.map((d: { name: string }) => d.name), items, rating: rating?.question }
+      const scope = {
+        surveyId: survey.surveyId,
+        releaseNo,
+        dims: dims.map((d: { name: string }) => d.name),
+        items,
+        rating: rating?.question,
+      }
       const counts = await time(slot(name, steps[0]), () => code.queries.knowledgeCounts(db, scope))
       const respondents = await time(slot(name, steps[1]), () =>
         code.queries.knowledgeRespondents(db, scope),
