@@ -5,7 +5,15 @@
 import type { Dimension } from '../domain/suppression/index.js'
 import { binLabel, cellId, planInnerCounts, scoreBins } from './inner-suppression.js'
 import { countsAgree, sumCounts, type Placer } from './cell-counts.js'
-import { alphaIfDeleted, cronbachAlpha, pearson, spearman, tInterval, twoProportions, wilson } from './stats.js'
+import {
+  alphaIfDeleted,
+  cronbachAlpha,
+  pearson,
+  spearman,
+  tInterval,
+  twoProportions,
+  wilson,
+} from './stats.js'
 import type {
   CellFigures,
   CellView,
