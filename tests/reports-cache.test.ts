@@ -50,13 +50,14 @@ async function setup(extra = 0) {
   return { ...ctx, admin, publish, withdraw }
 }
 
-const page = async (app: { request: (path: string) => Response | Promise<Response> }, url: string) => {
+type Requests = { request: (path: string) => Response | Promise<Response> }
+const page = async (app: Requests, url: string) => {
   const res = await app.request(`${url}?lang=en`)
   return { status: res.status, text: await res.text() }
 }
 
 describe('a public report, built once per app', () => {
-  it('computes the knowledge figures and the content once: publishing builds them, views and GET /knowledge reuse them', async () => {
+  it('computes the figures and the content once: publishing builds them, views reuse them', async () => {
     const s = await setup()
     const before = computed()
     const url = await s.publish()
@@ -83,7 +84,24 @@ describe('a public report, built once per app', () => {
     expect((await s.app.request(`${url}/download`)).status).toBe(404)
   })
 
-  it('never shows one database its content to another app, the same survey, release and version', async () => {
+  it('shows a replaced baseline at once, though the release\'s figures are cached', async () => {
+    const s = await setup()
+    const border = async () => {
+      const body = await (await s.admin.get(`${base}/knowledge?release=1`)).json()
+      return body.total.items.find((i: { name: string }) => i.name === 'knowledge_border')
+    }
+    expect(await border()).not.toHaveProperty('baseline')
+    const baseline = (n: number) => ({
+      label: `B${n}`, 
+      items: { knowledge_border: { n, correct: 1 } },
+    })
+    expect((await s.admin.put(`${base}/baseline`, baseline(200))).status).toBe(200)
+    expect((await border()).baseline).toMatchObject({ n: 200, correct: 1 })
+    expect((await s.admin.put(`${base}/baseline`, baseline(300))).status).toBe(200)
+    expect((await border()).baseline).toMatchObject({ n: 300, correct: 1 })
+  })
+
+  it('never shows one app the content of another database (same survey, release, version)', async () => {
     const a = await setup()
     const b = await setup(7)
     const urlA = await a.publish()
