@@ -113,10 +113,10 @@ export function createApp({
     '/api/admin/surveys',
     adminResultRoutes({ db, requireAdmin, minGroupSize, clock, audit }),
   )
-  app.route('/api/admin/surveys', adminExportRoutes({ db, minGroupSize, audit }))
   // What depends only on an immutable release, computed once per app (never across databases).
   const caches = createReportCaches(createKnowledgeCaches())
   const { knowledge } = caches
+  app.route('/api/admin/surveys', adminExportRoutes({ db, minGroupSize, audit, knowledge }))
   app.route(
     '/api/admin/surveys',
     adminKnowledgeRoutes({ db, requireAdmin, minGroupSize, audit, knowledge }),

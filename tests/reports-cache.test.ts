@@ -71,6 +71,8 @@ describe('a public report, built once per app', () => {
     expect((await s.app.request(`${url}/download?lang=sv`)).status).toBe(200)
     const knowledge = await s.admin.get(`${base}/knowledge?release=1&by=sector`)
     expect(knowledge.status).toBe(200)
+    const exported = await s.admin.get(`${base}/export?level=knowledge&format=json&release=1&by=sector`)
+    expect(exported.status).toBe(200)
     expect(computed()).toBe(before + 1)
     expect(aggregated()).toBe(contentBuilt)
   })

@@ -24,6 +24,7 @@ import { createCodebooks } from './codebooks.js'
 import { knowledgeCsv, knowledgeWorkbook } from './knowledge-export.js'
 import { KNOWLEDGE_FIGURES } from '../knowledge/codebook.js'
 import { queryKnowledge } from '../knowledge/query.js'
+import { createKnowledgeCaches, type KnowledgeCaches } from '../knowledge/release-cache.js'
 import {
   labelScripts,
   readResponseExport,
@@ -38,6 +39,8 @@ export interface AdminExportDeps {
   db: Kysely<Database>
   minGroupSize: number
   audit: Audit
+  /** The app's knowledge figures per release (computed once, as the knowledge page reads them). */
+  knowledge?: KnowledgeCaches
 }
 
 const TYPES = {
@@ -84,7 +87,12 @@ function textStream(chunks: Iterable<string>): ReadableStream<Uint8Array> {
 }
 
 /** Downloads for researchers' own tools: aggregate exports, codebooks, and (admins) responses. */
-export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) => {
+export const adminExportRoutes = ({
+  db,
+  minGroupSize,
+  audit,
+  knowledge = createKnowledgeCaches(),
+}: AdminExportDeps) => {
   const factsOf = createDefinitionFacts()
   const codebookOf = createCodebooks()
 
@@ -119,7 +127,7 @@ export const adminExportRoutes = ({ db, minGroupSize, audit }: AdminExportDeps) 
   // Exactly what GET .../knowledge answers for the same `by` and `release`, as a file.
   async function knowledgeDownload(c: Context<AuthEnv>, survey: PublishedVersion) {
     const { format, ...query } = readQuery(c, exportLevelQueries.knowledge)
-    const body = await queryKnowledge(db, survey, query, minGroupSize)
+    const body = await queryKnowledge(db, survey, query, minGroupSize, knowledge)
     const when = body.release === null ? 'no-release' : `release-${body.release}`
     const baseName = `${survey.slug}-${when}-knowledge-by-${body.by.join('-')}`
     const file =
