@@ -152,5 +152,10 @@ describe('a report of a survey with levels', () => {
     ])
     const fi = labelsIn('fi', byArea.codebook)
     expectTableOf(only[0], ['region.area'], published, areas.total.n, fi)
+    // The note under the tables speaks of one table or of both.
+    const note = async (page: Awaited<ReturnType<typeof byArea.page>>) =>
+      page.querySelectorAll('#who p.note').map((p) => p.text).join(' ')
+    expect(await note(await byArea.page('fi'))).toContain('pois taulukosta.')
+    expect(await note(await byRegion.page('sv'))).toContain('ur tabellerna.')
   })
 })

@@ -31,7 +31,8 @@ const fi = {
   >,
   hidden: 'piilotettu',
   allHidden: 'Kaikki ryhmät ovat niin pieniä, että ne on piilotettu.',
-  emptyLeftOut: 'Ryhmät, joiden kaikki luvut on piilotettu, on jätetty pois taulukosta.',
+  emptyLeftOut: (tables: number) =>
+    `Ryhmät, joiden kaikki luvut on piilotettu, on jätetty pois ${tables > 1 ? 'taulukoista' : 'taulukosta'}.`,
   hiddenNote: (k: number) =>
     `”piilotettu”: alle ${k} vastaajan ryhmä tai ryhmä, josta pienen ryhmän voisi päätellä. Luku on jätetty pois, jotta ketään ei voi tunnistaa.`,
   answers: 'Vastaukset',
@@ -81,7 +82,8 @@ const sv: Texts = {
   dimensions: { sector: 'Sektor', region: 'Område', profession: 'Yrke' },
   hidden: 'dold',
   allHidden: 'Alla grupper är så små att de är dolda.',
-  emptyLeftOut: 'Grupper där alla tal är dolda har utelämnats ur tabellen.',
+  emptyLeftOut: (tables) =>
+    `Grupper där alla tal är dolda har utelämnats ur ${tables > 1 ? 'tabellerna' : 'tabellen'}.`,
   hiddenNote: (k) =>
     `”dold”: en grupp med färre än ${k} svarande, eller en grupp som skulle avslöja en sådan. Talet har utelämnats så att ingen kan identifieras.`,
   answers: 'Svaren',
@@ -129,7 +131,8 @@ const en: Texts = {
   dimensions: { sector: 'Sector', region: 'Region', profession: 'Profession' },
   hidden: 'hidden',
   allHidden: 'Every group is small enough to be hidden.',
-  emptyLeftOut: 'Groups whose every figure is hidden are left out of the table.',
+  emptyLeftOut: (tables) =>
+    `Groups whose every figure is hidden are left out of the ${tables > 1 ? 'tables' : 'table'}.`,
   hiddenNote: (k) =>
     `"hidden": a group of fewer than ${k} people, or one that would give such a group away. The number is left out so that nobody can be recognised.`,
   answers: 'The answers',

@@ -126,7 +126,7 @@ function whoAnswered(content: ReportContent, locale: ReportLocale, label: Labell
   )
   return html`<p class="note">${t.hiddenNote(content.minGroupSize)}</p>
     ${tables.map((table) => table.markup)}
-    ${tables.some((table) => table.shown) ? html`<p class="note">${t.emptyLeftOut}</p>` : ''}`
+    ${tables.some((table) => table.shown) ? html`<p class="note">${t.emptyLeftOut(tables.length)}</p>` : ''}`
 }
 
 function groupTable(
