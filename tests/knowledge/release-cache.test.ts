@@ -28,4 +28,22 @@ describe('createLru', () => {
     await expect(lru.get('x', () => Promise.reject(new Error('no')))).rejects.toThrow('no')
     expect(await lru.get('x', build('x'))).toBe('X')
   })
+
+  it('keeps values together under a weight bound, always the newest, oldest out first', async () => {
+    const lru = createLru<string>(10, { weigh: (value) => value.length, maxWeight: 5 })
+    const built: string[] = []
+    const build = (value: string) => () => (built.push(value), Promise.resolve(value))
+    await lru.get('a', build('aa'))
+    await lru.get('b', build('bbb'))
+    await lru.get('a', build('aa')) // 5 together: both kept
+    expect(built).toEqual(['aa', 'bbb'])
+    await lru.get('c', build('cc')) // 7: b, the least recently used, goes
+    await lru.get('a', build('aa'))
+    await lru.get('b', build('bbb'))
+    expect(built).toEqual(['aa', 'bbb', 'cc', 'bbb'])
+    await lru.get('h', build('hhhhhhh')) // heavier than the bound alone: kept, the rest go
+    await lru.get('h', build('hhhhhhh'))
+    await lru.get('c', build('cc'))
+    expect(built).toEqual(['aa', 'bbb', 'cc', 'bbb', 'hhhhhhh', 'cc'])
+  })
 })
