@@ -31,7 +31,8 @@ export interface Level {
 export const MAX_LEVELS = 4
 const NAME = /^[a-z][a-z0-9_]{0,31}$/
 
-const isText = (text: unknown) =>
+/** A SurveyJS text: absent, a string, or `{ default, fi, sv, ... }` of strings. */
+export const isText = (text: unknown) =>
   text === undefined ||
   typeof text === 'string' ||
   (isPlainObject(text) && Object.values(text).every((t) => typeof t === 'string'))

@@ -1,4 +1,5 @@
-import { readLevels } from '../../domain/dimension-levels.js'
+import { isPlainObject } from '../../domain/answers/json.js'
+import { isText, readLevels } from '../../domain/dimension-levels.js'
 import type { Dimension } from '../../domain/dimensions.js'
 import type { Sheet, SheetRow } from './problems.js'
 import { Columns, Report } from './rows.js'
@@ -173,11 +174,6 @@ function asLevel(draft: Draft): Json {
   return level
 }
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isText = (v: unknown) =>
-  v === undefined ||
-  typeof v === 'string' ||
-  (isObject(v) && Object.values(v).every((t) => typeof t === 'string'))
 
 /**
  * The definition's "levels" as the sheet's rows: a row per member, the level's title on its first
@@ -196,7 +192,7 @@ export function writeLevelsSheet(
   const blank = (base: string) => columns(base).map(() => '')
   const rows: string[][] = [header]
   for (const level of levels) {
-    if (!isObject(level)) return problem('a level is not an object')
+    if (!isPlainObject(level)) return problem('a level is not an object')
     const { name, of, title, groups } = level
     const extra = Object.keys(level).filter((k) => !['name', 'of', 'title', 'groups'].includes(k))
     if (extra.length > 0) return problem(`${extra.join(', ')} on a level`)
@@ -206,8 +202,8 @@ export function writeLevelsSheet(
     if (!Array.isArray(groups)) return problem(`level "${name}" has no list of groups`)
     let first = true
     for (const group of groups) {
-      const keys = isObject(group) ? Object.keys(group) : []
-      if (!isObject(group) || keys.some((k) => !['value', 'text', 'members'].includes(k))) {
+      const keys = isPlainObject(group) ? Object.keys(group) : []
+      if (!isPlainObject(group) || keys.some((k) => !['value', 'text', 'members'].includes(k))) {
         return problem(`a group of "${name}" has properties other than value, text, members`)
       }
       const { value, text, members } = group
