@@ -140,6 +140,21 @@ export async function postResponses(baseUrl: string, slug: string, responses: An
 }
 
 /** Makes an interim release from a page signed in as admin (its session cookie). */
+/** Makes a release through the API as the admin (not through the page). */
+export async function releaseAsAdmin(baseUrl: string, slug: string): Promise<void> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+  const res = await fetch(`${baseUrl}/api/admin/surveys/${slug}/releases`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+  })
+  if (res.status !== 201) throw new Error(`release refused: ${res.status} ${await res.text()}`)
+}
+
 export async function makeRelease(page: Page, slug: string): Promise<void> {
   const status = await page.evaluate(
     async (path) =>

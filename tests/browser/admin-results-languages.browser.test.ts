@@ -7,7 +7,7 @@ import { fi } from '../../client/admin/i18n/fi'
 import { sv } from '../../client/admin/i18n/sv'
 import { RESULT_TEXTS } from '../../client/admin/results/texts'
 import { allCorrectBundledAnswers } from '../fixtures'
-import { ADMIN, ADMIN_ENV, groupsOf, postResponses } from './admin-helpers'
+import { ADMIN, ADMIN_ENV, groupsOf, postResponses, releaseAsAdmin } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
 import { hasChromium, REPO_ROOT, SURVEY_SLUG } from './helpers'
 import { useBrowser } from './session'
@@ -68,26 +68,13 @@ const englishLeft = (words: string, pieces: string[]) =>
     return new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'u').test(words)
   })
 
-async function releaseAsAdmin(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${baseUrl}/api/admin/surveys/${SURVEY_SLUG}/releases`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie },
-  })
-  if (res.status !== 201) throw new Error(`release refused: ${res.status} ${await res.text()}`)
-}
 
 describe.skipIf(!hasChromium)('results pages in the admin language', () => {
   const { server, browser } = useBrowser({
     env: ADMIN_ENV,
     setUp: async () => {
       await postResponses(server().baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, PLAN))
-      await releaseAsAdmin(server().baseUrl)
+      await releaseAsAdmin(server().baseUrl, SURVEY_SLUG)
     },
   })
 
@@ -149,7 +136,7 @@ describe.skipIf(!hasChromium)('the report link on the results page with PUBLIC_U
     env: { ...ADMIN_ENV, PUBLIC_URL: `${PUBLIC_URL}/` },
     setUp: async () => {
       await postResponses(server().baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, PLAN))
-      await releaseAsAdmin(server().baseUrl)
+      await releaseAsAdmin(server().baseUrl, SURVEY_SLUG)
     },
   })
 

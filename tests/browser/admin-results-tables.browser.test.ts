@@ -6,7 +6,7 @@ import { fill } from '../../client/admin/i18n'
 import { fi } from '../../client/admin/i18n/fi'
 import { sv } from '../../client/admin/i18n/sv'
 import { allCorrectBundledAnswers } from '../fixtures'
-import { ADMIN, ADMIN_ENV, groupsOf, postResponses } from './admin-helpers'
+import { ADMIN, ADMIN_ENV, groupsOf, postResponses, releaseAsAdmin } from './admin-helpers'
 import { blockingViolations, describeViolations } from './axe'
 import { hasChromium, REPO_ROOT, SURVEY_SLUG } from './helpers'
 import { useBrowser } from './session'
@@ -41,19 +41,6 @@ const PLAN: [number, Record<string, unknown>][] = [
   [1, { sector: 'primary_health_care', region: 'kainuu', profession: 'nurse' }],
 ]
 
-async function releaseAsAdmin(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const res = await fetch(`${baseUrl}/api/admin/surveys/${SURVEY_SLUG}/releases`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie },
-  })
-  if (res.status !== 201) throw new Error(`release refused: ${res.status}`)
-}
 
 async function check(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
@@ -90,7 +77,7 @@ describe.skipIf(!hasChromium)('researchers read the results tables they choose',
     env: ADMIN_ENV,
     setUp: async () => {
       await postResponses(server().baseUrl, SURVEY_SLUG, groupsOf(allCorrectBundledAnswers, PLAN))
-      await releaseAsAdmin(server().baseUrl)
+      await releaseAsAdmin(server().baseUrl, SURVEY_SLUG)
     },
   })
 
