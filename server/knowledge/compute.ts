@@ -3,6 +3,7 @@
  * SQL counts (published counts), which must agree. Pure: no database, no HTTP.
  */
 import type { Dimension } from '../domain/suppression/index.js'
+import { withLevels } from '../domain/suppression/figures.js'
 import { binLabel, cellId, planInnerCounts, scoreBins } from './inner-suppression.js'
 import { countsAgree, sumCounts, type Placer } from './cell-counts.js'
 import {
@@ -40,25 +41,19 @@ export class KnowledgeMismatch extends Error {}
  */
 export function levelMapper(dimensions: readonly Dimension[]) {
   const real = dimensions.filter((d) => !d.level)
-  const groupOf = dimensions.map((d) => {
-    if (!d.level) return null
-    const of = real.findIndex((r) => r.name === d.level!.of)
-    const groups = new Map<string, string>()
-    for (const [group, members] of Object.entries(d.level.groups))
-      for (const member of members) groups.set(member, group)
-    return { of, groups }
-  })
+  const expand = withLevels(dimensions)
   return (raw: readonly string[]) => {
     const values = real.map((d, i) => (d.values.includes(raw[i]) ? raw[i] : ''))
     if (!values.every((v, i) => real[i].values.includes(v))) return null
-    let r = 0
-    return groupOf.map((level) => {
-      if (!level) return values[r++]
-      const group = level.groups.get(values[level.of])
+    const key = Object.fromEntries(real.map((d, i) => [d.name, values[i]]))
+    try {
+      const full = expand(key)
+      return dimensions.map((d) => full[d.name])
+    } catch (error) {
       // The planner refuses a level that leaves a value out (suppression/tables.ts).
-      if (group === undefined) throw new KnowledgeMismatch(`no group for ${values[level.of]}`)
-      return group
-    })
+      if (error instanceof TypeError) throw new KnowledgeMismatch(error.message)
+      throw error
+    }
   }
 }
 
