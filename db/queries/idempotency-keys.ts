@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { tryLockOn } from '../dialect.js'
 import type { Database } from '../schema.js'
+import { executeCachedInsert } from './cached-insert.js'
 
 /** How a submission's idempotency key is kept: see server/domain/idempotency.ts. */
 export interface IdempotencyRecord {
@@ -37,21 +38,25 @@ export async function claimKey(
   record: IdempotencyRecord,
   day: string,
 ): Promise<KeyState> {
-  const result = await trx
-    .insertInto('idempotency_keys')
-    .values({
-      key_hash: record.keyHash,
-      survey_id: surveyId,
-      request_digest: record.fingerprint,
-      day,
-    })
-    .onConflict((oc) => oc.column('key_hash').doNothing())
-    .executeTakeFirst()
-  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return 'new'
+  const row = {
+    key_hash: record.keyHash,
+    survey_id: surveyId,
+    request_digest: record.fingerprint,
+    day,
+  }
+  const insert = (rows: readonly (typeof row)[]) =>
+    trx
+      .insertInto('idempotency_keys')
+      .values(rows)
+      .onConflict((oc) => oc.column('key_hash').doNothing())
+  const result = await executeCachedInsert(trx, 'idempotency_keys claim', KEY_COLUMNS, [row], insert)
+  if (Number(result.numAffectedRows ?? 0) === 1) return 'new'
   const state = await keyState(trx, surveyId, record)
   // Deleted between the insert and the read (a sweep): the request was stored before.
   return state === 'new' ? 'repeat' : state
 }
+
+const KEY_COLUMNS = ['key_hash', 'survey_id', 'request_digest', 'day'] as const
 
 export async function releaseKey(trx: Transaction<Database>, keyHash: string): Promise<void> {
   await trx.deleteFrom('idempotency_keys').where('key_hash', '=', keyHash).execute()

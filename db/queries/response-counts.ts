@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely'
 import type { Database, ResponseCountsTable } from '../schema.js'
+import { executeCachedInsert } from './cached-insert.js'
 import type { ResponseInput } from './responses.js'
 
 /**
@@ -167,19 +168,24 @@ export async function addResponseCounts(
 ): Promise<void> {
   const rows = batchCountRows(Array.isArray(inputs) ? inputs : [inputs as ResponseInput])
   for (let start = 0; start < rows.length; start += COUNT_ROWS_PER_UPSERT) {
-    await db
-      .insertInto('response_counts')
-      .values(rows.slice(start, start + COUNT_ROWS_PER_UPSERT))
-      .onConflict((oc) =>
-        oc.columns(KEY_COLUMNS.split(', ') as (keyof ResponseCountsTable)[]).doUpdateSet((eb) => ({
-          n: eb('response_counts.n', '+', eb.ref('excluded.n')),
-          numbers: eb('response_counts.numbers', '+', eb.ref('excluded.numbers')),
-          number_sum: eb('response_counts.number_sum', '+', eb.ref('excluded.number_sum')),
-        })),
-      )
-      .execute()
+    const chunk = rows.slice(start, start + COUNT_ROWS_PER_UPSERT)
+    await executeCachedInsert(db, 'response_counts upsert', COUNT_COLUMNS, chunk, (chunk) =>
+      db
+        .insertInto('response_counts')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(KEY_COLUMNS.split(', ') as (keyof ResponseCountsTable)[]).doUpdateSet((eb) => ({
+            n: eb('response_counts.n', '+', eb.ref('excluded.n')),
+            numbers: eb('response_counts.numbers', '+', eb.ref('excluded.numbers')),
+            number_sum: eb('response_counts.number_sum', '+', eb.ref('excluded.number_sum')),
+          })),
+        ),
+    )
   }
 }
+
+type CountRow = Insertable<ResponseCountsTable>
+const COUNT_COLUMNS = [...KEY_COLUMNS.split(', '), 'n', 'numbers', 'number_sum'] as (keyof CountRow)[]
 
 /**
  * Counts every response of one version from scratch, in one pass per kind (a migration, or

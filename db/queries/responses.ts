@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { shareLockOn } from '../dialect.js'
 import type { Database, NewResponseValue } from '../schema.js'
 import { inTransaction } from '../transaction.js'
+import { executeCachedInsert } from './cached-insert.js'
 import { addResponseCounts } from './response-counts.js'
 
 export interface ResponseInput {
@@ -55,47 +56,56 @@ export async function storeResponseRows(
   trx: Transaction<Database>,
   input: ResponseInput,
 ): Promise<void> {
-  await trx
-    .insertInto('responses')
-    .values({
-      id: input.id,
-      survey_version_id: input.surveyVersionId,
-      locale: input.locale,
-      submitted_on: input.submittedOn,
-      knowledge_score: input.knowledgeScore,
-    })
-    .execute()
-  await trx
-    .insertInto('response_answers')
-    .values({ response_id: input.id, answers: JSON.stringify(input.answers) })
-    .execute()
+  const response = {
+    id: input.id,
+    survey_version_id: input.surveyVersionId,
+    locale: input.locale,
+    submitted_on: input.submittedOn,
+    knowledge_score: input.knowledgeScore,
+  }
+  await executeCachedInsert(trx, 'responses', RESPONSE_COLUMNS, [response], (rows) =>
+    trx.insertInto('responses').values(rows),
+  )
+  const answers = { response_id: input.id, answers: JSON.stringify(input.answers) }
+  await executeCachedInsert(trx, 'response_answers', ANSWER_COLUMNS, [answers], (rows) =>
+    trx.insertInto('response_answers').values(rows),
+  )
   // Literal objects: spreading each value and adding a key is V8's slow path (see response-counts).
   const values = input.values.map((value) => ({
     response_id: input.id,
     question: value.question,
-    item: value.item,
-    value: value.value,
-    number: value.number,
+    item: value.item ?? '',
+    value: value.value ?? null,
+    number: value.number ?? null,
   }))
   for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
-    await trx
-      .insertInto('response_values')
-      .values(values.slice(start, start + VALUE_ROWS_PER_INSERT))
-      .execute()
+    const chunk = values.slice(start, start + VALUE_ROWS_PER_INSERT)
+    await executeCachedInsert(trx, 'response_values', VALUE_COLUMNS, chunk, (rows) =>
+      trx.insertInto('response_values').values(rows),
+    )
   }
   if (input.quizItems.length > 0) {
-    await trx
-      .insertInto('response_quiz_items')
-      .values(
-        input.quizItems.map((item) => ({
-          response_id: input.id,
-          question: item.question,
-          correct: item.correct ? 1 : 0,
-        })),
-      )
-      .execute()
+    const items = input.quizItems.map((item) => ({
+      response_id: input.id,
+      question: item.question,
+      correct: item.correct ? 1 : 0,
+    }))
+    await executeCachedInsert(trx, 'response_quiz_items', QUIZ_COLUMNS, items, (rows) =>
+      trx.insertInto('response_quiz_items').values(rows),
+    )
   }
 }
+
+const RESPONSE_COLUMNS = [
+  'id',
+  'survey_version_id',
+  'locale',
+  'submitted_on',
+  'knowledge_score',
+] as const
+const ANSWER_COLUMNS = ['response_id', 'answers'] as const
+const VALUE_COLUMNS = ['response_id', 'question', 'item', 'value', 'number'] as const
+const QUIZ_COLUMNS = ['response_id', 'question', 'correct'] as const
 
 export async function countResponses(db: Kysely<Database>, surveyVersionId?: number) {
   let query = db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n'))
