@@ -37,14 +37,21 @@
  * - Issue `question` is the top-level value name, followed by a path for nested values:
  *   `matrix.row.column`, `dynamicMatrix[0].column`, `panels[1].question`, `multi.item`.
  */
-import type { SurveyModel } from 'survey-core'
+import type { Question, SurveyModel } from 'survey-core'
 import { buildCatalog, isShown } from './answers/catalog'
 import { type CheckContext } from './answers/context'
 import { cloneJson, isPlainObject } from './answers/json'
 import { DEFAULT_MAX_TEXT_LENGTH } from './answers/limits'
 import { sameJson } from './answers/same-json'
 import { createSurvey, loadAnswers } from './answers/logic'
-import { checkContents, checkKeys, errorText, fail, type LogicView } from './answers/passes'
+import {
+  checkContents,
+  checkKeys,
+  errorText,
+  fail,
+  MODEL_CHECKS,
+  type LogicView,
+} from './answers/passes'
 import { collectSurveyErrors } from './answers/survey-errors'
 import { compiledValidator } from './fast-validate'
 import { scoreSurvey, type QuizScore } from './score-quiz'
@@ -69,7 +76,7 @@ export interface ValidateOptions {
 }
 
 /** What pass 2 reads from a model after logic has settled. */
-function modelView(survey: SurveyModel): LogicView {
+function modelView(survey: SurveyModel): LogicView<Question> {
   return {
     valueOf: (key) => survey.getValue(key),
     shown: isShown,
@@ -95,14 +102,14 @@ function validate(definition: object, answers: unknown, maxTextLength: number): 
   }
   const catalog = buildCatalog(survey)
   const failed = new Set<string>() // top-level keys with issues: survey-core errors are skipped
-  const fed = checkKeys(catalog, answers, ctx, failed)
+  const fed = checkKeys(catalog, answers, ctx, failed, MODEL_CHECKS)
   try {
     loadAnswers(survey, fed)
   } catch (error) {
     const message = `The answers could not be processed: ${errorText(error)}`
     return fail([...ctx.issues, { question: '', code: 'invalid_shape', message }])
   }
-  const cleaned = checkContents(modelView(survey), catalog, fed, ctx, failed)
+  const cleaned = checkContents(modelView(survey), catalog, fed, ctx, failed, MODEL_CHECKS)
   try {
     collectSurveyErrors(survey, ctx, (root) => failed.has(root))
   } catch (error) {

@@ -1,17 +1,23 @@
 import { settings, type Question, type SurveyModel } from 'survey-core'
 
-/** What a top-level key of the answers object may stand for. */
-export type KeyEntry =
+/**
+ * What a top-level key of the answers object may stand for. `Q` is how questions are held: live
+ * survey-core questions, or their plain check inputs on the compiled path (../fast-validate).
+ */
+export type KeyEntry<Q = Question> =
   /** One or more questions storing their value under this name (valueName may be shared). */
-  | { kind: 'question'; questions: Question[] }
-  /** `<valueName>-Comment`: "other" text or a comment area. */
-  | { kind: 'comment'; question: Question }
+  | { kind: 'question'; questions: Q[] }
+  /**
+   * `<valueName>-Comment`: "other" text or a comment area. Both are definition properties, read
+   * when the catalog is built (the model holds no answers yet then, as when pass 1 reads them).
+   */
+  | { kind: 'comment'; valueName: string; commentArea: boolean }
   /** Expression question, calculated value with includeIntoResult, matrix totals: recomputed. */
   | { kind: 'computed' }
   /** Target of a setValue/copyValue/runExpression trigger that is no question. */
   | { kind: 'variable' }
   /** html/image elements: shown content, never an answer. */
-  | { kind: 'display'; question: Question }
+  | { kind: 'display'; type: string }
 
 const DISPLAY_TYPES = new Set(['html', 'image', 'empty'])
 const COMPUTED_TYPES = new Set(['expression'])
@@ -42,7 +48,7 @@ export function buildCatalog(survey: SurveyModel): Map<string, KeyEntry> {
     const name = question.getValueName()
     if (!name) continue
     if (isDisplayQuestion(question)) {
-      if (!catalog.has(name)) catalog.set(name, { kind: 'display', question })
+      if (!catalog.has(name)) catalog.set(name, { kind: 'display', type: question.getType() })
     } else if (COMPUTED_TYPES.has(question.getType())) {
       catalog.set(name, { kind: 'computed' })
     } else {
@@ -54,7 +60,9 @@ export function buildCatalog(survey: SurveyModel): Map<string, KeyEntry> {
   for (const question of questions) {
     if (isDisplayQuestion(question) || !hasCommentValue(question)) continue
     const key = commentKey(survey, question)
-    if (!catalog.has(key)) catalog.set(key, { kind: 'comment', question })
+    if (catalog.has(key)) continue
+    const valueName = question.getValueName()
+    catalog.set(key, { kind: 'comment', valueName, commentArea: hasCommentArea(question) })
   }
   for (const question of questions) {
     if (!question.hasTotal) continue
@@ -82,5 +90,7 @@ export const isShown = (question: Question): boolean =>
 
 /** The question that speaks for a shared value name: a visible one if any. */
 export function primaryQuestion(questions: Question[]): Question {
+  // one question per name is the rule; its visibility getters are not cheap
+  if (questions.length === 1) return questions[0]
   return questions.find(isShown) ?? questions[0]
 }

@@ -1,13 +1,14 @@
 // Passes 1 and 2 of answer validation (see ../validate-answers.ts), shared by the survey-core path
-// and the compiled fast path: the model only enters through `LogicView`, so both report the same
-// issues in the same order.
+// and the compiled fast path: the model only enters through `LogicView` and `QuestionChecks`, so
+// both report the same issues in the same order.
 import type { Question } from 'survey-core'
 import type { AnswerIssue, AnswerValidation } from '../validate-answers'
-import { hasCommentArea, primaryQuestion, type KeyEntry } from './catalog'
-import { checkContent } from './content'
-import { INVALID, report, type CheckContext } from './context'
+import { primaryQuestion, type KeyEntry } from './catalog'
+import { checkContent, checkPlainContent } from './content'
+import { INVALID, report, type CheckContext, type Checked } from './context'
 import { cloneJson, isEmptyAnswer, isJsonSafe } from './json'
-import { checkString, guardAnyJson, guardShape } from './shape'
+import type { PlainQuestion } from './plain-question'
+import { checkString, guardAnyJson, guardPlain, guardShape } from './shape'
 
 const MAX_ISSUES = 100
 
@@ -22,12 +23,40 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** How the passes reach a question of the catalog, held as `Q`. */
+export interface QuestionChecks<Q> {
+  /** The question that speaks for a shared value name. */
+  primary(questions: Q[]): Q
+  /** Pass 1 for one top-level answer. */
+  guard(q: Q, value: unknown, path: string, ctx: CheckContext): boolean
+  /** Pass 2 for one top-level answer. */
+  check(q: Q, value: unknown, path: string, ctx: CheckContext): Checked
+}
+
+/** Live survey-core questions, read as the checks go (the survey-core path). */
+export const MODEL_CHECKS: QuestionChecks<Question> = {
+  primary: primaryQuestion,
+  guard: guardShape,
+  check: checkContent,
+}
+
+/**
+ * Plain questions read once per definition (the compiled path, whose definitions give every
+ * value name one question, so the first is the only one).
+ */
+export const PLAIN_CHECKS: QuestionChecks<PlainQuestion> = {
+  primary: (questions) => questions[0],
+  guard: guardPlain,
+  check: checkPlainContent,
+}
+
 /** Pass 1 over the top-level keys; returns the answers that may be given to survey-core. */
-export function checkKeys(
-  catalog: Map<string, KeyEntry>,
+export function checkKeys<Q>(
+  catalog: Map<string, KeyEntry<Q>>,
   answers: Record<string, unknown>,
   ctx: CheckContext,
   failed: Set<string>,
+  checks: QuestionChecks<Q>,
 ): Record<string, unknown> {
   const fed: Record<string, unknown> = {}
   for (const key of Object.keys(answers)) {
@@ -37,7 +66,7 @@ export function checkKeys(
     if (!entry) {
       report(ctx, key, 'unknown_question', `"${key}" is not a question of this survey.`)
     } else if (entry.kind === 'display') {
-      const type = entry.question.getType()
+      const type = entry.type
       report(ctx, key, 'unknown_question', `"${key}" is ${type} content and takes no answer.`)
     } else if (entry.kind === 'computed' || value === null || value === undefined) {
       continue // computed values are recomputed; null means "no answer"
@@ -49,7 +78,7 @@ export function checkKeys(
       }
     } else if (entry.kind === 'variable') {
       if (guardAnyJson(value, key, ctx)) fed[key] = cloneJson(value)
-    } else if (guardShape(primaryQuestion(entry.questions), value, key, ctx)) {
+    } else if (checks.guard(checks.primary(entry.questions), value, key, ctx)) {
       fed[key] = cloneJson(value)
     }
     if (ctx.issues.length > before) failed.add(key)
@@ -61,32 +90,36 @@ export function checkKeys(
  * "Other" text without an answer to its question would make survey-core select "other" by itself
  * (and count a required question as answered); SurveyJS clears such text on completion.
  */
-function withoutOrphanOtherText(catalog: Map<string, KeyEntry>, fed: Record<string, unknown>) {
+function withoutOrphanOtherText<Q>(
+  catalog: Map<string, KeyEntry<Q>>,
+  fed: Record<string, unknown>,
+) {
   for (const key of Object.keys(fed)) {
     const entry = catalog.get(key)
-    if (entry?.kind !== 'comment' || hasCommentArea(entry.question)) continue
-    if (isEmptyAnswer(fed[entry.question.getValueName()])) delete fed[key]
+    if (entry?.kind !== 'comment' || entry.commentArea) continue
+    if (isEmptyAnswer(fed[entry.valueName])) delete fed[key]
   }
   return fed
 }
 
 /** What pass 2 needs to know about the answers once logic has settled. */
-export interface LogicView {
+export interface LogicView<Q> {
   /** The value kept under a top-level key (undefined when logic cleared it). */
   valueOf(key: string): unknown
   /** Whether the question is visible and so are its page and panels. */
-  shown(question: Question): boolean
+  shown(question: Q): boolean
   /** Computed values (expression questions, totals, calculated values) by key. */
   computed: Record<string, unknown>
 }
 
 /** Pass 2: what survives logic, checked and normalized. */
-export function checkContents(
-  view: LogicView,
-  catalog: Map<string, KeyEntry>,
+export function checkContents<Q>(
+  view: LogicView<Q>,
+  catalog: Map<string, KeyEntry<Q>>,
   fed: Record<string, unknown>,
   ctx: CheckContext,
   failed: Set<string>,
+  checks: QuestionChecks<Q>,
 ): Record<string, unknown> {
   const cleaned: Record<string, unknown> = {}
   for (const key of Object.keys(fed)) {
@@ -97,14 +130,14 @@ export function checkContents(
       if (!clearedByLogic) cleaned[key] = fed[key] // unused "other" text is cleared
       continue
     }
-    const question = primaryQuestion(entry.questions)
+    const question = checks.primary(entry.questions)
     // Hidden questions' answers are dropped, not rejected. A visible question is checked even
     // when survey-core discarded its value (e.g. a choice hidden by choicesVisibleIf).
     if (clearedByLogic && !view.shown(question)) continue
     const before = ctx.issues.length
     let checked: unknown
     try {
-      checked = checkContent(question, fed[key], key, ctx)
+      checked = checks.check(question, fed[key], key, ctx)
     } catch (error) {
       checked = report(
         ctx,

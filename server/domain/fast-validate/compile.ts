@@ -31,6 +31,7 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
   const clearMode = String(withClear.getClearIfInvisible())
   if (!CLEAR_MODES.has(clearMode)) throw new Refused(`clearInvisibleValues ${clearMode}`)
   const isChoice = CHOICE_TYPES.has(q.getType())
+  const choices = isChoice ? (q.visibleChoices as ItemValue[]) : null
   const withQuiz = q as unknown as {
     hasCorrectAnswerValue(): boolean
     getCorrectAnswerValue(): unknown
@@ -39,11 +40,10 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
   return {
     node,
     name: q.getValueName(),
-    model: q,
     clearMode: clearMode as ClearMode,
-    choices: isChoice ? (q.visibleChoices as ItemValue[]) : null,
+    choiceValues: choices ? choices.map((item) => item.value) : null,
     multiple: q.getType() === 'checkbox',
-    otherItem: isChoice && q.showOtherItem ? (q.otherItem as ItemValue) : null,
+    otherIndex: choices && q.showOtherItem ? choices.indexOf(q.otherItem as ItemValue) : -1,
     commentKey: isChoice && q.showOtherItem ? commentKeyOf(survey, q) : null,
     requiredText: requiredText(q),
     otherText: isChoice ? otherText(q) : '',
@@ -71,7 +71,14 @@ export function buildPlan(survey: SurveyModel): { plan: Plan | null; reason: str
     if (names.has(lower)) return { plan: null, reason: `duplicate name ${q.name}` }
     names.set(lower, q.getValueName())
   }
-  const plan: Plan = { nodes: [], pages: [], questions: [], conditionOrder: [], hasQuiz: false }
+  const plan: Plan = {
+    nodes: [],
+    pages: [],
+    questions: [],
+    conditionOrder: [],
+    hasQuiz: false,
+    byName: new Map(),
+  }
   const visit = (el: Element, kind: Node['kind'], parent: Node | null): Node => {
     const reason =
       kind === 'question'
@@ -114,9 +121,10 @@ export function buildPlan(survey: SurveyModel): { plan: Plan | null; reason: str
     throw error
   }
   const order = (survey.getAllQuestions(false, false, false) as Question[]).map((q) => q.name)
-  const mine = plan.questions.map((q) => q.model.name)
+  const mine = plan.questions.map((q) => q.name) // value names, the names (valueName is refused)
   const valueQuestions = order.filter((name) => mine.includes(name))
   if (valueQuestions.join('\n') !== mine.join('\n')) return { plan: null, reason: 'question order' }
   plan.hasQuiz = all.some((q) => q.correctAnswer !== undefined && q.correctAnswer !== null)
+  for (const q of plan.questions) plan.byName.set(q.name, q)
   return { plan, reason: '' }
 }

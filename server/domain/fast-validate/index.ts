@@ -3,13 +3,13 @@
 // exactly as the survey-core path in ../validate-answers.ts does, without building a model per
 // submission, or null when the definition uses anything outside the subset in ./support.ts. The
 // function returns undefined for the rare answers it leaves to survey-core (see ./values.ts).
-import type { Question } from 'survey-core'
-import { buildCatalog } from '../answers/catalog'
+import { buildCatalog, type KeyEntry } from '../answers/catalog'
 import { createSurvey } from '../answers/logic'
+import { plainQuestion, type PlainQuestion } from '../answers/plain-question'
 import type { AnswerValidation } from '../validate-answers'
 import { buildPlan } from './compile'
-import type { Node } from './plan'
-import { runCompiled, type Compiled } from './validate'
+import type { Compiled, Node, Plan } from './plan'
+import { runCompiled } from './validate'
 
 export type CompiledValidator = (
   answers: unknown,
@@ -32,10 +32,9 @@ export function compileReport(definition: object): {
     survey.dispose()
     return { validator: null, reason }
   }
-  const nodeOf = new Map<Question, Node>()
-  for (const q of plan.questions) nodeOf.set(q.model, q.node)
-  // The model stays alive: its question objects answer the pass 1/2 checks (read only).
-  const compiled: Compiled = { plan, catalog: buildCatalog(survey), nodeOf }
+  const compiled = compile(plan, buildCatalog(survey))
+  // Everything a submission needs is read; the model is not used again.
+  survey.dispose()
   const validator: CompiledValidator = (answers, maxTextLength) => {
     try {
       return runCompiled(compiled, answers, maxTextLength)
@@ -44,6 +43,26 @@ export function compileReport(definition: object): {
     }
   }
   return { validator, reason: '' }
+}
+
+/** The catalog with each question's check inputs read once, and the plan node of each. */
+function compile(plan: Plan, catalog: Map<string, KeyEntry>): Compiled {
+  const plain = new Map<string, KeyEntry<PlainQuestion>>()
+  const nodeOf = new Map<PlainQuestion, Node>()
+  for (const [key, entry] of catalog) {
+    if (entry.kind !== 'question') {
+      plain.set(key, entry)
+      continue
+    }
+    const questions = entry.questions.map((q) => {
+      const read = plainQuestion(q)
+      const node = plan.byName.get(q.getValueName())?.node
+      if (node) nodeOf.set(read, node)
+      return read
+    })
+    plain.set(key, { kind: 'question', questions })
+  }
+  return { plan, catalog: plain, nodeOf }
 }
 
 export function compileValidator(definition: object): CompiledValidator | null {

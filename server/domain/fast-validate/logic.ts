@@ -20,7 +20,6 @@ export class LogicState {
    * that read the changed answer, keeping them stale; this path re-runs all, so it gives up.
    */
   capped = false
-  private readonly byName: Map<string, QuestionPlan>
 
   constructor(
     readonly plan: Plan,
@@ -29,13 +28,12 @@ export class LogicState {
     this.visible = plan.nodes.map((node) => node.initialVisible)
     this.readOnly = plan.nodes.map((node) => node.initialReadOnly)
     this.required = plan.nodes.map((node) => node.initialRequired)
-    this.byName = new Map(plan.questions.map((q) => [q.name, q]))
   }
 
   /** The question's value as expressions and validation see it. */
   valueOf = (name: string): unknown => {
     const raw = Object.hasOwn(this.values, name) ? this.values[name] : undefined
-    const q = this.byName.get(name)
+    const q = this.plan.byName.get(name)
     return q ? questionValue(q, raw) : raw
   }
 

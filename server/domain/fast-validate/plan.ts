@@ -1,6 +1,8 @@
 // The compiled shape of a definition: its pages, panels and questions in survey-core's order,
-// with the conditions and static properties the fast path needs. Built once from one model.
-import type { ItemValue, Question } from 'survey-core'
+// with the conditions and static properties the fast path needs. Built once from one model, as
+// plain data: a submission reads no survey-core object (their getters are what made it slow).
+import type { KeyEntry } from '../answers/catalog'
+import type { PlainQuestion } from '../answers/plain-question'
 import type { Condition } from './expressions'
 
 export type ClearMode = 'none' | 'onComplete' | 'onHidden'
@@ -23,12 +25,12 @@ export interface Node {
 export interface QuestionPlan {
   node: Node
   name: string
-  model: Question // from the compile-time model: read-only use for pass 1/2 checks
   clearMode: ClearMode
-  /** Choices survey-core maps raw values onto (valueFromData), null for non-choice questions. */
-  choices: ItemValue[] | null
+  /** Values of the choices survey-core maps raw values onto (valueFromData), null for non-choice. */
+  choiceValues: unknown[] | null
   multiple: boolean
-  otherItem: ItemValue | null
+  /** Index of the shown "other" item in choiceValues; -1 when there is none. */
+  otherIndex: number
   commentKey: string | null
   requiredText: string
   otherText: string
@@ -44,4 +46,13 @@ export interface Plan {
   /** Order in which survey-core runs conditions: a panel's children first, then the panel. */
   conditionOrder: Node[]
   hasQuiz: boolean
+  byName: Map<string, QuestionPlan>
+}
+
+/** A plan with the keys an answers object may hold and the checks' inputs of each question. */
+export interface Compiled {
+  plan: Plan
+  catalog: Map<string, KeyEntry<PlainQuestion>>
+  /** The plan node of each question in the catalog. */
+  nodeOf: Map<PlainQuestion, Node>
 }

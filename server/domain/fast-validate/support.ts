@@ -74,6 +74,8 @@ export function unsupportedQuestion(q: Question): string {
   if (!QUESTION_TYPES.has(type)) return `type ${type}`
   if (q.getValueName() !== q.name) return 'valueName'
   if (q.name !== q.name.trim() || !q.name) return 'name with spaces' // survey-core trims data keys
+  // assigning it sets a prototype, not a key: runCompiled copies answers as plain keys only
+  if (q.name === '__proto__') return 'reserved name'
   if (q.parentQuestion) return 'nested question'
   if (q.customWidget) return 'custom widget'
   if (isSet(q.defaultValue) || isSet(q.defaultValueExpression)) return 'default value'

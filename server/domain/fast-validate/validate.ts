@@ -1,22 +1,17 @@
 // One submission through the compiled plan: pass 1 and 2 are the shared code
 // (../answers/passes.ts), logic, pass 3 and the quiz are replayed without a model.
-import type { Question } from 'survey-core'
-import type { KeyEntry } from '../answers/catalog'
 import type { CheckContext } from '../answers/context'
-import { cloneJson, isPlainObject } from '../answers/json'
-import { checkContents, checkKeys, fail, type LogicView } from '../answers/passes'
+import { isPlainObject } from '../answers/json'
+import type { PlainQuestion } from '../answers/plain-question'
+import { checkContents, checkKeys, fail, PLAIN_CHECKS, type LogicView } from '../answers/passes'
 import type { AnswerValidation } from '../validate-answers'
 import { collectErrors } from './errors'
 import { LogicState } from './logic'
-import type { Node, Plan } from './plan'
+import type { Compiled } from './plan'
 import { scoreQuiz } from './quiz'
 import { needsModel } from './values'
 
-export interface Compiled {
-  plan: Plan
-  catalog: Map<string, KeyEntry>
-  nodeOf: Map<Question, Node>
-}
+export type { Compiled }
 
 /** Validates like the survey-core path; undefined when these answers need the model after all. */
 export function runCompiled(
@@ -32,14 +27,16 @@ export function runCompiled(
   }
   const { plan, catalog, nodeOf } = compiled
   const failed = new Set<string>()
-  const fed = checkKeys(catalog, answers, ctx, failed)
+  const fed = checkKeys(catalog, answers, ctx, failed, PLAIN_CHECKS)
   for (const q of plan.questions) {
     if (Object.hasOwn(fed, q.name) && needsModel(q, fed[q.name])) return undefined
   }
-  const state = new LogicState(plan, cloneJson(fed))
+  // Logic only deletes top-level keys (cleared answers), never changes a value: a shallow copy
+  // keeps `fed` whole for pass 2. (Spread defines own properties, so a "__proto__" key stays one.)
+  const state = new LogicState(plan, { ...fed })
   state.settle()
   if (state.capped) return undefined
-  const view: LogicView = {
+  const view: LogicView<PlainQuestion> = {
     valueOf: (key) => (Object.hasOwn(state.values, key) ? state.values[key] : undefined),
     shown: (question) => {
       const node = nodeOf.get(question)
@@ -47,12 +44,13 @@ export function runCompiled(
     },
     computed: {},
   }
-  const cleaned = checkContents(view, catalog, fed, ctx, failed)
+  const cleaned = checkContents(view, catalog, fed, ctx, failed, PLAIN_CHECKS)
   collectErrors(state, ctx, failed)
   if (ctx.issues.length > 0) return fail(ctx.issues)
   // The quiz is scored on the stored answers; should they show or hide anything differently
   // than the settled answers did, the model would also clear values: leave that to survey-core.
-  const stored = new LogicState(plan, cloneJson(cleaned))
+  // evaluate() and scoring only read the values: no copy needed.
+  const stored = new LogicState(plan, cleaned)
   stored.evaluate()
   if (stored.visible.some((flag, i) => flag !== state.visible[i])) return undefined
   return { ok: true, answers: cleaned, quiz: scoreQuiz(stored) }

@@ -1,17 +1,33 @@
 // Question values as survey-core sees them after `survey.data = ...`: choice questions map a raw
 // value onto the matching choice (valueFromData, loose comparison), everything else is raw.
-import { Helpers, ItemValue } from 'survey-core'
+import { Helpers } from 'survey-core'
 import type { QuestionPlan } from './plan'
 
-export function itemOf(q: QuestionPlan, raw: unknown): ItemValue | null {
-  return q.choices ? ItemValue.getItemByValue(q.choices, raw) : null
+/**
+ * Index of the choice ItemValue.getItemByValue(choices, raw) returns, -1 for none: the first
+ * whose value is empty when raw is, or equals raw as survey-core compares (case-sensitive here).
+ */
+export function choiceIndex(values: unknown[], raw: unknown): number {
+  const rawIsEmpty = Helpers.isValueEmpty(raw)
+  for (let i = 0; i < values.length; i++) {
+    if (rawIsEmpty && Helpers.isValueEmpty(values[i])) return i
+    if (Helpers.isTwoValueEquals(values[i], raw, false, true, false)) return i
+  }
+  return -1
+}
+
+/** The matching choice's value (`item?.value ?? raw` in survey-core terms). */
+function choiceValue(values: unknown[], raw: unknown): unknown {
+  const index = choiceIndex(values, raw)
+  return index >= 0 ? (values[index] ?? raw) : raw
 }
 
 export function questionValue(q: QuestionPlan, raw: unknown): unknown {
-  if (!q.choices || !raw) return raw
-  if (!q.multiple) return itemOf(q, raw)?.value ?? raw
+  const values = q.choiceValues
+  if (!values || !raw) return raw
+  if (!q.multiple) return choiceValue(values, raw)
   if (!Array.isArray(raw)) return raw
-  return raw.map((entry: unknown) => itemOf(q, entry)?.value ?? entry)
+  return raw.map((entry: unknown) => choiceValue(values, entry))
 }
 
 /** Question.isEmpty(): survey-core trims strings, and [] or {} of empties count as empty. */
@@ -21,9 +37,10 @@ export function isSurveyEmpty(value: unknown): boolean {
 
 /** isOtherSelected: the "other" item is (among) the selected choices. */
 export function isOtherSelected(q: QuestionPlan, raw: unknown): boolean {
-  if (!q.otherItem || raw === undefined || raw === null) return false
+  if (!q.choiceValues || q.otherIndex < 0 || raw === undefined || raw === null) return false
+  const values = q.choiceValues
   const entries = q.multiple ? (Array.isArray(raw) ? raw : []) : [raw]
-  return entries.some((entry: unknown) => itemOf(q, entry) === q.otherItem)
+  return entries.some((entry: unknown) => choiceIndex(values, entry) === q.otherIndex)
 }
 
 /**
@@ -37,7 +54,8 @@ export function needsModel(q: QuestionPlan, raw: unknown): boolean {
   if (Array.isArray(raw) && raw.some((entry) => typeof entry === 'object' && entry !== null)) {
     return true
   }
-  if (!q.choices) return false
+  const values = q.choiceValues
+  if (!values) return false
   const entries: unknown[] = Array.isArray(raw) ? raw : [raw]
-  return entries.some((entry) => !itemOf(q, entry))
+  return entries.some((entry) => choiceIndex(values, entry) < 0)
 }

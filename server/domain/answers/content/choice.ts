@@ -1,48 +1,31 @@
-import type { ItemValue, Question } from 'survey-core'
+import type { Question } from 'survey-core'
 import { childPath, indexPath, INVALID, report, type CheckContext, type Checked } from '../context'
 import { describeType, isPlainObject, isPrimitive, preview } from '../json'
+import type { PlainChoice, PlainQuestion } from '../plain-question'
 import { matchValue, valueKey } from './match'
 
 interface ChoiceSet {
-  items: ItemValue[]
+  choices: PlainChoice[]
   values: unknown[]
-  /** Choices are not known on the server (choicesByUrl, lazy loading) or free entry is allowed. */
-  open: boolean
-  /** "Other" text is stored in the value itself instead of the `-Comment` key. */
-  otherInValue: boolean
 }
 
-/** Choices as survey-core computed them for the current answers (choicesVisibleIf etc.). */
-function choiceSet(q: Question): ChoiceSet {
-  const selectAll = q.getType() === 'checkbox' ? q.selectAllItem : undefined
-  const items = (q.visibleChoices as ItemValue[]).filter((item) => item !== selectAll)
-  const open = Boolean(q.isUsingRestful || q.choicesLazyLoadEnabled || q.allowCustomChoices)
-  const otherInValue =
-    Boolean(q.showOtherItem) &&
-    typeof q.getStoreOthersAsComment === 'function' &&
-    !q.getStoreOthersAsComment()
-  return { items, values: items.map((item) => item.value), open, otherInValue }
-}
-
-function isExclusive(q: Question, item: ItemValue): boolean {
-  return (
-    item === q.noneItem ||
-    item === q.refuseItem ||
-    item === q.dontKnowItem ||
-    item.isExclusive === true
-  )
-}
-
-function allowsComment(q: Question, item: ItemValue | undefined): boolean {
-  return Boolean(item && (item.showCommentArea === true || item === q.otherItem))
+/** The visible choices (as survey-core computed them for the current answers) and their values. */
+function choiceSet(q: PlainQuestion): ChoiceSet {
+  return { choices: q.choices, values: q.choices.map((choice) => choice.value) }
 }
 
 interface Resolved {
   value: unknown
-  item?: ItemValue
+  choice?: PlainChoice
 }
 
-function resolveChoice(q: Question, set: ChoiceSet, raw: unknown, path: string, ctx: CheckContext) {
+function resolveChoice(
+  q: PlainQuestion,
+  set: ChoiceSet,
+  raw: unknown,
+  path: string,
+  ctx: CheckContext,
+) {
   if (!isPrimitive(raw)) {
     return report(
       ctx,
@@ -52,14 +35,14 @@ function resolveChoice(q: Question, set: ChoiceSet, raw: unknown, path: string, 
     )
   }
   const match = matchValue(set.values, raw)
-  if (match) return { value: match.value, item: set.items[set.values.indexOf(match.value)] }
-  if (set.open || (set.otherInValue && typeof raw === 'string')) return { value: raw }
+  if (match) return { value: match.value, choice: set.choices[set.values.indexOf(match.value)] }
+  if (q.open || (q.otherInValue && typeof raw === 'string')) return { value: raw }
   return report(ctx, path, 'invalid_choice', `${preview(raw)} is not one of the available choices.`)
 }
 
 /** A selected entry: a plain value, or `{ value | <valuePropertyName>, comment }` in SurveyJS 3. */
 function checkEntry(
-  q: Question,
+  q: PlainQuestion,
   set: ChoiceSet,
   entry: unknown,
   valueProp: string,
@@ -77,7 +60,7 @@ function checkEntry(
   }
   const resolved = resolveChoice(q, set, entry[valueProp], childPath(path, valueProp), ctx)
   if (resolved === INVALID) return INVALID
-  if (Object.hasOwn(entry, 'comment') && !allowsComment(q, resolved.item)) {
+  if (Object.hasOwn(entry, 'comment') && !resolved.choice?.takesComment) {
     return report(ctx, childPath(path, 'comment'), 'invalid_shape', 'This choice takes no comment.')
   }
   return { ...resolved, stored: { ...entry, [valueProp]: resolved.value } }
@@ -85,7 +68,7 @@ function checkEntry(
 
 /** radiogroup, dropdown, buttongroup, single imagepicker. */
 export function checkSingleChoice(
-  q: Question,
+  q: PlainQuestion,
   value: unknown,
   path: string,
   ctx: CheckContext,
@@ -95,14 +78,14 @@ export function checkSingleChoice(
 }
 
 function checkCount(
-  q: Question,
+  q: PlainQuestion,
   count: number,
   exclusive: boolean,
   path: string,
   ctx: CheckContext,
 ) {
-  const max = Number(q.maxSelectedChoices)
-  const min = Number(q.minSelectedChoices)
+  const max = q.maxSelected
+  const min = q.minSelected
   if (max > 0 && count > max) {
     return report(ctx, path, 'out_of_range', `At most ${max} choices may be selected.`)
   }
@@ -113,7 +96,7 @@ function checkCount(
 }
 
 function checkSelection(
-  q: Question,
+  q: PlainQuestion,
   value: unknown,
   path: string,
   ctx: CheckContext,
@@ -130,7 +113,7 @@ function checkSelection(
   const set = choiceSet(q)
   const seen = new Set<string>()
   const stored: unknown[] = []
-  let exclusive: ItemValue | undefined
+  let exclusive: PlainChoice | undefined
   let invalid = false
   value.forEach((entry, i) => {
     const result = checkEntry(q, set, entry, valueProp, indexPath(path, i), ctx)
@@ -146,7 +129,7 @@ function checkSelection(
       )
     }
     seen.add(key)
-    if (result.item && isExclusive(q, result.item)) exclusive = result.item
+    if (result.choice?.exclusive) exclusive = result.choice
     stored.push(result.stored)
   })
   if (invalid) return INVALID
@@ -161,26 +144,25 @@ function checkSelection(
 
 /** checkbox, tagbox, multi-select imagepicker. */
 export function checkMultiChoice(
-  q: Question,
+  q: PlainQuestion,
   value: unknown,
   path: string,
   ctx: CheckContext,
 ): Checked {
-  const prop = typeof q.getValuePropertyName === 'function' ? q.getValuePropertyName() : ''
-  return checkSelection(q, value, path, ctx, prop || q.valuePropertyName || 'value')
+  return checkSelection(q, value, path, ctx, q.valueProperty)
 }
 
 /** Ranking: an ordering of the visible choices (a subset when selectToRankEnabled). */
 export function checkRanking(
-  q: Question,
+  q: PlainQuestion,
   value: unknown,
   path: string,
   ctx: CheckContext,
 ): Checked {
   const stored = checkSelection(q, value, path, ctx, 'value')
-  if (stored === INVALID || q.selectToRankEnabled) return stored
-  const expected = choiceSet(q).values.length
-  if ((stored as unknown[]).length !== expected && !choiceSet(q).open) {
+  if (stored === INVALID || q.selectToRank) return stored
+  const expected = q.choices.length
+  if ((stored as unknown[]).length !== expected && !q.open) {
     const message = `All ${expected} choices must be ranked, got ${(stored as unknown[]).length}.`
     return report(ctx, path, 'invalid_shape', message)
   }
@@ -188,13 +170,12 @@ export function checkRanking(
 }
 
 export function checkBoolean(
-  q: Question,
+  q: PlainQuestion,
   value: unknown,
   path: string,
   ctx: CheckContext,
 ): Checked {
-  const valueTrue: unknown = q.getValueTrue()
-  const valueFalse: unknown = q.getValueFalse()
+  const { valueTrue, valueFalse } = q
   if (valueTrue === true && valueFalse === false) {
     if (typeof value === 'boolean') return value
     return report(
@@ -210,8 +191,13 @@ export function checkBoolean(
   return report(ctx, path, 'invalid_choice', `Expected ${expected} but got ${preview(value)}.`)
 }
 
-export function checkRating(q: Question, value: unknown, path: string, ctx: CheckContext): Checked {
-  const values = (q.visibleRateValues as ItemValue[]).map((item) => item.value)
+export function checkRating(
+  q: PlainQuestion,
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+): Checked {
+  const values = q.rateValues
   const match = isPrimitive(value) ? matchValue(values, value) : undefined
   if (match) return match.value
   const scale = values.map((v) => preview(v)).join(', ')

@@ -4,6 +4,7 @@
 import type { Question } from 'survey-core'
 import { type CheckContext, type Checked } from '../context'
 import { isEmptyAnswer, isJsonSafe } from '../json'
+import { plainQuestion, type PlainQuestion } from '../plain-question'
 import {
   checkBoolean,
   checkImageMap,
@@ -25,19 +26,26 @@ import { checkFile, checkSignature } from './media'
 import { checkSlider } from './slider'
 import { checkComment, checkText } from './text'
 
-const CHECKS: Record<string, ContentCheck> = {
+type PlainCheck = (q: PlainQuestion, value: unknown, path: string, ctx: CheckContext) => Checked
+
+/** Checks that read only a question's plain check inputs (../plain-question.ts). */
+const PLAIN_CHECKS: Record<string, PlainCheck> = {
   text: checkText,
   comment: checkComment,
   radiogroup: checkSingleChoice,
   dropdown: checkSingleChoice,
   buttongroup: checkSingleChoice,
-  imagepicker: (q, v, p, c) => (q.multiSelect ? checkMultiChoice : checkSingleChoice)(q, v, p, c),
-  imagemap: checkImageMap,
   checkbox: checkMultiChoice,
   tagbox: checkMultiChoice,
   ranking: checkRanking,
   boolean: checkBoolean,
   rating: checkRating,
+}
+
+const CHECKS: Record<string, ContentCheck> = {
+  imagepicker: (q, v, p, c) =>
+    (q.multiSelect ? checkMultiChoice : checkSingleChoice)(plainQuestion(q), v, p, c),
+  imagemap: checkImageMap,
   slider: checkSlider,
   file: checkFile,
   signaturepad: checkSignature,
@@ -49,15 +57,35 @@ const CHECKS: Record<string, ContentCheck> = {
   paneldynamic: (q, v, p, c) => checkPanelDynamic(q, v, p, c, checkContent),
 }
 
+/** What is stored of a checked value: nothing for an empty one. */
+const kept = (checked: Checked): Checked =>
+  typeof checked !== 'symbol' && isEmptyAnswer(checked) ? undefined : checked
+
 export function checkContent(
   q: Question,
   value: unknown,
   path: string,
   ctx: CheckContext,
 ): Checked {
-  if (q.getType() !== 'expression' && isEmptyAnswer(value)) return undefined
-  const check = Object.hasOwn(CHECKS, q.getType()) ? CHECKS[q.getType()] : undefined
+  const type = q.getType()
+  if (type !== 'expression' && isEmptyAnswer(value)) return undefined
+  // read from the live question now, after logic (choices may depend on answers)
+  if (Object.hasOwn(PLAIN_CHECKS, type)) {
+    return kept(PLAIN_CHECKS[type](plainQuestion(q), value, path, ctx))
+  }
+  const check = Object.hasOwn(CHECKS, type) ? CHECKS[type] : undefined
   // Types we do not model (custom components) keep their JSON, already bounded by pass 1
-  const checked = check ? check(q, value, path, ctx) : isJsonSafe(value) ? value : undefined
-  return typeof checked !== 'symbol' && isEmptyAnswer(checked) ? undefined : checked
+  return kept(check ? check(q, value, path, ctx) : isJsonSafe(value) ? value : undefined)
+}
+
+/** checkContent for a plain question read once in advance (the compiled path). */
+export function checkPlainContent(
+  q: PlainQuestion,
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+): Checked {
+  if (isEmptyAnswer(value)) return undefined
+  if (!Object.hasOwn(PLAIN_CHECKS, q.type)) throw new Error(`no plain check for ${q.type}`)
+  return kept(PLAIN_CHECKS[q.type](q, value, path, ctx))
 }

@@ -1,6 +1,6 @@
-import type { Question } from 'survey-core'
 import { INVALID, report, type CheckContext, type Checked } from '../context'
 import { describeType } from '../json'
+import type { PlainQuestion } from '../plain-question'
 import { toBound, toFiniteNumber } from './number'
 
 const NUMERIC_INPUTS = new Set(['number', 'range'])
@@ -52,7 +52,7 @@ function dateBound(bound: unknown, inputType: string): string | undefined {
 }
 
 function checkDateLike(
-  q: Question,
+  q: PlainQuestion,
   inputType: string,
   value: unknown,
   path: string,
@@ -63,8 +63,8 @@ function checkDateLike(
     return report(ctx, path, 'invalid_date', `Expected a ${inputType} value like "${example}".`)
   }
   // ISO strings of one format order lexicographically; compare on the bound's precision
-  const min = dateBound(q.renderedMin ?? q.min, inputType)
-  const max = dateBound(q.renderedMax ?? q.max, inputType)
+  const min = dateBound(q.min, inputType)
+  const max = dateBound(q.max, inputType)
   if (min && value.slice(0, min.length) < min) {
     return report(ctx, path, 'out_of_range', `The value must not be earlier than ${min}.`)
   }
@@ -74,13 +74,13 @@ function checkDateLike(
   return value
 }
 
-function checkNumber(q: Question, value: unknown, path: string, ctx: CheckContext): Checked {
+function checkNumber(q: PlainQuestion, value: unknown, path: string, ctx: CheckContext): Checked {
   const number = toFiniteNumber(value)
   if (number === undefined) {
     return report(ctx, path, 'invalid_number', `Expected a number but got ${describeType(value)}.`)
   }
-  const min = toBound(q.renderedMin ?? q.min)
-  const max = toBound(q.renderedMax ?? q.max)
+  const min = toBound(q.min)
+  const max = toBound(q.max)
   if (min !== undefined && number < min) {
     return report(ctx, path, 'out_of_range', `The number must be at least ${min}.`)
   }
@@ -97,10 +97,15 @@ function expectString(value: unknown, path: string, ctx: CheckContext): value is
 }
 
 /** Single-line text question (also multiple-text items and text cells): format per inputType. */
-export function checkText(q: Question, value: unknown, path: string, ctx: CheckContext): Checked {
+export function checkText(
+  q: PlainQuestion,
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+): Checked {
   const inputType = String(q.inputType || 'text').toLowerCase()
   if (NUMERIC_INPUTS.has(inputType)) return checkNumber(q, value, path, ctx)
-  if (NUMERIC_MASKS.has(String(q.maskType)) && !q.maskSettings?.saveMaskedValue) {
+  if (NUMERIC_MASKS.has(String(q.maskType)) && !q.saveMaskedValue) {
     return checkNumber(q, value, path, ctx)
   }
   if (Object.hasOwn(DATE_FORMATS, inputType)) return checkDateLike(q, inputType, value, path, ctx)
@@ -119,7 +124,7 @@ export function checkText(q: Question, value: unknown, path: string, ctx: CheckC
 
 /** Long text (comment question and comment cells). */
 export function checkComment(
-  _q: Question,
+  _q: PlainQuestion,
   value: unknown,
   path: string,
   ctx: CheckContext,

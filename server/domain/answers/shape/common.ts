@@ -3,6 +3,7 @@ import type { Question } from 'survey-core'
 import { report, type CheckContext } from '../context'
 import { describeType, isPrimitive } from '../json'
 import { MAX_DATA_URL_LENGTH } from '../limits'
+import type { PlainQuestion } from '../plain-question'
 
 export type Guard = (
   q: Question,
@@ -13,8 +14,8 @@ export type Guard = (
 ) => boolean
 
 /** Longest text a question accepts: its maxLength (or the survey's), else the server default. */
-export function textLimit(q: Question, ctx: CheckContext): number {
-  const own = typeof q.getMaxLength === 'function' ? Number(q.getMaxLength()) : Number(q.maxLength)
+export function textLimit(q: PlainQuestion, ctx: CheckContext): number {
+  const own = q.maxLength
   return Number.isFinite(own) && own > 0 ? own : ctx.maxTextLength
 }
 
@@ -67,7 +68,12 @@ export function guardArray(value: unknown, path: string, ctx: CheckContext, max:
   return true
 }
 
-export function guardText(q: Question, value: unknown, path: string, ctx: CheckContext): boolean {
+export function guardText(
+  q: PlainQuestion,
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+): boolean {
   if (typeof value === 'string') return checkString(value, textLimit(q, ctx), path, ctx)
   if (typeof value === 'number') return true // numeric inputs and masks store numbers
   const numeric = ['number', 'range'].includes(String(q.inputType))

@@ -5,6 +5,7 @@ import { hasCommentValue } from '../catalog'
 import { childPath, indexPath, type CheckContext } from '../context'
 import { isPlainObject } from '../json'
 import { MAX_ARRAY_ITEMS, MAX_DYNAMIC_ITEMS, MAX_NESTED_QUESTIONS } from '../limits'
+import { plainQuestion } from '../plain-question'
 import {
   checkString,
   guardArray,
@@ -159,6 +160,6 @@ export function guardMultipleText(q: Question, value: unknown, path: string, ctx
     const keyPath = childPath(path, key)
     if (!item) return unknownKey(ctx, keyPath, `"${key}" is not an item of this question.`)
     const inner = value[key]
-    return inner === null || guardText(item.editor, inner, keyPath, ctx)
+    return inner === null || guardText(plainQuestion(item.editor), inner, keyPath, ctx)
   })
 }

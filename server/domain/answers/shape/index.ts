@@ -5,6 +5,7 @@ import type { Question } from 'survey-core'
 import { childPath, indexPath, type CheckContext } from '../context'
 import { isPlainObject, isPrimitive, type PlainObject } from '../json'
 import { MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_FILES } from '../limits'
+import { plainQuestion, type PlainQuestion } from '../plain-question'
 import {
   checkString,
   dataUrlLimit,
@@ -27,7 +28,7 @@ import {
 
 export { checkString }
 
-function guardComment(q: Question, value: unknown, path: string, ctx: CheckContext): boolean {
+function guardComment(q: PlainQuestion, value: unknown, path: string, ctx: CheckContext): boolean {
   if (typeof value === 'string') return checkString(value, textLimit(q, ctx), path, ctx)
   return typeIssue(ctx, path, 'a string', value)
 }
@@ -47,12 +48,12 @@ function guardChoiceObject(value: PlainObject, path: string, ctx: CheckContext):
   return true
 }
 
-function guardSingleChoice(_q: Question, value: unknown, path: string, ctx: CheckContext) {
+function guardSingleChoice(_q: unknown, value: unknown, path: string, ctx: CheckContext) {
   if (isPlainObject(value)) return guardChoiceObject(value, path, ctx)
   return guardPrimitive(value, path, ctx)
 }
 
-function guardMultiChoice(_q: Question, value: unknown, path: string, ctx: CheckContext) {
+function guardMultiChoice(_q: unknown, value: unknown, path: string, ctx: CheckContext) {
   if (!guardArray(value, path, ctx, MAX_ARRAY_ITEMS)) return false
   return (value as unknown[]).every((item, i) =>
     isPlainObject(item)
@@ -61,12 +62,12 @@ function guardMultiChoice(_q: Question, value: unknown, path: string, ctx: Check
   )
 }
 
-function guardRanking(_q: Question, value: unknown, path: string, ctx: CheckContext) {
+function guardRanking(_q: unknown, value: unknown, path: string, ctx: CheckContext) {
   if (!guardArray(value, path, ctx, MAX_ARRAY_ITEMS)) return false
   return (value as unknown[]).every((item, i) => guardPrimitive(item, indexPath(path, i), ctx))
 }
 
-function guardScalar(_q: Question, value: unknown, path: string, ctx: CheckContext) {
+function guardScalar(_q: unknown, value: unknown, path: string, ctx: CheckContext) {
   return guardPrimitive(value, path, ctx)
 }
 
@@ -125,8 +126,8 @@ function guardJson(
 }
 
 const GUARDS: Record<string, Guard> = {
-  text: guardText,
-  comment: guardComment,
+  text: (q, v, p, c) => guardText(plainQuestion(q), v, p, c),
+  comment: (q, v, p, c) => guardComment(plainQuestion(q), v, p, c),
   radiogroup: guardSingleChoice,
   dropdown: guardSingleChoice,
   buttongroup: guardSingleChoice,
@@ -145,6 +146,28 @@ const GUARDS: Record<string, Guard> = {
   matrixdynamic: (q, v, p, c, d) => guardMatrixDynamic(q, v, p, c, d, guardShape),
   multipletext: guardMultipleText,
   paneldynamic: (q, v, p, c, d) => guardPanelDynamic(q, v, p, c, d, guardShape),
+}
+
+/** The same guards as GUARDS for the types a PlainQuestion describes (../plain-question.ts). */
+type PlainGuard = (q: PlainQuestion, value: unknown, path: string, ctx: CheckContext) => boolean
+const PLAIN_GUARDS: Record<string, PlainGuard> = {
+  text: guardText,
+  comment: guardComment,
+  radiogroup: guardSingleChoice,
+  dropdown: guardSingleChoice,
+  buttongroup: guardSingleChoice,
+  checkbox: guardMultiChoice,
+  tagbox: guardMultiChoice,
+  ranking: guardRanking,
+  rating: guardScalar,
+  boolean: guardScalar,
+}
+
+/** Pass 1 for a top-level answer to a plain question (the compiled path): as guardShape. */
+export function guardPlain(q: PlainQuestion, value: unknown, path: string, ctx: CheckContext) {
+  if (value === null || value === undefined) return true
+  if (!Object.hasOwn(PLAIN_GUARDS, q.type)) throw new Error(`no plain guard for ${q.type}`)
+  return PLAIN_GUARDS[q.type](q, value, path, ctx)
 }
 
 /** Pass 1 for one answer. Null and undefined mean "no answer" and always pass. */
