@@ -26,6 +26,12 @@ function condition(expression: unknown, names: Map<string, string>): Condition |
   return compiled
 }
 
+function pageOf(node: Node): Node {
+  let page = node
+  while (page.parent) page = page.parent
+  return page
+}
+
 function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPlan {
   const withClear = q as unknown as { getClearIfInvisible(): string }
   const clearMode = String(withClear.getClearIfInvisible())
@@ -39,6 +45,7 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
   }
   return {
     node,
+    page: pageOf(node),
     name: q.getValueName(),
     clearMode: clearMode as ClearMode,
     choiceValues: choices ? choices.map((item) => item.value) : null,

@@ -8,7 +8,7 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
   for (const page of state.plan.pages) {
     if (!state.isPageVisible(page)) continue
     for (const q of state.plan.questions) {
-      if (q.node.kind !== 'question' || !belongsTo(q.node, page)) continue
+      if (q.node.kind !== 'question' || q.page !== page) continue
       if (failed.has(q.name) || !state.isShown(q.node) || state.isReadOnly(q.node)) continue
       if (state.isRequiredEmpty(q)) {
         ctx.issues.push({ question: q.name, code: 'required', message: q.requiredText })
@@ -19,10 +19,4 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
       }
     }
   }
-}
-
-function belongsTo(node: { parent: typeof node | null }, page: object): boolean {
-  let at = node
-  while (at.parent) at = at.parent
-  return at === page
 }

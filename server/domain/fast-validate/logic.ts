@@ -20,6 +20,8 @@ export class LogicState {
    * that read the changed answer, keeping them stale; this path re-runs all, so it gives up.
    */
   capped = false
+  /** Answers deleted so far: the only way values change here (see remove). */
+  private removed = 0
 
   constructor(
     readonly plan: Plan,
@@ -99,16 +101,17 @@ export class LogicState {
     this.runConditions() // while conditions run this only asks for another round
   }
 
+  /** Drops an answer that is present (values come from JSON: never undefined). */
+  private remove(key: string) {
+    delete this.values[key]
+    this.removed++
+    this.changed()
+  }
+
   /** Question.clearValue(): the value and its comment ("other" text). */
   private clear(q: QuestionPlan) {
-    if (this.valueOf(q.name) !== undefined) {
-      delete this.values[q.name]
-      this.changed()
-    }
-    if (q.commentKey && this.values[q.commentKey]) {
-      delete this.values[q.commentKey]
-      this.changed()
-    }
+    if (this.valueOf(q.name) !== undefined) this.remove(q.name)
+    if (q.commentKey && this.values[q.commentKey]) this.remove(q.commentKey)
   }
 
   /** survey.clearUnusedValues(): unused "other" text, then answers of hidden questions. */
@@ -116,8 +119,7 @@ export class LogicState {
     for (const q of this.plan.questions) {
       if (!q.commentKey || !Object.hasOwn(this.values, q.commentKey)) continue
       if (isOtherSelected(q, this.valueOf(q.name))) continue
-      delete this.values[q.commentKey]
-      this.changed()
+      this.remove(q.commentKey)
     }
     for (const q of this.plan.questions) {
       if (q.clearMode === 'none' || this.isShown(q.node)) continue
@@ -140,9 +142,11 @@ export class LogicState {
   settle(): void {
     this.runConditions()
     for (let pass = 0; pass < MAX_LOGIC_PASSES; pass++) {
-      const before = JSON.stringify(this.values)
+      // the model compares JSON snapshots; here values only ever lose present keys, so the
+      // snapshot changed exactly when something was removed
+      const before = this.removed
       this.clearUnusedValues()
-      if (JSON.stringify(this.values) === before) return
+      if (this.removed === before) return
     }
   }
 

@@ -24,6 +24,8 @@ export interface Node {
 
 export interface QuestionPlan {
   node: Node
+  /** The page the question is on (the root of its node's parents). */
+  page: Node
   name: string
   clearMode: ClearMode
   /** Values of the choices survey-core maps raw values onto (valueFromData), null for non-choice. */

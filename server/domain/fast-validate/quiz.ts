@@ -10,9 +10,7 @@ export function scoreQuiz(state: LogicState): QuizScore | null {
   const items: QuizScore['items'] = []
   for (const q of state.plan.questions) {
     if (!q.quiz || !q.hasInput || !state.visible[q.node.index]) continue
-    let page = q.node
-    while (page.parent) page = page.parent
-    if (!state.isPageVisible(page)) continue
+    if (!state.isPageVisible(q.page)) continue
     const value = state.valueOf(q.name)
     if (q.quiz.perOption) {
       items.push(...perOptionItems(q.name, q.quiz.perOption, q.quiz.correct, value))
