@@ -41,6 +41,23 @@ describe('GET /api/surveys/:slug', () => {
     expect(body.title).toBe('Mini survey, revised')
   })
 
+  it('serves and validates against a new version once it exists, after the old one was used', async () => {
+    const { app, db } = await setup()
+    const submit = (answers: object) =>
+      postJson(app, '/api/surveys/mini/responses', { answers, locale: 'fi' })
+    // Version 1 is read and answered first, so whatever is kept per version exists for it.
+    await app.request('/api/surveys/mini')
+    expect((await submit(validMiniAnswers)).status).toBe(201)
+    const [page] = miniSurvey.pages
+    const required = { type: 'text', name: 'workplace_size', isRequired: true }
+    const elements = [...page.elements, required]
+    await addSurvey(db, 'mini', { ...miniSurvey, pages: [{ ...page, elements }] })
+    const served = await (await app.request('/api/surveys/mini')).json()
+    expect(served.definition.pages[0].elements.at(-1)).toEqual(required)
+    expect((await submit(validMiniAnswers)).status).toBe(422)
+    expect((await submit({ ...validMiniAnswers, workplace_size: 'ten' })).status).toBe(201)
+  })
+
   it.each(['draft', 'closed'] as const)('answers 404 for a %s survey', async (status) => {
     const { app, db } = await setup()
     await addSurvey(db, `a-${status}`, miniSurvey, status)

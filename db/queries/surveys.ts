@@ -15,12 +15,11 @@ export interface PublishedVersion {
   definition: string
 }
 
-/** The newest version of a survey, whatever its status (callers decide what status may be used). */
-export async function findLatestVersion(
-  db: Kysely<Database>,
-  slug: string,
-): Promise<PublishedVersion | undefined> {
-  const row = await db
+/** A version without its definition: what a submission looks up on every request. */
+export type VersionHead = Omit<PublishedVersion, 'definition'>
+
+function latestVersionQuery(db: Kysely<Database>, slug: string) {
+  return db
     .selectFrom('surveys')
     .innerJoin('survey_versions', 'survey_versions.survey_id', 'surveys.id')
     .select([
@@ -31,18 +30,46 @@ export async function findLatestVersion(
       'survey_versions.id as versionId',
       'survey_versions.version as version',
       'survey_versions.title as title',
-      'survey_versions.definition as definition',
     ])
     .where('surveys.slug', '=', slug)
     .orderBy('survey_versions.version', 'desc')
     .limit(1)
+}
+
+/** The newest version of a survey, whatever its status (callers decide what status may be used). */
+export async function findLatestVersion(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<PublishedVersion | undefined> {
+  return latestVersionQuery(db, slug)
+    .select('survey_versions.definition as definition')
     .executeTakeFirst()
-  return row
 }
 
 export async function findOpenSurvey(db: Kysely<Database>, slug: string) {
   const latest = await findLatestVersion(db, slug)
   return latest?.status === 'open' ? latest : undefined
+}
+
+/**
+ * findOpenSurvey without the definition (tens of kilobytes read and decoded per request): a
+ * version never changes, so its definition is read once per version (findVersionDefinition).
+ */
+export async function findOpenSurveyHead(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<VersionHead | undefined> {
+  const latest = await latestVersionQuery(db, slug).executeTakeFirst()
+  return latest?.status === 'open' ? latest : undefined
+}
+
+export async function findVersionDefinition(db: Kysely<Database>, versionId: number) {
+  const row = await db
+    .selectFrom('survey_versions')
+    .select('definition')
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow()
+  return row.definition
 }
 
 export interface SurveyVersionInput {

@@ -8,7 +8,7 @@ export function perVersion<T>(
   maxEntries = 64,
 ) {
   const cache = new Map<number, T>()
-  return (versionId: number, definitionJson: string): T => {
+  const get = (versionId: number, definitionJson: string): T => {
     const hit = cache.get(versionId)
     if (hit !== undefined) return hit
     const built = build(JSON.parse(definitionJson) as Record<string, unknown>, versionId)
@@ -16,4 +16,7 @@ export function perVersion<T>(
     cache.set(versionId, built)
     return built
   }
+  /** What is built for a version already, without its definition: undefined if not (yet). */
+  const cached = (versionId: number): T | undefined => cache.get(versionId)
+  return Object.assign(get, { cached })
 }

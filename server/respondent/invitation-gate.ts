@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { claimCode, codeState, type CodeState } from '../../db/queries/invitation-codes.js'
-import type { PublishedVersion } from '../../db/queries/surveys.js'
+import type { VersionHead } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { codeHmac, normalizeCode } from '../domain/invitation-code.js'
 import { ApiError } from '../platform/errors.js'
@@ -31,7 +31,7 @@ export function createInvitationGate(db: Kysely<Database>, key: InvitationKey) {
      * cheap refusal before the answers are validated). undefined for a public survey, which
      * ignores any code sent.
      */
-    async admit(survey: PublishedVersion, code: string | undefined): Promise<string | undefined> {
+    async admit(survey: VersionHead, code: string | undefined): Promise<string | undefined> {
       if (survey.access !== 'invitation') return undefined
       if (code === undefined || code.trim() === '') throw refusal('code_required')
       const normalized = normalizeCode(code)
@@ -42,7 +42,7 @@ export function createInvitationGate(db: Kysely<Database>, key: InvitationKey) {
     },
 
     /** Marks the code used inside the response's transaction; throws (storing nothing) if lost. */
-    spend: (survey: PublishedVersion, hmac: string) => async (trx: Transaction<Database>) => {
+    spend: (survey: VersionHead, hmac: string) => async (trx: Transaction<Database>) => {
       refuse(await claimCode(trx, survey.surveyId, hmac))
     },
   }

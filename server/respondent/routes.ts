@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { keyState } from '../../db/queries/idempotency-keys.js'
 import { createResponseWriter, IdempotencyKeyReused } from '../../db/queries/response-writer.js'
-import { findOpenSurvey, type PublishedVersion } from '../../db/queries/surveys.js'
+import { findOpenSurveyHead, type VersionHead } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { isValidSlug } from '../domain/slug.js'
 import { ApiError } from '../platform/errors.js'
@@ -76,13 +76,13 @@ export const respondentRoutes = ({
   trustProxy,
   invitationKey,
 }: RespondentDeps) => {
-  const versions = createVersionCache()
+  const versions = createVersionCache(db)
   const responses = createResponseWriter(db)
   const invitations = createInvitationGate(db, invitationKey)
   const limit = submissionLimit({ clock, limit: submissionRateLimit, trustProxy })
-  const openSurvey = async (slug: string): Promise<PublishedVersion> => {
+  const openSurvey = async (slug: string): Promise<VersionHead> => {
     // No lookup for what cannot be a slug: PostgreSQL refuses a NUL in a query parameter.
-    const survey = isValidSlug(slug) ? await findOpenSurvey(db, slug) : undefined
+    const survey = isValidSlug(slug) ? await findOpenSurveyHead(db, slug) : undefined
     if (!survey) throw surveyNotOpen()
     return survey
   }
@@ -90,7 +90,7 @@ export const respondentRoutes = ({
   return new Hono()
     .get('/:slug', paramsOf(getOpenSurvey.params), async (c) => {
       const survey = await openSurvey(c.req.valid('param').slug)
-      const { definition } = versions.get(survey)
+      const { definition } = await versions.get(survey)
       const { slug, version, title } = survey
       // Only invitation surveys say so: the public survey's answer stays as it always was.
       const access = survey.access === 'invitation' ? { access: survey.access } : {}
@@ -127,7 +127,7 @@ export const respondentRoutes = ({
         if (known === 'repeat') return c.json(stored, 201)
         if (known === 'reused') throw keyReused()
         const code = await invitations.admit(survey, body.code)
-        const version = versions.get(survey)
+        const version = await versions.get(survey)
         const prepared = prepareResponse(version, body)
         if (!prepared.ok) {
           throw new ApiError(422, prepared.code, prepared.message, prepared.details)

@@ -1,4 +1,6 @@
-import type { PublishedVersion } from '../../db/queries/surveys.js'
+import type { Kysely } from 'kysely'
+import { findVersionDefinition, type VersionHead } from '../../db/queries/surveys.js'
+import type { Database } from '../../db/schema.js'
 import { readDimensions } from '../domain/dimensions.js'
 import { inspectDefinition } from '../domain/survey-definition.js'
 import { perVersion } from '../platform/version-cache.js'
@@ -12,7 +14,7 @@ export interface VersionContext {
 }
 
 /** What a submission needs from the version it answers, read once per version. */
-export function createVersionCache() {
+export function createVersionCache(db: Kysely<Database>) {
   const contextOf = perVersion<VersionContext>((definition, versionId) => ({
     versionId,
     definition,
@@ -21,6 +23,9 @@ export function createVersionCache() {
   }))
   return {
     // The same object for every submission of a version (compiled validators are cached by it).
-    get: (version: PublishedVersion) => contextOf(version.versionId, version.definition),
+    // The definition is read from the database only the first time a version is asked for.
+    get: async (version: VersionHead): Promise<VersionContext> =>
+      contextOf.cached(version.versionId) ??
+      contextOf(version.versionId, await findVersionDefinition(db, version.versionId)),
   }
 }
