@@ -6,6 +6,7 @@ import { BENCH_OUT, REPO_ROOT } from './paths.js'
 export const SERVER_FULL = join(BENCH_OUT, 'server', 'index.js')
 export const SERVER_NORMAL = join(BENCH_OUT, 'server', 'sync-normal.js')
 export const SERVER_BARE = join(BENCH_OUT, 'server', 'bare.js')
+export const SERVER_BARE_CLUSTER = join(BENCH_OUT, 'server', 'bare-cluster.js')
 export const AGGREGATE_CHILD = join(BENCH_OUT, 'aggregate-child.js')
 export const CLIENT_OUT = join(BENCH_OUT, 'client')
 
@@ -26,6 +27,7 @@ export async function buildServers(): Promise<void> {
     bundle('server/index.ts', SERVER_FULL),
     bundle('tests/bench/entries/server-sync-normal.ts', SERVER_NORMAL),
     bundle('tests/bench/entries/bare-server.ts', SERVER_BARE),
+    bundle('tests/bench/entries/bare-cluster.ts', SERVER_BARE_CLUSTER),
     bundle('tests/bench/entries/aggregate-child.ts', AGGREGATE_CHILD),
   ])
 }

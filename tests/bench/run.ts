@@ -4,7 +4,7 @@
  * `npm run bench -- --quick` is the short smoke version (tiny sizes, nothing written to the repo).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { measureAggregation, type AggregationResult } from './aggregation.js'
@@ -16,6 +16,7 @@ import {
   buildServers,
   CLIENT_OUT,
   SERVER_BARE,
+  SERVER_BARE_CLUSTER,
   SERVER_FULL,
   SERVER_NORMAL,
 } from './build.js'
@@ -26,7 +27,7 @@ import { parseOptions, type BenchOptions } from './options.js'
 import { measureServedPage, type PageWeight } from './page-weight.js'
 import { REPO_ROOT } from './paths.js'
 import { fmt, ratio, renderReport, type Section, type Target } from './report.js'
-import { measureLoad, startForLoad, type LoadResult } from './submission.js'
+import { measureLoad, pinToOneCore, startForLoad, type LoadOptions, type LoadResult } from './submission.js'
 import {
   GROUP_SIZE,
   LARGE_GROUP,
@@ -44,6 +45,11 @@ export interface BenchResult {
     normal: LoadResult
     bareMany: LoadResult
     fullMany: LoadResult
+    barePinned: LoadResult
+    fullPinned: LoadResult
+    bareCores: LoadResult
+    paced: LoadResult
+    cores: number
     stored: number[]
     parts: SubmissionParts
   }
@@ -85,11 +91,13 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
     label: string,
     script: string,
     env: Record<string, string>,
-    load = options.load,
+    load: LoadOptions = options.load,
+    pinned = false,
   ) => {
     log(`submissions: ${label}`)
     const server = await startForLoad(script, env)
     try {
+      if (pinned) pinToOneCore(server)
       const measured = await measureLoad(label, server, bodies, load)
       const page =
         load === options.load && script === SERVER_FULL && options.sections.has('page')
@@ -114,7 +122,35 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
     serverEnv(fullManyDb),
     many,
   )
-  const stored = [countStored(fullDb), countStored(normalDb), countStored(fullManyDb)]
+  // With one core each (both pinned to the first CPU), and with every core the machine has: the
+  // bare route in one process per core, the server as it runs (one process per SQLite file).
+  const cores = availableParallelism()
+  const barePinned = await run('bare Hono route, one core', SERVER_BARE, {}, options.load, true)
+  const fullPinnedDb = join(dir, 'submissions-full-pinned.db')
+  const fullPinned = await run(
+    'server, synchronous=FULL, one core',
+    SERVER_FULL,
+    serverEnv(fullPinnedDb),
+    options.load,
+    true,
+  )
+  const bareCores = await run(`bare Hono route, ${cores} processes (all cores)`, SERVER_BARE_CLUSTER, {})
+  // Latency below saturation: the same load paced at 80 % of the rate the server just reached.
+  const pacedLoad = { ...options.load, rate: Math.max(1, Math.round(0.8 * full.load.requestsPerSecond)) }
+  const pacedDb = join(dir, 'submissions-paced.db')
+  const paced = await run(
+    `server, synchronous=FULL, paced at ${pacedLoad.rate} req/s (80 % of its peak)`,
+    SERVER_FULL,
+    serverEnv(pacedDb),
+    pacedLoad,
+  )
+  const stored = [
+    countStored(fullDb),
+    countStored(normalDb),
+    countStored(fullManyDb),
+    countStored(fullPinnedDb),
+    countStored(pacedDb),
+  ]
   log('submissions: where the time goes')
   const parts = await measureSubmissionParts(dir, bodies, options.quick ? 20 : 200)
   result.submission = {
@@ -123,6 +159,11 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
     normal: normal.load,
     bareMany: bareMany.load,
     fullMany: fullMany.load,
+    barePinned: barePinned.load,
+    fullPinned: fullPinned.load,
+    bareCores: bareCores.load,
+    paced: paced.load,
+    cores,
     stored,
     parts,
   }
@@ -146,6 +187,11 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
       row(normal.load, stored[1]),
       row(bareMany.load, undefined, bareMany.load),
       row(fullMany.load, stored[2], bareMany.load),
+      row(barePinned.load, undefined, barePinned.load),
+      row(fullPinned.load, stored[3], barePinned.load),
+      row(bareCores.load, undefined, bareCores.load),
+      row(full.load, stored[0], bareCores.load),
+      row(paced.load, stored[4]),
     ],
     notes: [
       `autocannon, ${options.load.connections} connections, ${options.load.seconds} s after a ` +
@@ -154,8 +200,14 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
       'The baseline is a bare Hono route on @hono/node-server that parses the same JSON body and ' +
         'answers 201 without validating or storing it.',
       'synchronous=NORMAL is a reference only: the server always runs with synchronous=FULL.',
-      `The last two rows repeat the bare route and the server with ${many.connections} connections; ` +
+      `Rows 4 and 5 repeat the bare route and the server with ${many.connections} connections; ` +
         'that server row is compared with the bare route at the same concurrency.',
+      'Rows 6 and 7: both pinned to the first CPU (taskset), the server compared with the bare ' +
+        `route on one core. Rows 8 and 9: every core (${cores}), the bare route in one process per ` +
+        'core (node:cluster) and the server as it runs, one process per SQLite file; row 9 is the ' +
+        'server run of row 2 compared with row 8. autocannon runs on the same CPUs.',
+      'The last row paces the load at 80 % of the rate the server reached in row 2 ' +
+        '(autocannon overallRate, same connections): the latency a respondent sees below saturation.',
     ],
   })
   const ms = (value: number) => fmt(value, 2)
@@ -188,6 +240,23 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
     name: 'submissions >= 0.5x bare route, 0 errors',
     value: `${fmt(share, 3)}x (${fmt(full.load.requestsPerSecond, 0)} vs ${fmt(bare.load.requestsPerSecond, 0)} req/s), ${full.load.errors} errors`,
     met: share >= 0.5 && full.load.errors === 0,
+  })
+  const shareOne = ratio(fullPinned.load.requestsPerSecond, barePinned.load.requestsPerSecond)
+  result.targets.push({
+    name: 'submissions >= 0.5x bare route, one core each, 0 errors',
+    value: `${fmt(shareOne, 3)}x (${fmt(fullPinned.load.requestsPerSecond, 0)} vs ${fmt(barePinned.load.requestsPerSecond, 0)} req/s), ${fullPinned.load.errors} errors`,
+    met: shareOne >= 0.5 && fullPinned.load.errors === 0,
+  })
+  const shareAll = ratio(full.load.requestsPerSecond, bareCores.load.requestsPerSecond)
+  result.targets.push({
+    name: `submissions >= 0.5x bare route, all ${cores} cores, 0 errors`,
+    value: `${fmt(shareAll, 3)}x (${fmt(full.load.requestsPerSecond, 0)} vs ${fmt(bareCores.load.requestsPerSecond, 0)} req/s), ${full.load.errors} errors`,
+    met: shareAll >= 0.5 && full.load.errors === 0,
+  })
+  result.targets.push({
+    name: 'submissions: p99 < 50 ms at 80 % of the peak rate, 0 errors',
+    value: `p99 ${fmt(paced.load.p99)} ms (p50 ${fmt(paced.load.p50)}) at ${fmt(paced.load.requestsPerSecond, 0)} req/s, ${paced.load.errors} errors`,
+    met: paced.load.p99 < 50 && paced.load.errors === 0,
   })
   const shareMany = ratio(fullMany.load.requestsPerSecond, bareMany.load.requestsPerSecond)
   result.targets.push({

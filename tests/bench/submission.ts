@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import autocannon from 'autocannon'
 import { SURVEY_SLUG } from './answers.js'
 import { startNode, type Child } from './processes.js'
@@ -17,16 +18,19 @@ export interface LoadOptions {
   seconds: number
   warmupSeconds: number
   connections: number
+  /** Requests per second across all connections; unset: as fast as the server answers. */
+  rate?: number
 }
 
 const path = `/api/surveys/${SURVEY_SLUG}/responses`
 
-function run(url: string, bodies: string[], seconds: number, connections: number) {
+function run(url: string, bodies: string[], seconds: number, connections: number, rate?: number) {
   let next = 0
   return autocannon({
     url,
     connections,
     duration: seconds,
+    ...(rate === undefined ? {} : { overallRate: rate }),
     // A slow answer is measured as latency; only a server that stops answering is an error.
     timeout: 30,
     requests: [
@@ -48,8 +52,9 @@ export async function measureLoad(
   bodies: string[],
   options: LoadOptions,
 ): Promise<LoadResult> {
-  const warm = await run(server.baseUrl, bodies, options.warmupSeconds, options.connections)
-  const result = await run(server.baseUrl, bodies, options.seconds, options.connections)
+  const { seconds, warmupSeconds, connections, rate } = options
+  const warm = await run(server.baseUrl, bodies, warmupSeconds, connections, rate)
+  const result = await run(server.baseUrl, bodies, seconds, connections, rate)
   return {
     label,
     requestsPerSecond: result.requests.average,
@@ -62,3 +67,10 @@ export async function measureLoad(
 
 export const startForLoad = (script: string, env: Record<string, string>) =>
   startNode(script, env, `/api/surveys/${SURVEY_SLUG}`)
+
+/** Pins every thread of a started server to the first CPU (Linux taskset). */
+export function pinToOneCore(server: Child): void {
+  execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', '0', String(server.child.pid)], {
+    stdio: 'ignore',
+  })
+}
