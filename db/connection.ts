@@ -26,10 +26,13 @@ export function openSqlite(path: string): SQLite.Database {
   return sqlite
 }
 
-export function createSqliteDb(path: string): Kysely<Database> {
+export function createSqliteDb(
+  path: string,
+  busyTimeout = Number(SQLITE_PRAGMAS.busy_timeout),
+): Kysely<Database> {
   const sqlite = openSqlite(path)
+  if (busyTimeout !== Number(SQLITE_PRAGMAS.busy_timeout)) sqlite.pragma(`busy_timeout = ${busyTimeout}`)
   // Each committed write gets a log of its own, truncated at once (db/wal-hygiene.ts).
-  const busyTimeout = Number(SQLITE_PRAGMAS.busy_timeout)
   const { database, hygiene } = withWalHygiene(sqlite, withStatementCache(sqlite), busyTimeout)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   registerWalHygiene(db, hygiene)
@@ -39,12 +42,19 @@ export function createSqliteDb(path: string): Kysely<Database> {
 /**
  * Kysely prepares every query anew; preparing costs as much as running a small insert. The same
  * SQL text reuses its statement, unless that one is still being iterated (a streamed read).
+ *
+ * Kysely opens transactions with a deferred `begin`. With a second connection on the file (the
+ * response writer's thread, db/queries/response-writer-thread.ts), a deferred transaction that
+ * read before that connection committed could not write any more (SQLITE_BUSY_SNAPSHOT, without
+ * waiting): `begin immediate` takes the write lock first, so a transaction sees and writes one
+ * state, as it did when one connection ran everything.
  */
 function withStatementCache(sqlite: SQLite.Database, maxEntries = 500) {
   const cache = new Map<string, SQLite.Statement>()
   return {
     close: () => sqlite.close(),
-    prepare(sql: string): SQLite.Statement {
+    prepare(text: string): SQLite.Statement {
+      const sql = text === 'begin' ? 'begin immediate' : text
       const hit = cache.get(sql)
       if (hit && !hit.busy) return hit
       const statement = sqlite.prepare(sql)

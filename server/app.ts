@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import { recordAudit, type Audit } from '../db/queries/audit-log.js'
+import type { ResponseWriter } from '../db/queries/response-writer.js'
 import type { Database } from '../db/schema.js'
 import { createApiTokens } from './accounts/api-tokens.js'
 import { requireUserOrToken, unlessBearer } from './accounts/bearer.js'
@@ -52,6 +53,8 @@ export interface AppDeps {
   auth?: AuthOptions
   /** Response submissions per client per window, in memory (default 30 per 10 minutes). */
   submissionRateLimit?: RateLimit
+  /** Stores responses; default: the group commit on `db` (see server/respondent/routes.ts). */
+  responseWriter?: ResponseWriter
 }
 
 /** Sign-in settings; every field has a production default (see README, "Accounts and sign-in"). */
@@ -70,6 +73,7 @@ export function createApp({
   log = console.error,
   auth = {},
   submissionRateLimit,
+  responseWriter,
 }: AppDeps) {
   const app = new Hono()
   const { rateLimits, idleMinutes, absoluteHours, ...authRest } = auth
@@ -90,7 +94,7 @@ export function createApp({
   const invitationKey = createInvitationKey(db, config.invitationSecret)
   app.route(
     '/api/surveys',
-    respondentRoutes({ db, clock, submissionRateLimit, trustProxy, invitationKey }),
+    respondentRoutes({ db, clock, submissionRateLimit, trustProxy, invitationKey, responseWriter }),
   )
   const deviceKey = createDeviceKey(db)
   app.route('/api/auth', authRoutes({ db, clock, sessions, throttle, deviceKey, ...authRest }))

@@ -3,10 +3,18 @@ import { createDatabase, describeDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { startWalCheckpoints } from '../db/wal-hygiene.js'
 import { sweepKeys } from '../db/queries/idempotency-keys.js'
+import { createThreadedResponseWriter } from '../db/queries/response-writer-thread.js'
+import { createResponseWriter } from '../db/queries/response-writer.js'
 import { createApp } from './app.js'
 import { ensureInitialAdmin } from './accounts/initial-admin.js'
 import { ConfigError, loadConfig } from './config.js'
 import { loadSurveyFiles, SurveyFileError } from './publishing/survey-files.js'
+
+// Built next to this file (npm run build:server); run from source (tsx), the .ts entry.
+const WRITER_WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? './sqlite-writer-worker.ts' : './sqlite-writer-worker.js',
+  import.meta.url,
+)
 
 async function main() {
   const config = loadConfig()
@@ -16,11 +24,17 @@ async function main() {
   const surveys = await loadSurveyFiles(db, config.surveysDir)
   await sweepIdempotencyKeys(db)
 
+  // SQLite: responses are stored by a thread of their own, so no commit stops the requests.
+  const responseWriter =
+    config.database.kind === 'sqlite' && config.database.path !== ':memory:'
+      ? createThreadedResponseWriter(WRITER_WORKER, config.database.path, createResponseWriter(db))
+      : undefined
   const app = createApp({
     db,
     config,
     auth: { trustProxy: config.trustProxy },
     submissionRateLimit: { max: config.submissionRateLimit, windowMs: 10 * 60_000 },
+    responseWriter,
   })
   // SQLite: retries log truncations that a reader blocked (db/wal-hygiene.ts); PostgreSQL: none.
   const stopCheckpoints = startWalCheckpoints(db)
@@ -43,6 +57,7 @@ async function main() {
     // close() stops accepting and calls back once open requests are done.
     server.close(async () => {
       stopCheckpoints()
+      await responseWriter?.close()
       await db.destroy()
       process.exit(0)
     })

@@ -30,7 +30,11 @@ export function buildApp(): void {
   if (!existsSync(join(REPO_ROOT, 'dist', 'client', 'respondent', 'index.html'))) {
     npm('build:client')
   }
-  if (!existsSync(join(REPO_ROOT, 'dist', 'server', 'index.js'))) npm('build:server')
+  // The server and the entry of its response writer thread (server/sqlite-writer-worker.ts).
+  const entries = ['index.js', 'sqlite-writer-worker.js']
+  if (!entries.every((file) => existsSync(join(REPO_ROOT, 'dist', 'server', file)))) {
+    npm('build:server')
+  }
 }
 
 export function freePort(): Promise<number> {

@@ -3,7 +3,11 @@ import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { keyState } from '../../db/queries/idempotency-keys.js'
-import { createResponseWriter, IdempotencyKeyReused } from '../../db/queries/response-writer.js'
+import {
+  createResponseWriter,
+  IdempotencyKeyReused,
+  type ResponseWriter,
+} from '../../db/queries/response-writer.js'
 import { findOpenSurveyHead, type VersionHead } from '../../db/queries/surveys.js'
 import type { Database } from '../../db/schema.js'
 import { isValidSlug } from '../domain/slug.js'
@@ -33,6 +37,8 @@ export interface RespondentDeps {
   trustProxy?: boolean
   /** HMAC key of invitation codes (server/invitations/invitation-secret.ts). */
   invitationKey: InvitationKey
+  /** Stores responses; default: the group commit on `db` (server/index.ts may give a threaded one). */
+  responseWriter?: ResponseWriter
 }
 
 type OpenSurveyBody = z.input<typeof openSurveySchema>
@@ -75,9 +81,10 @@ export const respondentRoutes = ({
   submissionRateLimit,
   trustProxy,
   invitationKey,
+  responseWriter,
 }: RespondentDeps) => {
   const versions = createVersionCache(db)
-  const responses = createResponseWriter(db)
+  const responses = responseWriter ?? createResponseWriter(db)
   const invitations = createInvitationGate(db, invitationKey)
   const limit = submissionLimit({ clock, limit: submissionRateLimit, trustProxy })
   const openSurvey = async (slug: string): Promise<VersionHead> => {

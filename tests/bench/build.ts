@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { build as esbuild } from 'esbuild'
 import { BENCH_OUT, REPO_ROOT } from './paths.js'
 
 export const SERVER_FULL = join(BENCH_OUT, 'server', 'index.js')
-export const SERVER_NORMAL = join(BENCH_OUT, 'server', 'sync-normal.js')
+// Its own folder: the server finds its writer thread's entry next to itself.
+export const SERVER_NORMAL = join(BENCH_OUT, 'server-sync-normal', 'index.js')
 export const SERVER_BARE = join(BENCH_OUT, 'server', 'bare.js')
 export const SERVER_BARE_CLUSTER = join(BENCH_OUT, 'server', 'bare-cluster.js')
 export const AGGREGATE_CHILD = join(BENCH_OUT, 'aggregate-child.js')
@@ -22,10 +23,17 @@ const bundle = (entry: string, outfile: string) =>
     logLevel: 'warning',
   })
 
+const WRITER_WORKER = 'sqlite-writer-worker.js'
+
 export async function buildServers(): Promise<void> {
   await Promise.all([
     bundle('server/index.ts', SERVER_FULL),
+    bundle('server/sqlite-writer-worker.ts', join(dirname(SERVER_FULL), WRITER_WORKER)),
     bundle('tests/bench/entries/server-sync-normal.ts', SERVER_NORMAL),
+    bundle(
+      'tests/bench/entries/sqlite-writer-worker-normal.ts',
+      join(dirname(SERVER_NORMAL), WRITER_WORKER),
+    ),
     bundle('tests/bench/entries/bare-server.ts', SERVER_BARE),
     bundle('tests/bench/entries/bare-cluster.ts', SERVER_BARE_CLUSTER),
     bundle('tests/bench/entries/aggregate-child.ts', AGGREGATE_CHILD),
