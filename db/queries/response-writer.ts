@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { shareLockOn } from '../dialect.js'
+import { dialectOf, shareLockOn } from '../dialect.js'
 import type { Database } from '../schema.js'
 import { isTransientError, retryTransient, type RetryOptions } from '../transient.js'
 import { claimKey, releaseKey, type IdempotencyRecord } from './idempotency-keys.js'
@@ -30,7 +30,7 @@ export class IdempotencyKeyReused extends Error {
 interface Pending {
   input: ResponseInput
   claim?: WriteOptions['claim']
-  key: IdempotencyRecord
+  key?: IdempotencyRecord
   resolve: (outcome: 'stored' | 'repeat') => void
   reject: (error: unknown) => void
 }
@@ -44,6 +44,11 @@ class ItemFailed extends Error {
     super('response refused')
   }
 }
+
+const ownKey = (): IdempotencyRecord => ({
+  keyHash: randomBytes(32).toString('hex'),
+  fingerprint: randomBytes(32).toString('hex'),
+})
 
 const byString =
   <T>(key: (item: T) => string) =>
@@ -60,14 +65,17 @@ const byString =
  * surveys' shared advisory locks by id, the idempotency keys by hash, the claims (invitation
  * codes) by `order`, then new rows of the responses' own, then the merged count rows by key. A
  * batch that still fails transiently (a serialization failure, a lost connection, SQLite busy) is
- * run again from the start; each response carries an idempotency key (the client's or one made
- * here), stored in the same transaction, so a retry after a commit whose answer was lost finds
- * the key and stores nothing twice. See docs/decisions/006-no-answer-lost.md.
+ * run again from the start; on PostgreSQL each response carries an idempotency key (the client's
+ * or one made here), stored in the same transaction, so a retry after a commit whose answer was
+ * lost finds the key and stores nothing twice. SQLite is in the process: a commit cannot succeed
+ * unseen, so there only a client's key is stored (one random-page write fewer per response).
+ * See docs/decisions/006-no-answer-lost.md.
  */
 export function createResponseWriter(
   db: Kysely<Database>,
   { maxBatch = 100, retry = {} }: { maxBatch?: number; retry?: RetryOptions } = {},
 ) {
+  const ownKeys = dialectOf(db) === 'postgres'
   const queue: Pending[] = []
   let writing = false
 
@@ -76,8 +84,9 @@ export function createResponseWriter(
     const surveys = [...new Set(batch.map((item) => item.input.surveyId))].sort((a, b) => a - b)
     // Held until commit: a release waits for these responses to be stored and counted (or not).
     for (const surveyId of surveys) await shareLockOn(trx, 'responses', surveyId)
-    for (const item of [...batch].sort(byString((item) => item.key.keyHash))) {
-      const state = await claimKey(trx, item.input.surveyId, item.key, item.input.submittedOn)
+    const keyed = batch.filter((item) => item.key !== undefined)
+    for (const item of keyed.sort(byString((item) => item.key!.keyHash))) {
+      const state = await claimKey(trx, item.input.surveyId, item.key!, item.input.submittedOn)
       if (state !== 'new') {
         outcomes.set(item, state === 'repeat' ? 'repeat' : { refused: new IdempotencyKeyReused() })
       }
@@ -92,7 +101,7 @@ export function createResponseWriter(
         if (isTransientError(error)) throw error
         await sql`rollback to savepoint claim`.execute(trx)
         await sql`release savepoint claim`.execute(trx)
-        await releaseKey(trx, item.key.keyHash)
+        if (item.key) await releaseKey(trx, item.key.keyHash)
         outcomes.set(item, { refused: error })
       }
     }
@@ -152,11 +161,8 @@ export function createResponseWriter(
   return {
     /** Resolves 'stored', or 'repeat' when the same request was stored before under its key. */
     write(input: ResponseInput, options: WriteOptions = {}): Promise<'stored' | 'repeat'> {
-      // Without a client key, one of our own: a retry after a lost commit answer still finds it.
-      const key = options.idempotency ?? {
-        keyHash: randomBytes(32).toString('hex'),
-        fingerprint: randomBytes(32).toString('hex'),
-      }
+      // PostgreSQL, without a client key: one of our own, so a retry after a lost commit finds it.
+      const key = options.idempotency ?? (ownKeys ? ownKey() : undefined)
       return new Promise((resolve, reject) => {
         queue.push({ input, claim: options.claim, key, resolve, reject })
         if (!writing) schedule()
