@@ -26,14 +26,21 @@ export function openSqlite(path: string): SQLite.Database {
   return sqlite
 }
 
+export interface SqliteOptions {
+  busyTimeout?: number
+  /** Shared with the other connections of this process to the file (db/wal-hygiene.ts). */
+  walGate?: SharedArrayBuffer
+}
+
 export function createSqliteDb(
   path: string,
-  busyTimeout = Number(SQLITE_PRAGMAS.busy_timeout),
+  { busyTimeout = Number(SQLITE_PRAGMAS.busy_timeout), walGate }: SqliteOptions = {},
 ): Kysely<Database> {
   const sqlite = openSqlite(path)
-  if (busyTimeout !== Number(SQLITE_PRAGMAS.busy_timeout)) sqlite.pragma(`busy_timeout = ${busyTimeout}`)
+  sqlite.pragma(`busy_timeout = ${busyTimeout}`)
   // Each committed write gets a log of its own, truncated at once (db/wal-hygiene.ts).
-  const { database, hygiene } = withWalHygiene(sqlite, withStatementCache(sqlite), busyTimeout)
+  const cached = withStatementCache(sqlite)
+  const { database, hygiene } = withWalHygiene(sqlite, cached, busyTimeout, walGate)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   registerWalHygiene(db, hygiene)
   return db
@@ -104,10 +111,13 @@ export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
   | { kind: 'postgres'; url: string; poolSize: number }
 
-export function createDatabase(target: DatabaseTarget): Kysely<Database> {
+export function createDatabase(
+  target: DatabaseTarget,
+  sqliteOptions: SqliteOptions = {},
+): Kysely<Database> {
   return target.kind === 'postgres'
     ? createPostgresDb(target.url, { poolSize: target.poolSize })
-    : createSqliteDb(target.path)
+    : createSqliteDb(target.path, sqliteOptions)
 }
 
 /** Where the data is, for start-up logs: never prints a password. */

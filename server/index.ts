@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
 import { createDatabase, describeDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { startWalCheckpoints } from '../db/wal-hygiene.js'
+import { createWalGate, startWalCheckpoints } from '../db/wal-hygiene.js'
 import { sweepKeys } from '../db/queries/idempotency-keys.js'
 import { createThreadedResponseWriter } from '../db/queries/response-writer-thread.js'
 import { createResponseWriter } from '../db/queries/response-writer.js'
@@ -18,7 +18,9 @@ const WRITER_WORKER = new URL(
 
 async function main() {
   const config = loadConfig()
-  const db = createDatabase(config.database)
+  // SQLite: the main connection and the response writer's thread share one log gate.
+  const walGate = createWalGate()
+  const db = createDatabase(config.database, { walGate })
   await migrateToLatest(db)
   await ensureInitialAdmin(db, config.admin, console.log)
   const surveys = await loadSurveyFiles(db, config.surveysDir)
@@ -27,7 +29,11 @@ async function main() {
   // SQLite: responses are stored by a thread of their own, so no commit stops the requests.
   const responseWriter =
     config.database.kind === 'sqlite' && config.database.path !== ':memory:'
-      ? createThreadedResponseWriter(WRITER_WORKER, config.database.path, createResponseWriter(db))
+      ? createThreadedResponseWriter(
+          WRITER_WORKER,
+          { path: config.database.path, walGate },
+          createResponseWriter(db),
+        )
       : undefined
   const app = createApp({
     db,

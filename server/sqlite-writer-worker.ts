@@ -12,7 +12,8 @@ import { startWalCheckpoints } from '../db/wal-hygiene.js'
 const BUSY_TIMEOUT_MS = 60_000
 
 const port = parentPort!
-const db = createSqliteDb((workerData as { databasePath: string }).databasePath, BUSY_TIMEOUT_MS)
+const { databasePath, walGate } = workerData as { databasePath: string; walGate: SharedArrayBuffer }
+const db = createSqliteDb(databasePath, { busyTimeout: BUSY_TIMEOUT_MS, walGate })
 const writer = createResponseWriter(db)
 const stopCheckpoints = startWalCheckpoints(db)
 

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import SQLite from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createSqliteDb } from '../db/connection.js'
+import { createWalGate } from '../db/wal-hygiene.js'
 import { countGroups } from '../db/queries/aggregates.js'
 import { createThreadedResponseWriter } from '../db/queries/response-writer-thread.js'
 import { createResponseWriter, IdempotencyKeyReused } from '../db/queries/response-writer.js'
@@ -48,7 +51,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('the response writer thread (SQLite)',
 
   it('stores and counts what it acknowledges, and reads idempotency keys like the group commit', async () => {
     const { db, survey, input, local, localWrites, dbPath } = await setup()
-    const writer = createThreadedResponseWriter(WORKER, dbPath, local)
+    const writer = createThreadedResponseWriter(WORKER, { path: dbPath, walGate: createWalGate() }, local)
     try {
       const key = { keyHash: 'a'.repeat(64), fingerprint: 'b'.repeat(64) }
       const outcomes = await Promise.all([
@@ -72,7 +75,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('the response writer thread (SQLite)',
 
   it('leaves a submission that spends an invitation code to the main connection', async () => {
     const { input, local, localWrites, dbPath } = await setup()
-    const writer = createThreadedResponseWriter(WORKER, dbPath, local)
+    const writer = createThreadedResponseWriter(WORKER, { path: dbPath, walGate: createWalGate() }, local)
     try {
       const response = input()
       const claim = { order: '1', run: async () => {} }
@@ -86,13 +89,36 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('the response writer thread (SQLite)',
   it('falls back to the main connection when the thread cannot run', async () => {
     const { db, input, local, localWrites, dbPath } = await setup()
     const missing = pathToFileURL(join(REPO_ROOT, 'dist', 'server', 'no-such-worker.js'))
-    const writer = createThreadedResponseWriter(missing, dbPath, local)
+    const writer = createThreadedResponseWriter(missing, { path: dbPath, walGate: createWalGate() }, local)
     const early = writer.write(input())
     await expect(early).rejects.toThrow()
     const later = input()
     expect(await writer.write(later)).toBe('stored')
     expect(localWrites).toEqual([later.id])
     expect((await countRows(db)).responses).toBe(1)
+  })
+})
+
+describe.skipIf(TEST_ENGINE !== 'sqlite')('the log gate shared by the connections of a process', () => {
+  it('keeps a write waiting while another thread holds it, and never a read', async () => {
+    const { dbPath } = await createTestContext({ loadBundled: false })
+    const walGate = createWalGate()
+    const db = createSqliteDb(dbPath, { walGate })
+    const released = new SharedArrayBuffer(4)
+    const holder = new Worker(new URL('./fixtures/hold-wal-gate.mjs', import.meta.url), {
+      workerData: { gate: walGate, released, holdMs: 300 },
+    })
+    try {
+      expect(await once(holder, 'message')).toEqual(['held'])
+      const wasReleased = () => Atomics.load(new Int32Array(released), 0) === 1
+      await db.selectFrom('server_secrets').selectAll().execute()
+      expect(wasReleased()).toBe(false)
+      await db.insertInto('server_secrets').values({ name: 'gate', value: 'x' }).execute()
+      expect(wasReleased()).toBe(true)
+    } finally {
+      await holder.terminate()
+      await db.destroy()
+    }
   })
 })
 

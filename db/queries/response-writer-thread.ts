@@ -37,7 +37,8 @@ type Settle = { resolve: (outcome: 'stored' | 'repeat') => void; reject: (error:
  * unchanged) runs in a worker thread on a connection of its own to the same file, while the main
  * thread goes on reading and validating the next requests. SQLite lets one connection write at a
  * time; the main connection's transactions take the write lock when they begin (db/connection.ts),
- * so a release still holds exactly the responses committed before it.
+ * so a release still holds exactly the responses committed before it. `walGate` is the main
+ * connection's: each write and the log truncation after it stay alone in the log (db/wal-hygiene.ts).
  *
  * Submissions that spend an invitation code go to `local`, the writer on the main connection: the
  * code is marked used by a function of that connection, in the response's transaction. Should the
@@ -46,10 +47,11 @@ type Settle = { resolve: (outcome: 'stored' | 'repeat') => void; reject: (error:
  */
 export function createThreadedResponseWriter(
   workerUrl: URL,
-  databasePath: string,
+  database: { path: string; walGate: SharedArrayBuffer },
   local: ResponseWriter,
 ) {
-  const worker = new Worker(workerUrl, { workerData: { databasePath } })
+  const workerData = { databasePath: database.path, walGate: database.walGate }
+  const worker = new Worker(workerUrl, { workerData })
   const pending = new Map<number, Settle>()
   let nextId = 0
   let stopped = false
