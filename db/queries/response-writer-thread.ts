@@ -28,6 +28,17 @@ export async function replyTo(request: WriterRequest, writer: ResponseWriter): P
   }
 }
 
+/**
+ * The built entry runs as it is. Run from source (npm run dev), tsx's loader does not reach
+ * worker threads, so the TypeScript entry is loaded through tsx's own API.
+ */
+function startWorker(url: URL, workerData: object): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData })
+  const api = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}) })`
+  return new Worker(boot, { eval: true, workerData })
+}
+
 type Settle = { resolve: (outcome: 'stored' | 'repeat') => void; reject: (error: unknown) => void }
 
 /**
@@ -49,14 +60,18 @@ export function createThreadedResponseWriter(
   workerUrl: URL,
   database: { path: string; walGate: SharedArrayBuffer },
   local: ResponseWriter,
+  /** Told once if the thread stops other than by close() (the server logs it). */
+  onStop: (error: Error) => void = () => {},
 ) {
   const workerData = { databasePath: database.path, walGate: database.walGate }
-  const worker = new Worker(workerUrl, { workerData })
+  const worker = startWorker(workerUrl, workerData)
   const pending = new Map<number, Settle>()
   let nextId = 0
   let stopped = false
+  let closing = false
 
   const stop = (error: Error) => {
+    if (!stopped && !closing) onStop(error)
     stopped = true
     for (const settle of pending.values()) settle.reject(error)
     pending.clear()
@@ -85,6 +100,7 @@ export function createThreadedResponseWriter(
     /** After the last write settled: closes the thread's connection (its log checkpointed). */
     async close(): Promise<void> {
       if (stopped) return
+      closing = true
       const exited = new Promise((resolve) => worker.once('exit', resolve))
       worker.postMessage('close')
       await exited
