@@ -33,7 +33,7 @@ async function main() {
           WRITER_WORKER,
           { path: config.database.path, walGate },
           createResponseWriter(db),
-          (error) => console.error(`Response writer thread stopped (${error.message}); storing on the main connection`),
+          (error) => console.error(`Response writer thread stopped: ${error.message}`),
         )
       : undefined
   const app = createApp({

@@ -49,7 +49,8 @@ export async function claimKey(
       .insertInto('idempotency_keys')
       .values(rows)
       .onConflict((oc) => oc.column('key_hash').doNothing())
-  const result = await executeCachedInsert(trx, 'idempotency_keys claim', KEY_COLUMNS, [row], insert)
+  const name = 'idempotency_keys claim'
+  const result = await executeCachedInsert(trx, name, KEY_COLUMNS, [row], insert)
   if (Number(result.numAffectedRows ?? 0) === 1) return 'new'
   const state = await keyState(trx, surveyId, record)
   // Deleted between the insert and the read (a sweep): the request was stored before.
