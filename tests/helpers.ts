@@ -1,17 +1,20 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { afterEach } from 'vitest'
 import { migrateToLatest } from '../db/migrate.js'
-import { saveSurveyVersion } from '../db/queries/surveys.js'
+import type { ResponseInput } from '../db/queries/responses.js'
+import { findLatestVersion, saveSurveyVersion } from '../db/queries/surveys.js'
 import { insertUser } from '../db/queries/users.js'
 import type { Database, SurveyStatus, UserRole } from '../db/schema.js'
 import { createApp, type AuthOptions } from '../server/app.js'
 import { hashPassword } from '../server/accounts/password.js'
+import { prepareResponse } from '../server/domain/prepare-response.js'
 import { definitionChecksum, inspectDefinition } from '../server/domain/survey-definition.js'
 import { loadSurveyFiles } from '../server/publishing/survey-files.js'
-import { miniSurvey } from './fixtures.js'
+import { allCorrectBundledAnswers, miniSurvey } from './fixtures.js'
 import { createTestDatabase } from './test-database.js'
 
 export const REPO_ROOT = join(import.meta.dirname, '..')
@@ -180,4 +183,24 @@ export async function inviteOnlyMini(count: number) {
   const csv = await (await anna.post('/api/admin/surveys/mini/invitation-codes', { count })).text()
   const codes = csv.trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0])
   return { ...ctx, codes }
+}
+
+/**
+ * The bundled survey's latest version and a maker of responses to it, ready for the writer (all
+ * quiz answers correct, a new random id each): for tests that store without HTTP.
+ */
+export async function bundledResponses(db: Kysely<Database>) {
+  const survey = (await findLatestVersion(db, BUNDLED_SLUG))!
+  const definition = JSON.parse(survey.definition) as Record<string, unknown>
+  const prepared = prepareResponse({ definition, locales: [] }, { answers: allCorrectBundledAnswers })
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.details))
+  const input = (): ResponseInput => ({
+    ...prepared.response,
+    id: randomBytes(16).toString('hex'),
+    surveyId: survey.surveyId,
+    surveyVersionId: survey.versionId,
+    dimensions: ['sector', 'region', 'profession'],
+    submittedOn: '2026-11-25',
+  })
+  return { survey, input }
 }

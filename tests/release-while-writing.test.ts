@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { createRelease } from '../db/queries/releases.js'
 import { createResponseWriter } from '../db/queries/response-writer.js'
-import { findLatestVersion } from '../db/queries/surveys.js'
-import { prepareResponse } from '../server/domain/prepare-response.js'
-import { allCorrectBundledAnswers } from './fixtures.js'
-import { BUNDLED_SLUG, createTestContext } from './helpers.js'
+import { bundledResponses, createTestContext } from './helpers.js'
 
 // A release made while submissions wait in the group commit's queue or are being committed:
 // it holds exactly the responses committed before it, its counts are exactly theirs, and every
@@ -14,18 +10,7 @@ import { BUNDLED_SLUG, createTestContext } from './helpers.js'
 
 async function setup() {
   const ctx = await createTestContext()
-  const survey = (await findLatestVersion(ctx.db, BUNDLED_SLUG))!
-  const definition = JSON.parse(survey.definition) as Record<string, unknown>
-  const prepared = prepareResponse({ definition, locales: [] }, { answers: allCorrectBundledAnswers })
-  if (!prepared.ok) throw new Error(JSON.stringify(prepared.details))
-  const input = () => ({
-    ...prepared.response,
-    id: randomBytes(16).toString('hex'),
-    surveyId: survey.surveyId,
-    surveyVersionId: survey.versionId,
-    dimensions: ['sector', 'region', 'profession'],
-    submittedOn: '2026-11-25',
-  })
+  const { survey, input } = await bundledResponses(ctx.db)
   return { ...ctx, survey, input, writer: createResponseWriter(ctx.db, { maxBatch: 7 }) }
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -10,10 +9,7 @@ import { createWalGate } from '../db/wal-hygiene.js'
 import { countGroups } from '../db/queries/aggregates.js'
 import { createThreadedResponseWriter } from '../db/queries/response-writer-thread.js'
 import { createResponseWriter, IdempotencyKeyReused } from '../db/queries/response-writer.js'
-import { findLatestVersion } from '../db/queries/surveys.js'
-import { prepareResponse } from '../server/domain/prepare-response.js'
-import { allCorrectBundledAnswers } from './fixtures.js'
-import { BUNDLED_SLUG, countRows, createTestContext } from './helpers.js'
+import { bundledResponses, countRows, createTestContext } from './helpers.js'
 import { buildApp, REPO_ROOT } from './server-process.js'
 import { TEST_ENGINE } from './test-database.js'
 
@@ -23,18 +19,7 @@ const WORKER = pathToFileURL(join(REPO_ROOT, 'dist', 'server', 'sqlite-writer-wo
 
 async function setup() {
   const ctx = await createTestContext()
-  const survey = (await findLatestVersion(ctx.db, BUNDLED_SLUG))!
-  const definition = JSON.parse(survey.definition) as Record<string, unknown>
-  const prepared = prepareResponse({ definition, locales: [] }, { answers: allCorrectBundledAnswers })
-  if (!prepared.ok) throw new Error(JSON.stringify(prepared.details))
-  const input = () => ({
-    ...prepared.response,
-    id: randomBytes(16).toString('hex'),
-    surveyId: survey.surveyId,
-    surveyVersionId: survey.versionId,
-    dimensions: ['sector', 'region', 'profession'],
-    submittedOn: '2026-11-25',
-  })
+  const { survey, input } = await bundledResponses(ctx.db)
   const local = createResponseWriter(ctx.db)
   const localWrites: string[] = []
   const spy = {

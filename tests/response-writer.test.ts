@@ -1,31 +1,16 @@
-import { randomBytes } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { countGroups } from '../db/queries/aggregates.js'
 import { createResponseWriter } from '../db/queries/response-writer.js'
-import { findLatestVersion } from '../db/queries/surveys.js'
 import type { Database } from '../db/schema.js'
-import { prepareResponse } from '../server/domain/prepare-response.js'
-import { allCorrectBundledAnswers } from './fixtures.js'
-import { BUNDLED_SLUG, countRows, createTestContext } from './helpers.js'
+import { bundledResponses, countRows, createTestContext } from './helpers.js'
 
 // Submissions that arrive together are committed together (one durable commit for many), yet
 // each one is stored whole or refused alone.
 
 async function setup() {
   const ctx = await createTestContext()
-  const survey = (await findLatestVersion(ctx.db, BUNDLED_SLUG))!
-  const definition = JSON.parse(survey.definition) as Record<string, unknown>
-  const prepared = prepareResponse({ definition, locales: [] }, { answers: allCorrectBundledAnswers })
-  if (!prepared.ok) throw new Error(JSON.stringify(prepared.details))
-  const input = () => ({
-    ...prepared.response,
-    id: randomBytes(16).toString('hex'),
-    surveyId: survey.surveyId,
-    surveyVersionId: survey.versionId,
-    dimensions: ['sector', 'region', 'profession'],
-    submittedOn: '2026-11-25',
-  })
+  const { survey, input } = await bundledResponses(ctx.db)
   return { ...ctx, survey, input, writer: createResponseWriter(ctx.db) }
 }
 
