@@ -61,6 +61,28 @@ describe('the response writer', () => {
     expect(Number(counts.n)).toBe(5)
   })
 
+  it('refuses a response whose own rows fail, alone, though a batch inserts its rows together', async () => {
+    const { db, survey, input, writer } = await setup()
+    const broken = input()
+    // The same answer row twice: the primary key refuses it, and only it.
+    broken.values = [...broken.values, broken.values[0]]
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 4 }, () => writer.write(input())),
+      writer.write(broken),
+      ...Array.from({ length: 4 }, () => writer.write(input())),
+    ])
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array(4).fill('fulfilled'),
+      'rejected',
+      ...Array(4).fill('fulfilled'),
+    ])
+    expect((await countRows(db)).responses).toBe(8)
+    const ids = await db.selectFrom('responses').select('id').execute()
+    expect(ids.map((row) => row.id)).not.toContain(broken.id)
+    const [counted] = await countGroups(db, { surveyId: survey.surveyId }, [])
+    expect(counted.n).toBe(8)
+  })
+
   it('settles a response only after its batch is committed, and keeps writing later ones', async () => {
     const { db, input, writer } = await setup()
     await writer.write(input())

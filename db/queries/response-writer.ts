@@ -5,7 +5,7 @@ import type { Database } from '../schema.js'
 import { isTransientError, retryTransient, type RetryOptions } from '../transient.js'
 import { claimKey, releaseKey, type IdempotencyRecord } from './idempotency-keys.js'
 import { addResponseCounts } from './response-counts.js'
-import { storeResponseRows, type ResponseInput } from './responses.js'
+import { storeManyResponseRows, storeResponseRows, type ResponseInput } from './responses.js'
 
 type Claim = (trx: Transaction<Database>) => Promise<void>
 
@@ -50,6 +50,13 @@ const ownKey = (): IdempotencyRecord => ({
   fingerprint: randomBytes(32).toString('hex'),
 })
 
+/** The batch's rows, inserted together, failed: it runs again one response at a time. */
+class TogetherFailed extends Error {
+  constructor() {
+    super('rows of a batch refused')
+  }
+}
+
 const byString =
   <T>(key: (item: T) => string) =>
   (a: T, b: T) =>
@@ -79,7 +86,7 @@ export function createResponseWriter(
   const queue: Pending[] = []
   let writing = false
 
-  async function storeBatch(trx: Transaction<Database>, batch: Pending[]) {
+  async function storeBatch(trx: Transaction<Database>, batch: Pending[], together: boolean) {
     const outcomes = new Map<Pending, 'stored' | 'repeat' | { refused: unknown }>()
     const surveys = [...new Set(batch.map((item) => item.input.surveyId))].sort((a, b) => a - b)
     // Held until commit: a release waits for these responses to be stored and counted (or not).
@@ -106,15 +113,27 @@ export function createResponseWriter(
       }
     }
     const storing = batch.filter((item) => !outcomes.has(item))
-    for (const item of storing) {
+    if (together || storing.length === 1) {
       try {
-        await storeResponseRows(trx, item.input)
+        await storeManyResponseRows(
+          trx,
+          storing.map((item) => item.input),
+        )
       } catch (error) {
         if (isTransientError(error)) throw error
-        throw new ItemFailed(item, error)
+        throw storing.length === 1 ? new ItemFailed(storing[0], error) : new TogetherFailed()
       }
-      outcomes.set(item, 'stored')
+    } else {
+      for (const item of storing) {
+        try {
+          await storeResponseRows(trx, item.input)
+        } catch (error) {
+          if (isTransientError(error)) throw error
+          throw new ItemFailed(item, error)
+        }
+      }
     }
+    for (const item of storing) outcomes.set(item, 'stored')
     await addResponseCounts(
       trx,
       storing.map((item) => item.input),
@@ -124,10 +143,11 @@ export function createResponseWriter(
 
   async function writeBatch(batch: Pending[]) {
     let remaining = batch
+    let together = true
     while (remaining.length > 0) {
       try {
         const outcomes = await retryTransient(
-          () => db.transaction().execute((trx) => storeBatch(trx, remaining)),
+          () => db.transaction().execute((trx) => storeBatch(trx, remaining, together)),
           retry,
         )
         for (const [item, outcome] of outcomes) {
@@ -137,6 +157,10 @@ export function createResponseWriter(
         return
       } catch (error) {
         // Nothing of this attempt was committed: refuse the one response at fault, retry the rest.
+        if (error instanceof TogetherFailed) {
+          together = false
+          continue
+        }
         if (!(error instanceof ItemFailed)) {
           for (const item of remaining) item.reject(error)
           return

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Compilable, Kysely, Transaction } from 'kysely'
 import { shareLockOn } from '../dialect.js'
 import type { Database, NewResponseValue } from '../schema.js'
 import { inTransaction } from '../transaction.js'
@@ -20,7 +20,7 @@ export interface ResponseInput {
 }
 
 // SQLite caps bound parameters per statement; 5 columns x 150 rows stays well under it.
-const VALUE_ROWS_PER_INSERT = 150
+const ROWS_PER_INSERT = 150
 
 /**
  * All rows of one response in one transaction: a response is stored whole or not at all.
@@ -52,47 +52,71 @@ export async function storeResponse(
  * The response's own rows: its random id makes them new rows that no other transaction writes,
  * so inserting them never waits for a lock. Counts are added separately (addResponseCounts).
  */
-export async function storeResponseRows(
+export function storeResponseRows(trx: Transaction<Database>, input: ResponseInput) {
+  return storeManyResponseRows(trx, [input])
+}
+
+/**
+ * The own rows of several responses with a few statements per table, not per response: on
+ * PostgreSQL every statement is a round trip. Rows go in the order of the response ids, which are
+ * random, so no table's physical order follows the order the responses arrived in.
+ */
+export async function storeManyResponseRows(
   trx: Transaction<Database>,
-  input: ResponseInput,
+  inputs: readonly ResponseInput[],
 ): Promise<void> {
-  const response = {
+  const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  // Literal objects: spreading each value and adding a key is V8's slow path (see response-counts).
+  const responses = sorted.map((input) => ({
     id: input.id,
     survey_version_id: input.surveyVersionId,
     locale: input.locale,
     submitted_on: input.submittedOn,
     knowledge_score: input.knowledgeScore,
-  }
-  await executeCachedInsert(trx, 'responses', RESPONSE_COLUMNS, [response], (rows) =>
+  }))
+  await insertInChunks(responses, RESPONSE_COLUMNS, 'responses', (rows) =>
     trx.insertInto('responses').values(rows),
   )
-  const answers = { response_id: input.id, answers: JSON.stringify(input.answers) }
-  await executeCachedInsert(trx, 'response_answers', ANSWER_COLUMNS, [answers], (rows) =>
+  const answers = sorted.map((input) => ({
+    response_id: input.id,
+    answers: JSON.stringify(input.answers),
+  }))
+  await insertInChunks(answers, ANSWER_COLUMNS, 'response_answers', (rows) =>
     trx.insertInto('response_answers').values(rows),
   )
-  // Literal objects: spreading each value and adding a key is V8's slow path (see response-counts).
-  const values = input.values.map((value) => ({
-    response_id: input.id,
-    question: value.question,
-    item: value.item ?? '',
-    value: value.value ?? null,
-    number: value.number ?? null,
-  }))
-  for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
-    const chunk = values.slice(start, start + VALUE_ROWS_PER_INSERT)
-    await executeCachedInsert(trx, 'response_values', VALUE_COLUMNS, chunk, (rows) =>
-      trx.insertInto('response_values').values(rows),
-    )
-  }
-  if (input.quizItems.length > 0) {
-    const items = input.quizItems.map((item) => ({
+  const values = sorted.flatMap((input) =>
+    input.values.map((value) => ({
+      response_id: input.id,
+      question: value.question,
+      item: value.item ?? '',
+      value: value.value ?? null,
+      number: value.number ?? null,
+    })),
+  )
+  await insertInChunks(values, VALUE_COLUMNS, 'response_values', (rows) =>
+    trx.insertInto('response_values').values(rows),
+  )
+  const items = sorted.flatMap((input) =>
+    input.quizItems.map((item) => ({
       response_id: input.id,
       question: item.question,
       correct: item.correct ? 1 : 0,
-    }))
-    await executeCachedInsert(trx, 'response_quiz_items', QUIZ_COLUMNS, items, (rows) =>
-      trx.insertInto('response_quiz_items').values(rows),
-    )
+    })),
+  )
+  await insertInChunks(items, QUIZ_COLUMNS, 'response_quiz_items', (rows) =>
+    trx.insertInto('response_quiz_items').values(rows),
+  )
+
+  async function insertInChunks<Row extends Record<string, unknown>>(
+    rows: Row[],
+    columns: readonly (keyof Row & string)[],
+    name: string,
+    build: (rows: readonly Row[]) => Compilable,
+  ) {
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT)
+      await executeCachedInsert(trx, name, columns, chunk, build)
+    }
   }
 }
 
