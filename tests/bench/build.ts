@@ -8,6 +8,7 @@ export const SERVER_FULL = join(BENCH_OUT, 'server', 'index.js')
 export const SERVER_NORMAL = join(BENCH_OUT, 'server-sync-normal', 'index.js')
 export const SERVER_BARE = join(BENCH_OUT, 'server', 'bare.js')
 export const SERVER_BARE_CLUSTER = join(BENCH_OUT, 'server', 'bare-cluster.js')
+export const SERVER_CLUSTER = join(BENCH_OUT, 'server', 'cluster.js')
 export const AGGREGATE_CHILD = join(BENCH_OUT, 'aggregate-child.js')
 export const CLIENT_OUT = join(BENCH_OUT, 'client')
 
@@ -36,6 +37,7 @@ export async function buildServers(): Promise<void> {
     ),
     bundle('tests/bench/entries/bare-server.ts', SERVER_BARE),
     bundle('tests/bench/entries/bare-cluster.ts', SERVER_BARE_CLUSTER),
+    bundle('tests/bench/entries/server-cluster.ts', SERVER_CLUSTER),
     bundle('tests/bench/entries/aggregate-child.ts', AGGREGATE_CHILD),
   ])
 }

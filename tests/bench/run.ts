@@ -27,6 +27,7 @@ import { parseOptions, type BenchOptions } from './options.js'
 import { measureServedPage, type PageWeight } from './page-weight.js'
 import { REPO_ROOT } from './paths.js'
 import { fmt, ratio, renderReport, type Section, type Target } from './report.js'
+import { postgresSubmissions } from './submission-postgres.js'
 import { measureLoad, pinToOneCore, startForLoad, type LoadOptions, type LoadResult } from './submission.js'
 import {
   GROUP_SIZE,
@@ -258,6 +259,14 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
     value: `p99 ${fmt(paced.load.p99)} ms (p50 ${fmt(paced.load.p50)}) at ${fmt(paced.load.requestsPerSecond, 0)} req/s, ${paced.load.errors} errors`,
     met: paced.load.p99 < 50 && paced.load.errors === 0,
   })
+  // PostgreSQL, when the bench is given a server to use (the product's way past one process).
+  const postgresUrl = process.env.BENCH_DATABASE_URL
+  if (postgresUrl) {
+    const baselines = { one: bare.load, cores: bareCores.load }
+    const measured = await postgresSubmissions(postgresUrl, bodies, options.load, baselines, cores, log)
+    result.sections.push(measured.section)
+    result.targets.push(...measured.targets)
+  }
   const shareMany = ratio(fullMany.load.requestsPerSecond, bareMany.load.requestsPerSecond)
   result.targets.push({
     name: `submissions >= 0.5x bare route at ${many.connections} connections, 0 errors`,
