@@ -82,7 +82,7 @@ export function createResponseWriter(
   db: Kysely<Database>,
   { maxBatch = 100, retry = {} }: { maxBatch?: number; retry?: RetryOptions } = {},
 ) {
-  const ownKeys = dialectOf(db) === 'postgres'
+  const postgres = dialectOf(db) === 'postgres'
   const queue: Pending[] = []
   let writing = false
 
@@ -143,7 +143,10 @@ export function createResponseWriter(
 
   async function writeBatch(batch: Pending[]) {
     let remaining = batch
-    let together = true
+    // PostgreSQL: a few statements per table for the whole batch, each statement a round trip.
+    // SQLite runs in the process, and there a statement of many rows journals the pages it
+    // changes (past 64 KB, into a temporary file): a statement per response writes less.
+    let together = postgres
     while (remaining.length > 0) {
       try {
         const outcomes = await retryTransient(
@@ -186,7 +189,7 @@ export function createResponseWriter(
     /** Resolves 'stored', or 'repeat' when the same request was stored before under its key. */
     write(input: ResponseInput, options: WriteOptions = {}): Promise<'stored' | 'repeat'> {
       // PostgreSQL, without a client key: one of our own, so a retry after a lost commit finds it.
-      const key = options.idempotency ?? (ownKeys ? ownKey() : undefined)
+      const key = options.idempotency ?? (postgres ? ownKey() : undefined)
       return new Promise((resolve, reject) => {
         queue.push({ input, claim: options.claim, key, resolve, reject })
         if (!writing) schedule()
