@@ -27,52 +27,35 @@ export async function keyState(
   return same ? 'repeat' : 'reused'
 }
 
-export interface KeyClaim {
-  surveyId: number
-  record: IdempotencyRecord
-  day: string
-}
-
 /**
- * Records the keys of a batch, in one statement, in the transaction that stores the responses;
- * each claim's state, in order. On PostgreSQL a concurrent insert of the same key waits for the
- * other transaction, so of two racing requests one stores and the other sees 'repeat' (or
- * 'reused') once the first has committed. The same key twice in one batch is new once.
+ * Records the key in the transaction that stores the response. On PostgreSQL a concurrent
+ * insert of the same key waits for the other transaction, so of two racing requests one stores
+ * and the other sees 'repeat' (or 'reused') once the first has committed.
  */
-export async function claimKeys(
+export async function claimKey(
   trx: Transaction<Database>,
-  claims: readonly KeyClaim[],
-): Promise<KeyState[]> {
-  if (claims.length === 0) return []
-  const rows = claims.map(({ surveyId, record, day }) => ({
+  surveyId: number,
+  record: IdempotencyRecord,
+  day: string,
+): Promise<KeyState> {
+  const row = {
     key_hash: record.keyHash,
     survey_id: surveyId,
     request_digest: record.fingerprint,
     day,
-  }))
-  const insert = (rows: readonly KeyRow[]) =>
+  }
+  const insert = (rows: readonly (typeof row)[]) =>
     trx
       .insertInto('idempotency_keys')
       .values(rows)
       .onConflict((oc) => oc.column('key_hash').doNothing())
-      .returning('key_hash')
-  const result = await executeCachedInsert(trx, 'idempotency_keys claims', KEY_COLUMNS, rows, insert)
-  const inserted = new Set((result.rows as { key_hash: string }[]).map((row) => row.key_hash))
-  const states: KeyState[] = []
-  for (const { surveyId, record } of claims) {
-    // Taken out of the set: a second claim of the same key in this batch is not new.
-    if (inserted.delete(record.keyHash)) {
-      states.push('new')
-      continue
-    }
-    const state = await keyState(trx, surveyId, record)
-    // Deleted between the insert and the read (a sweep): the request was stored before.
-    states.push(state === 'new' ? 'repeat' : state)
-  }
-  return states
+  const name = 'idempotency_keys claim'
+  const result = await executeCachedInsert(trx, name, KEY_COLUMNS, [row], insert)
+  if (Number(result.numAffectedRows ?? 0) === 1) return 'new'
+  const state = await keyState(trx, surveyId, record)
+  // Deleted between the insert and the read (a sweep): the request was stored before.
+  return state === 'new' ? 'repeat' : state
 }
-
-type KeyRow = { key_hash: string; survey_id: number; request_digest: string; day: string }
 
 const KEY_COLUMNS = ['key_hash', 'survey_id', 'request_digest', 'day'] as const
 

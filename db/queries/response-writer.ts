@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import { dialectOf, shareLockOn } from '../dialect.js'
 import type { Database } from '../schema.js'
 import { isTransientError, retryTransient, type RetryOptions } from '../transient.js'
-import { claimKeys, releaseKey, type IdempotencyRecord } from './idempotency-keys.js'
+import { claimKey, releaseKey, type IdempotencyRecord } from './idempotency-keys.js'
 import { addResponseCounts } from './response-counts.js'
 import { storeManyResponseRows, storeResponseRows, type ResponseInput } from './responses.js'
 
@@ -91,21 +91,13 @@ export function createResponseWriter(
     const surveys = [...new Set(batch.map((item) => item.input.surveyId))].sort((a, b) => a - b)
     // Held until commit: a release waits for these responses to be stored and counted (or not).
     for (const surveyId of surveys) await shareLockOn(trx, 'responses', surveyId)
-    const keyed = batch
-      .filter((item) => item.key !== undefined)
-      .sort(byString((item) => item.key!.keyHash))
-    const states = await claimKeys(
-      trx,
-      keyed.map((item) => ({
-        surveyId: item.input.surveyId,
-        record: item.key!,
-        day: item.input.submittedOn,
-      })),
-    )
-    keyed.forEach((item, i) => {
-      if (states[i] === 'new') return
-      outcomes.set(item, states[i] === 'repeat' ? 'repeat' : { refused: new IdempotencyKeyReused() })
-    })
+    const keyed = batch.filter((item) => item.key !== undefined)
+    for (const item of keyed.sort(byString((item) => item.key!.keyHash))) {
+      const state = await claimKey(trx, item.input.surveyId, item.key!, item.input.submittedOn)
+      if (state !== 'new') {
+        outcomes.set(item, state === 'repeat' ? 'repeat' : { refused: new IdempotencyKeyReused() })
+      }
+    }
     const claims = batch.filter((item) => !outcomes.has(item) && item.claim)
     for (const item of claims.sort(byString((item) => item.claim!.order))) {
       await sql`savepoint claim`.execute(trx)
