@@ -37,7 +37,10 @@ export function createSqliteDb(
   { busyTimeout = Number(SQLITE_PRAGMAS.busy_timeout), walGate }: SqliteOptions = {},
 ): Kysely<Database> {
   const sqlite = openSqlite(path)
-  sqlite.pragma(`busy_timeout = ${busyTimeout}`)
+  // openSqlite set the default; the writer thread's connection waits longer.
+  if (busyTimeout !== Number(SQLITE_PRAGMAS.busy_timeout)) {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`)
+  }
   // Each committed write gets a log of its own, truncated at once (db/wal-hygiene.ts).
   const cached = withStatementCache(sqlite)
   const { database, hygiene } = withWalHygiene(sqlite, cached, busyTimeout, walGate)

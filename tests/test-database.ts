@@ -19,7 +19,8 @@ export interface TestDatabase {
   drop: () => Promise<void>
 }
 
-async function onServer(url: string, statement: string, values: unknown[] = []) {
+/** One statement on its own connection (creating databases and schemas). */
+export async function onServer(url: string, statement: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {

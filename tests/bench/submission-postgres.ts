@@ -1,19 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { SURVEY_SLUG } from './answers.js'
 import { SERVER_CLUSTER, SERVER_FULL } from './build.js'
 import { fmt, ratio, type Section, type Target } from './report.js'
 import { measureLoad, startForLoad, type LoadOptions, type LoadResult } from './submission.js'
-
-async function onServer(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query(statement)).rows
-  } finally {
-    await client.end()
-  }
-}
+import { onServer } from '../test-database.js'
 
 /** A fresh schema on the bench's PostgreSQL server, for one server run; dropped by `drop`. */
 async function freshSchema(serverUrl: string) {
