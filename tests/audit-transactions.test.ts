@@ -51,8 +51,11 @@ describe('an admin action is stored together with its audit entry, or not at all
     const interim = await withoutAuditLog(db, () => admin.post(`${base}/mini/releases`))
     expect(interim.status).toBe(500)
     expect(await db.selectFrom('releases').selectAll().execute()).toEqual([])
+    // Still pending: stored under the number of the release they will be in (decision 008),
+    // with no release tables made for it.
     const unreleased = await db.selectFrom('responses').select('release_no').execute()
-    expect(unreleased.map((row) => row.release_no)).toEqual([null, null, null, null, null])
+    expect(unreleased.map((row) => row.release_no)).toEqual([1, 1, 1, 1, 1])
+    expect(await db.selectFrom('release_tables').select('release_no').execute()).toEqual([])
 
     const close = await withoutAuditLog(db, () => admin.post(`${base}/mini/close`))
     expect(close.status).toBe(500)

@@ -54,7 +54,8 @@ describe('a release made while submissions are pending', () => {
     expect(released.length).toBeLessThan(ids.length)
     for (const id of settledBeforeRelease) expect(releaseOf.get(id)).toBe(releaseNo)
     const afterIds = await Promise.all(after)
-    for (const id of afterIds) expect(releaseOf.get(id)).toBeNull()
+    // Pending for the next release: stored under its number (decision 008, fifth step).
+    for (const id of afterIds) expect(releaseOf.get(id)).toBe(releaseNo + 1)
 
     // Counts per release equal the rows: each response counted once, in the release it is in.
     const { rows: counted } = await sql<{ release_no: number; n: number }>`
@@ -63,7 +64,8 @@ describe('a release made while submissions are pending', () => {
        group by release_no`.execute(db)
     const countOf = new Map(counted.map((row) => [Number(row.release_no), Number(row.n)]))
     expect(countOf.get(releaseNo)).toBe(released.length)
-    expect(countOf.get(0)).toBe(ids.length - released.length)
+    expect(countOf.get(releaseNo + 1)).toBe(ids.length - released.length)
+    expect([...countOf.keys()].sort()).toEqual([releaseNo, releaseNo + 1])
     const { rows: answers } = await sql<{ release_no: number; n: number }>`
       select coalesce(r.release_no, 0) as release_no, count(*) as n
         from response_values a join responses r on r.id = a.response_id

@@ -15,6 +15,7 @@ import * as reports from './2026-12-04T22-00_reports.js'
 import * as dropValuesQuestionIndex from './2026-12-04T22-00_drop-values-question-index.js'
 import * as responseAnswers from './2026-12-05T01-00_response-answers.js'
 import * as dropResponsesReleaseIndex from './2026-12-05T02-00_drop-responses-release-index.js'
+import * as responsesUnreleasedIndex from './2026-12-05T07-00_responses-unreleased-index.js'
 
 /** Static record (no directory scanning) so the bundled server carries its migrations. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T22-00_drop-values-question-index': dropValuesQuestionIndex,
   '2026-12-05T01-00_response-answers': responseAnswers,
   '2026-12-05T02-00_drop-responses-release-index': dropResponsesReleaseIndex,
+  '2026-12-05T07-00_responses-unreleased-index': responsesUnreleasedIndex,
 }

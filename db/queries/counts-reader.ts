@@ -31,8 +31,9 @@ export async function countsLayout(
       .executeTakeFirst()
     return Number(row?.last ?? 0)
   }
-  // Live data: the pending counts (release 0) and every release; a release: 1..N.
-  const last = scope.releaseNo ?? (await lastRelease())
+  // Live data: every release and the pending counts (under the next release's number, or 0 when
+  // stored before decision 008's fifth step); a release: 1..N.
+  const last = scope.releaseNo ?? (await lastRelease()) + 1
   const first = scope.releaseNo === undefined ? 0 : 1
   const layouts = new Set<string>()
   for (let releaseNo = first; releaseNo <= last; releaseNo++) {

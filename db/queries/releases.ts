@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { hideArrivalOrder, serializeOn } from '../dialect.js'
+import { dialectOf, hideArrivalOrder, serializeOn } from '../dialect.js'
 import { storeReleaseTables } from './release-tables.js'
 import { deleteSurveyKeys } from './idempotency-keys.js'
 import { claimResponseCounts } from './response-counts.js'
@@ -30,9 +30,9 @@ export class ReleaseRefused extends Error {
 }
 
 /**
- * Claims every response not yet released for release N, then lets `plan` build the publication
- * from exactly those rows, inside one transaction: a response arriving meanwhile is either in
- * the counts or waits for the next release. `plan` throws ReleaseRefused to undo everything.
+ * Claims every response not yet released for release N (those stored since the last release
+ * already carry N), then lets `plan` build the publication from exactly those rows, inside one
+ * transaction: a response arriving meanwhile is either in the counts or waits for the next one. `plan` throws ReleaseRefused to undo everything.
  * Runs in `db` when it is a transaction, so the caller can record the release in the same one.
  */
 export async function createRelease(
@@ -51,10 +51,19 @@ export async function createRelease(
       .where('survey_id', '=', input.surveyId)
       .executeTakeFirst()
     const releaseNo = Number(last?.number ?? 0) + 1
+    // Responses stored since decision 008's fifth step already carry this number (see
+    // pendingReleases): on SQLite only rows from before it (null) are labelled, found through
+    // the partial index `responses_unreleased`. PostgreSQL writes every claimed row again, so
+    // none keeps the transaction id (xmin) of the submission that stored it.
+    const postgres = dialectOf(trx) === 'postgres'
     await trx
       .updateTable('responses')
       .set({ release_no: releaseNo })
-      .where('release_no', 'is', null)
+      .where((eb) =>
+        postgres
+          ? eb.or([eb('release_no', 'is', null), eb('release_no', '=', releaseNo)])
+          : eb('release_no', 'is', null),
+      )
       .where('survey_version_id', 'in', (eb) =>
         eb
           .selectFrom('survey_versions')

@@ -1,14 +1,17 @@
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely'
+import { dialectOf } from '../dialect.js'
 import type { Database, ResponseCountsTable } from '../schema.js'
 import { executeCachedInsert } from './cached-insert.js'
-import type { ResponseInput } from './responses.js'
+import { pendingReleaseOf, type PendingReleases, type ResponseInput } from './responses.js'
 
 /**
  * Running counts per combination of dimension values (`response_counts`): for each survey,
- * release (0 = not yet released) and sector x region x ... cell, the number of responses, answer
- * values and correct quiz items, with sums for means. A response adds its counts in its own
- * transaction and a release relabels the pending ones, so results read these few rows instead of
- * every answer. Up to four dimensions are kept; `dims` names them (JSON) in column order.
+ * release and sector x region x ... cell, the number of responses, answer values and correct quiz
+ * items, with sums for means. A response adds its counts in its own transaction, under the number
+ * of the release it will be part of (the survey's last + 1), so a release moves none of them.
+ * Release 0 holds counts stored before that (decision 008, fifth step); a release claims them.
+ * Results read these few rows instead of every answer. Up to four dimensions are kept; `dims`
+ * names them (JSON) in column order.
  */
 export const COUNTED_DIMENSIONS = 4
 
@@ -89,7 +92,7 @@ async function addAllCounts(
 /** What one response adds: the same keys and figures as counting its rows (see rebuild). */
 export function responseCountRows(
   input: ResponseInput,
-  releaseNo = 0,
+  releaseNo: number,
 ): Insertable<ResponseCountsTable>[] {
   const singles = input.values.filter((v) => (v.item ?? '') === '')
   const single = new Map(singles.map((v) => [v.question, v.value]))
@@ -142,10 +145,13 @@ const countKey = (r: Insertable<ResponseCountsTable>) =>
  * the whole key. Every transaction upserts count rows in this one order, so two of them can never
  * each hold a row the other waits for (no deadlock on PostgreSQL); see docs/decisions/006.
  */
-export function batchCountRows(inputs: readonly ResponseInput[]): Insertable<ResponseCountsTable>[] {
+export function batchCountRows(
+  inputs: readonly ResponseInput[],
+  releases: PendingReleases,
+): Insertable<ResponseCountsTable>[] {
   const merged = new Map<string, Insertable<ResponseCountsTable>>()
   for (const input of inputs) {
-    for (const row of responseCountRows(input)) {
+    for (const row of responseCountRows(input, pendingReleaseOf(releases, input.surveyId))) {
       const key = countKey(row)
       const seen = merged.get(key)
       if (seen) {
@@ -165,8 +171,10 @@ const COUNT_ROWS_PER_UPSERT = 150
 export async function addResponseCounts(
   db: Kysely<Database>,
   inputs: ResponseInput | readonly ResponseInput[],
+  releases: PendingReleases,
 ): Promise<void> {
-  const rows = batchCountRows(Array.isArray(inputs) ? inputs : [inputs as ResponseInput])
+  const list = Array.isArray(inputs) ? inputs : [inputs as ResponseInput]
+  const rows = batchCountRows(list, releases)
   for (let start = 0; start < rows.length; start += COUNT_ROWS_PER_UPSERT) {
     const chunk = rows.slice(start, start + COUNT_ROWS_PER_UPSERT)
     await executeCachedInsert(db, 'response_counts upsert', COUNT_COLUMNS, chunk, (chunk) =>
@@ -199,12 +207,12 @@ export function rebuildResponseCounts(
 }
 
 /**
- * Moves the pending counts into release N, in the transaction that claims the responses. The
- * release number is part of the key, so an UPDATE would move every row to another place in the
- * index one by one (SQLite: a delete and an insert per row, in key order of the old place). A
- * copy in key order appends to the end of release N's range, and the pending range is then
- * removed whole: about 1.3x faster at 100,000 responses (decision 008). Same rows either way;
- * the release holds the survey's exclusive lock, so no submission adds to pending rows meanwhile.
+ * Makes release N's counts final, in the transaction that claims the responses. Counts stored
+ * since decision 008's fifth step are already under N; counts left at 0 from before it are
+ * copied into N in key order (merged with N's where both exist) and their range removed whole.
+ * On PostgreSQL the rows under N are also written again: each would otherwise keep the
+ * transaction id (xmin) of the last submission that added to it. The release holds the survey's
+ * exclusive lock, so no submission adds to these rows meanwhile.
  */
 export async function claimResponseCounts(
   db: Kysely<Database>,
@@ -217,10 +225,22 @@ export async function claimResponseCounts(
     select survey_id, cast(${releaseNo} as integer), ${sql.raw(rest)}
     from response_counts
     where survey_id = ${surveyId} and release_no = 0
-    order by ${sql.raw(KEY_COLUMNS)}`.execute(db)
+    order by ${sql.raw(KEY_COLUMNS)}
+    on conflict (${sql.raw(KEY_COLUMNS)}) do update set
+      n = response_counts.n + excluded.n,
+      numbers = response_counts.numbers + excluded.numbers,
+      number_sum = response_counts.number_sum + excluded.number_sum`.execute(db)
   await db
     .deleteFrom('response_counts')
     .where('survey_id', '=', surveyId)
     .where('release_no', '=', 0)
     .execute()
+  if (dialectOf(db) === 'postgres') {
+    await db
+      .updateTable('response_counts')
+      .set((eb) => ({ n: eb.ref('n') }))
+      .where('survey_id', '=', surveyId)
+      .where('release_no', '=', releaseNo)
+      .execute()
+  }
 }

@@ -5,7 +5,12 @@ import type { Database } from '../schema.js'
 import { isTransientError, retryTransient, type RetryOptions } from '../transient.js'
 import { claimKey, releaseKey, type IdempotencyRecord } from './idempotency-keys.js'
 import { addResponseCounts } from './response-counts.js'
-import { storeManyResponseRows, storeResponseRows, type ResponseInput } from './responses.js'
+import {
+  pendingReleases,
+  storeManyResponseRows,
+  storeResponseRows,
+  type ResponseInput,
+} from './responses.js'
 
 type Claim = (trx: Transaction<Database>) => Promise<void>
 
@@ -113,11 +118,13 @@ export function createResponseWriter(
       }
     }
     const storing = batch.filter((item) => !outcomes.has(item))
+    const releases = await pendingReleases(trx, surveys)
     if (together || storing.length === 1) {
       try {
         await storeManyResponseRows(
           trx,
           storing.map((item) => item.input),
+          releases,
         )
       } catch (error) {
         if (isTransientError(error)) throw error
@@ -126,7 +133,7 @@ export function createResponseWriter(
     } else {
       for (const item of storing) {
         try {
-          await storeResponseRows(trx, item.input)
+          await storeResponseRows(trx, item.input, releases)
         } catch (error) {
           if (isTransientError(error)) throw error
           throw new ItemFailed(item, error)
@@ -137,6 +144,7 @@ export function createResponseWriter(
     await addResponseCounts(
       trx,
       storing.map((item) => item.input),
+      releases,
     )
     return outcomes
   }

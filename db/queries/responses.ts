@@ -44,16 +44,50 @@ export async function storeResponse(
   // Held until commit: a release waits for this response to be stored and counted (or not).
   await shareLockOn(trx, 'responses', input.surveyId)
   await before?.(trx)
-  await storeResponseRows(trx, input)
-  await addResponseCounts(trx, input)
+  const releases = await pendingReleases(trx, [input.surveyId])
+  await storeResponseRows(trx, input, releases)
+  await addResponseCounts(trx, input, releases)
+}
+
+/** Survey id -> the number of the release its responses stored now will be part of. */
+export type PendingReleases = ReadonlyMap<number, number>
+
+/**
+ * The release each survey's new responses belong to: one after its last. Stored with the rows and
+ * counts, so a release relabels nothing (decision 008, fifth step). Read under the lock a release
+ * takes exclusively (shareLockOn; on SQLite the write lock), so no release is made between this
+ * read and the commit.
+ */
+export async function pendingReleases(
+  trx: Transaction<Database>,
+  surveyIds: readonly number[],
+): Promise<PendingReleases> {
+  const rows = await trx
+    .selectFrom('releases')
+    .select(['survey_id', (eb) => eb.fn.max('number').as('last')])
+    .where('survey_id', 'in', surveyIds)
+    .groupBy('survey_id')
+    .execute()
+  const last = new Map(rows.map((row) => [row.survey_id, Number(row.last)]))
+  return new Map(surveyIds.map((id) => [id, (last.get(id) ?? 0) + 1]))
+}
+
+export function pendingReleaseOf(releases: PendingReleases, surveyId: number): number {
+  const releaseNo = releases.get(surveyId)
+  if (releaseNo === undefined) throw new Error(`no pending release read for survey ${surveyId}`)
+  return releaseNo
 }
 
 /**
  * The response's own rows: its random id makes them new rows that no other transaction writes,
  * so inserting them never waits for a lock. Counts are added separately (addResponseCounts).
  */
-export function storeResponseRows(trx: Transaction<Database>, input: ResponseInput) {
-  return storeManyResponseRows(trx, [input])
+export function storeResponseRows(
+  trx: Transaction<Database>,
+  input: ResponseInput,
+  releases: PendingReleases,
+) {
+  return storeManyResponseRows(trx, [input], releases)
 }
 
 /**
@@ -64,6 +98,7 @@ export function storeResponseRows(trx: Transaction<Database>, input: ResponseInp
 export async function storeManyResponseRows(
   trx: Transaction<Database>,
   inputs: readonly ResponseInput[],
+  releases: PendingReleases,
 ): Promise<void> {
   const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   // Literal objects: spreading each value and adding a key is V8's slow path (see response-counts).
@@ -73,6 +108,7 @@ export async function storeManyResponseRows(
     locale: input.locale,
     submitted_on: input.submittedOn,
     knowledge_score: input.knowledgeScore,
+    release_no: pendingReleaseOf(releases, input.surveyId),
   }))
   await insertInChunks(responses, RESPONSE_COLUMNS, 'responses', (rows) =>
     trx.insertInto('responses').values(rows),
@@ -126,6 +162,7 @@ const RESPONSE_COLUMNS = [
   'locale',
   'submitted_on',
   'knowledge_score',
+  'release_no',
 ] as const
 const ANSWER_COLUMNS = ['response_id', 'answers'] as const
 const VALUE_COLUMNS = ['response_id', 'question', 'item', 'value', 'number'] as const

@@ -115,8 +115,9 @@ export async function generateResponses(
   })
   const addToBatch = sqlite.prepare('insert into batch values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const copyResponses = sqlite.prepare(
-    `insert into responses (id, survey_version_id, locale, submitted_on, knowledge_score)
-     select id, ?, locale, day, score from batch order by id`,
+    // Pending for release 1, as the server stores a response before the survey's first release.
+    `insert into responses (id, survey_version_id, locale, submitted_on, knowledge_score, release_no)
+     select id, ?, locale, day, score, 1 from batch order by id`,
   )
   const copyAnswers = sqlite.prepare(
     `insert into response_answers (response_id, answers) select id, answers from batch order by id`,
