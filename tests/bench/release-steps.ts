@@ -61,6 +61,14 @@ const sizes = await sql<{ name: string; pages: number }>`
   .catch(() => ({ rows: [] }))
 console.log(JSON.stringify({ pages: sizes.rows }))
 
+// Responses stored by the server since decision 008's fifth step carry the number of their
+// release already; a file written before it (release_no null, counts under 0) is relabelled.
+const legacy = Boolean(
+  await db.selectFrom('responses').select('id').where('release_no', 'is', null).limit(1)
+    .executeTakeFirst(),
+)
+console.log(JSON.stringify({ form: legacy ? 'numbers stored by the release' : 'numbers stored' }))
+
 for (let round = 0; round < Number(roundsArg ?? 3); round++) {
   const steps: Record<string, number> = {}
   await rolledBack(async (trx) => {
@@ -87,13 +95,16 @@ for (let round = 0; round < Number(roundsArg ?? 3); round++) {
 }
 const committed = await timed(() => makeRelease(db, survey, options))
 console.log(JSON.stringify({ committedRelease: committed, ratio: +(committed / baselineMs).toFixed(2) }))
-// Back to every response pending, so the file serves the next run.
+// Back to every response pending, in the file's own form, so the file serves the next run.
 await db.transaction().execute(async (trx) => {
-  await sql`update responses set release_no = null where release_no is not null`.execute(trx)
-  await sql`insert into response_counts
-    select survey_id, 0, dims, g0, g1, g2, g3, kind, question, item, value, n, numbers, number_sum
-    from response_counts where release_no = 1`.execute(trx)
-  await sql`delete from response_counts where release_no = 1`.execute(trx)
+  if (legacy) {
+    await sql`update responses set release_no = null where release_no is not null`.execute(trx)
+    await sql`insert into response_counts
+      select survey_id, 0, dims, g0, g1, g2, g3, kind, question, item, value, n, numbers,
+        number_sum
+      from response_counts where release_no = 1`.execute(trx)
+    await sql`delete from response_counts where release_no = 1`.execute(trx)
+  }
   await sql`delete from release_tables`.execute(trx)
   await sql`delete from releases`.execute(trx)
 })
