@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { unzipSync, zipSync } from 'fflate'
 import type { Sheet, SheetProblem, SheetTexts, Workbook } from './problems.js'
 
@@ -116,11 +116,15 @@ function readSheet(
   return { name, columns, rows }
 }
 
+// Loaded on first use, as the export's workbook is: importing exceljs takes about a third of the
+// server's start-up, and most servers never read or write a spreadsheet.
+const loadExcel = async () => (await import('exceljs')).default
+
 /** An .xlsx file as its survey, choices, settings and levels sheets (names ignore case). */
 export async function readWorkbookFile(bytes: Uint8Array): Promise<WorkbookRead> {
   const repacked = safeRepack(bytes)
   if (!(repacked instanceof Uint8Array)) return repacked
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcel()).Workbook()
   try {
     await workbook.xlsx.load(repacked as unknown as ArrayBuffer)
   } catch {
@@ -147,7 +151,7 @@ export async function readWorkbookFile(bytes: Uint8Array): Promise<WorkbookRead>
 
 /** XLSForm sheets as an .xlsx file; every cell is a text cell, never a formula. */
 export async function writeWorkbookFile(sheets: SheetTexts): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcel()).Workbook()
   for (const name of ['survey', 'choices', 'settings', 'levels'] as const) {
     const rows = sheets[name]
     if (!rows) continue
