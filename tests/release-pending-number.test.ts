@@ -53,7 +53,9 @@ async function countsAgainstRows(db: Kysely<Database>, surveyId: number) {
      where a.value is not null group by coalesce(r.release_no, 0)`.execute(db)
   const fromCounts = (kind: string) =>
     Object.fromEntries(
-      counted.filter((row) => row.kind === kind).map((row) => [Number(row.release_no), Number(row.n)]),
+      counted
+        .filter((row) => row.kind === kind)
+        .map((row) => [Number(row.release_no), Number(row.n)]),
     )
   const fromRows = (list: { release_no: number; n: number }[]) =>
     Object.fromEntries(list.map((row) => [Number(row.release_no), Number(row.n)]))

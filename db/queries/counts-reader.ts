@@ -4,6 +4,7 @@ import type { AggregateScope } from './aggregates.js'
 import { figureQueries, SUMMED_FIGURES, type ReadFigures } from './figure-queries.js'
 import { levelCase, levelNamed, sourceOf } from './level-grouping.js'
 import { COUNTED_DIMENSIONS } from './response-counts.js'
+import { pendingRelease } from './responses.js'
 
 // Reading the running counts (response-counts.ts): which dimensions they are kept by, and the
 // four aggregate queries as sums over them.
@@ -23,17 +24,9 @@ export async function countsLayout(
   db: Kysely<Database>,
   scope: AggregateScope,
 ): Promise<string[] | undefined> {
-  const lastRelease = async () => {
-    const row = await db
-      .selectFrom('releases')
-      .select((eb) => eb.fn.max('number').as('last'))
-      .where('survey_id', '=', scope.surveyId)
-      .executeTakeFirst()
-    return Number(row?.last ?? 0)
-  }
   // Live data: every release and the pending counts (under the next release's number, or 0 when
   // stored before decision 008's fifth step); a release: 1..N.
-  const last = scope.releaseNo ?? (await lastRelease()) + 1
+  const last = scope.releaseNo ?? (await pendingRelease(db, scope.surveyId))
   const first = scope.releaseNo === undefined ? 0 : 1
   const layouts = new Set<string>()
   for (let releaseNo = first; releaseNo <= last; releaseNo++) {

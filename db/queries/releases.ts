@@ -3,6 +3,7 @@ import { dialectOf, hideArrivalOrder, serializeOn } from '../dialect.js'
 import { storeReleaseTables } from './release-tables.js'
 import { deleteSurveyKeys } from './idempotency-keys.js'
 import { claimResponseCounts } from './response-counts.js'
+import { pendingRelease } from './responses.js'
 import type { Database, ReleaseKind } from '../schema.js'
 import { inTransaction } from '../transaction.js'
 
@@ -32,7 +33,8 @@ export class ReleaseRefused extends Error {
 /**
  * Claims every response not yet released for release N (those stored since the last release
  * already carry N), then lets `plan` build the publication from exactly those rows, inside one
- * transaction: a response arriving meanwhile is either in the counts or waits for the next one. `plan` throws ReleaseRefused to undo everything.
+ * transaction: a response arriving meanwhile is either in the counts or waits for the next one.
+ * `plan` throws ReleaseRefused to undo everything.
  * Runs in `db` when it is a transaction, so the caller can record the release in the same one.
  */
 export async function createRelease(
@@ -45,12 +47,7 @@ export async function createRelease(
     // Waits for submissions in flight and holds new ones back, so the responses claimed below
     // and the counts relabelled with them are the same set (see insertResponse).
     await serializeOn(trx, 'responses', input.surveyId)
-    const last = await trx
-      .selectFrom('releases')
-      .select((eb) => eb.fn.max('number').as('number'))
-      .where('survey_id', '=', input.surveyId)
-      .executeTakeFirst()
-    const releaseNo = Number(last?.number ?? 0) + 1
+    const releaseNo = await pendingRelease(trx, input.surveyId)
     // Responses stored since decision 008's fifth step already carry this number (see
     // pendingReleases): on SQLite only rows from before it (null) are labelled, found through
     // the partial index `responses_unreleased`. PostgreSQL writes every claimed row again, so

@@ -59,10 +59,10 @@ export type PendingReleases = ReadonlyMap<number, number>
  * read and the commit.
  */
 export async function pendingReleases(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   surveyIds: readonly number[],
 ): Promise<PendingReleases> {
-  const rows = await trx
+  const rows = await db
     .selectFrom('releases')
     .select(['survey_id', (eb) => eb.fn.max('number').as('last')])
     .where('survey_id', 'in', surveyIds)
@@ -70,6 +70,11 @@ export async function pendingReleases(
     .execute()
   const last = new Map(rows.map((row) => [row.survey_id, Number(row.last)]))
   return new Map(surveyIds.map((id) => [id, (last.get(id) ?? 0) + 1]))
+}
+
+/** pendingReleases for one survey: its last release's number + 1 (1 before any release). */
+export async function pendingRelease(db: Kysely<Database>, surveyId: number): Promise<number> {
+  return pendingReleaseOf(await pendingReleases(db, [surveyId]), surveyId)
 }
 
 export function pendingReleaseOf(releases: PendingReleases, surveyId: number): number {
