@@ -28,6 +28,7 @@ import { measureServedPage, type PageWeight } from './page-weight.js'
 import { REPO_ROOT } from './paths.js'
 import { fmt, ratio, renderReport, type Section, type Target } from './report.js'
 import { postgresSubmissions } from './submission-postgres.js'
+import { ceilingsSection } from './ceilings.js'
 import { measureLoad, pinToOneCore, startForLoad, type LoadOptions, type LoadResult } from './submission.js'
 import {
   GROUP_SIZE,
@@ -236,6 +237,16 @@ async function submission(options: BenchOptions, dir: string, result: BenchResul
         'other), so a request costs about preparing plus storing plus HTTP and the survey lookup.',
     ],
   })
+  result.sections.push(
+    ceilingsSection({
+      connections: options.load.connections,
+      bareRequestsPerSecond: bare.load.requestsPerSecond,
+      serverRequestsPerSecond: full.load.requestsPerSecond,
+      emptyCommit: parts.emptyCommit,
+      emptyCommitNoCheckpoint: parts.emptyCommitNoCheckpoint,
+      prepare: parts.prepare,
+    }),
+  )
   const share = ratio(full.load.requestsPerSecond, bare.load.requestsPerSecond)
   result.targets.push({
     name: 'submissions >= 0.5x bare route, 0 errors',
