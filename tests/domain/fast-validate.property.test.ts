@@ -51,6 +51,50 @@ function questionsOf(definition: object): QuestionInfo[] {
     }))
 }
 
+/** Near-misses of the formats text inputs check (e-mail, URL, dates, colours). */
+const textSample = fc.oneof(
+  fc.emailAddress(),
+  fc.emailAddress().map((address) => ` ${address}`),
+  fc.constantFrom(
+    'a@b',
+    'a@b.c',
+    'name@example.com',
+    'name@@example.com',
+    '"quoted name"@example.fi',
+    'first.last@sub.example.fi',
+    'a b@example.com',
+    'https://example.com',
+    'example.com',
+    '2024-05-31',
+    '2024-02-30',
+    '2024-05-31T14:30',
+    '14:30',
+    '2024-05',
+    '2024-W22',
+    '#1a2b3c',
+    '+358 40 123 4567',
+  ),
+)
+
+/** Text questions of every input type the compiler accepts, required or not, one conditional. */
+const TEXT_INPUT_TYPES = [
+  'text', 'number', 'email', 'tel', 'url', 'password', 'color',
+  'date', 'datetime-local', 'time', 'month', 'week',
+]
+const textInputs = {
+  elements: [
+    ...TEXT_INPUT_TYPES.map((inputType, i) => ({
+      type: 'text',
+      name: `t_${inputType}`,
+      inputType,
+      isRequired: i % 2 === 0,
+    })),
+    { type: 'text', name: 'contact', inputType: 'email', isRequired: true },
+    { type: 'text', name: 'email_if', inputType: 'email', visibleIf: '{contact} notempty' },
+    { type: 'text', name: 'own_text', inputType: 'email', requiredErrorText: 'Own text' },
+  ],
+}
+
 /** Any JSON value a client might send, skewed towards near-misses of a question's choices. */
 function valueFor(q: QuestionInfo): fc.Arbitrary<unknown> {
   const choice = q.choices.length ? fc.constantFrom(...q.choices) : fc.constant('x')
@@ -76,7 +120,7 @@ function valueFor(q: QuestionInfo): fc.Arbitrary<unknown> {
   if (q.type === 'checkbox' || q.type === 'tagbox') return many
   if (q.type === 'boolean') return fc.oneof(fc.boolean(), fc.boolean(), junk)
   if (q.type === 'text' || q.type === 'comment') {
-    return fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), junk)
+    return fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), junk, textSample)
   }
   return single
 }
@@ -182,6 +226,12 @@ describe('compiled validator = survey-core path', () => {
   it(
     'on the bundled survey: arbitrary answers from its names and choices',
     arbitraryAnswersAgree(bundledDefinition()),
+    TIMEOUT,
+  )
+
+  it(
+    'on text inputs of every type the compiler accepts (e-mail checked by survey-core)',
+    arbitraryAnswersAgree(textInputs),
     TIMEOUT,
   )
 

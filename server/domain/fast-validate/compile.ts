@@ -2,7 +2,7 @@
 // exactly; null otherwise (see ./support.ts for what is refused, ./index.ts for the contract).
 import type { ItemValue, PanelModelBase, Question, SurveyModel } from 'survey-core'
 import { compileCondition, type Condition } from './expressions'
-import { otherText, requiredText } from './error-texts'
+import { emailText, otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
 import { isPerOptionQuestion } from '../score-quiz'
 import {
@@ -54,6 +54,7 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     commentKey: isChoice && q.showOtherItem ? commentKeyOf(survey, q) : null,
     requiredText: requiredText(q),
     otherText: isChoice ? otherText(q) : '',
+    emailText: q.getType() === 'text' && q.inputType === 'email' ? emailText(q) : '',
     hasInput: Boolean(q.hasInput),
     quiz: withQuiz.hasCorrectAnswerValue()
       ? {

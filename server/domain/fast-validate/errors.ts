@@ -1,7 +1,9 @@
 // Pass 3 without a model: what survey.validate() reports for the supported subset, in the order
-// collectSurveyErrors (../answers/survey-errors.ts) reads it: required, then "other" text.
+// collectSurveyErrors (../answers/survey-errors.ts) reads it: required, then "other" text, then
+// the e-mail format of an email input (checked whether or not the answer was required-empty).
 import type { CheckContext } from '../answers/context'
 import type { LogicState } from './logic'
+import { isEmailAccepted } from './error-texts'
 import { isOtherSelected } from './values'
 
 export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<string>): void {
@@ -16,6 +18,9 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
       const comment = q.commentKey ? state.values[q.commentKey] : undefined
       if (isOtherSelected(q, state.valueOf(q.name)) && !comment) {
         ctx.issues.push({ question: q.name, code: 'required', message: q.otherText })
+      }
+      if (q.emailText && !isEmailAccepted(state.valueOf(q.name))) {
+        ctx.issues.push({ question: q.name, code: 'validator', message: q.emailText })
       }
     }
   }

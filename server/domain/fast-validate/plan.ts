@@ -36,6 +36,8 @@ export interface QuestionPlan {
   commentKey: string | null
   requiredText: string
   otherText: string
+  /** survey-core's e-mail error of an `inputType: "email"` text question; '' for any other. */
+  emailText: string
   hasInput: boolean
   /** `perOption`: the choice values of a checkbox scored per option (../score-quiz.ts). */
   quiz: { correct: unknown; ignoreOrder: boolean; perOption: unknown[] | null } | null

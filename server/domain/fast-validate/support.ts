@@ -21,7 +21,23 @@ const QUESTION_TYPES = new Set([
   'image',
   'empty',
 ])
-const TEXT_INPUTS = new Set(['', 'text', 'number'])
+// survey-core checks none of these headless except e-mail (compiled, ./errors.ts); a date-like
+// type checks its bounds, which stay refused below ("number bounds").
+const TEXT_INPUTS = new Set([
+  '',
+  'text',
+  'number',
+  'email',
+  'tel',
+  'url',
+  'password',
+  'color',
+  'date',
+  'datetime-local',
+  'time',
+  'month',
+  'week',
+])
 
 const isSet = (value: unknown): boolean =>
   value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length)
