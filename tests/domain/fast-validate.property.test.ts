@@ -55,6 +55,7 @@ function questionsOf(definition: object): QuestionInfo[] {
 const textSample = fc.oneof(
   fc.emailAddress(),
   fc.emailAddress().map((address) => ` ${address}`),
+  fc.stringMatching(/^[a-cA1 ]{0,7}$/),
   fc.constantFrom(
     'a@b',
     'a@b.c',
@@ -92,6 +93,41 @@ const textInputs = {
     { type: 'text', name: 'contact', inputType: 'email', isRequired: true },
     { type: 'text', name: 'email_if', inputType: 'email', visibleIf: '{contact} notempty' },
     { type: 'text', name: 'own_text', inputType: 'email', requiredErrorText: 'Own text' },
+  ],
+}
+
+/** Validators survey-core runs on text and comment values, alone and together. */
+const withValidators = {
+  locale: 'fi',
+  elements: [
+    { type: 'text', name: 'min_len', validators: [{ type: 'text', minLength: 3 }] },
+    {
+      type: 'text',
+      name: 'len_no_digits',
+      isRequired: true,
+      validators: [{ type: 'text', minLength: 2, maxLength: 6, allowDigits: false }],
+    },
+    {
+      type: 'text',
+      name: 'pattern',
+      validators: [
+        { type: 'regex', regex: '^[a-c]+$', text: 'Only a, b or c.' },
+        { type: 'regex', regex: 'A', caseInsensitive: true },
+      ],
+    },
+    { type: 'text', name: 'count', validators: [{ type: 'numeric', minValue: 1, maxValue: 10 }] },
+    {
+      type: 'text',
+      name: 'number_in',
+      inputType: 'number',
+      validators: [{ type: 'numeric', minValue: 0, text: { default: 'At least 0', fi: 'Vähintään 0' } }],
+    },
+    { type: 'text', name: 'mail', validators: [{ type: 'email' }] },
+    { type: 'text', name: 'mail_in', inputType: 'email', validators: [{ type: 'email', text: 'Mail?' }] },
+    // the input's own e-mail check comes first: its validators run only when that passes
+    { type: 'text', name: 'mail_len', inputType: 'email', validators: [{ type: 'text', minLength: 12 }] },
+    { type: 'comment', name: 'story', validators: [{ type: 'text', maxLength: 5 }, { type: 'regex', regex: 'x' }] },
+    { type: 'text', name: 'shown_if', visibleIf: '{min_len} notempty', validators: [{ type: 'numeric' }] },
   ],
 }
 
@@ -234,6 +270,29 @@ describe('compiled validator = survey-core path', () => {
     arbitraryAnswersAgree(textInputs),
     TIMEOUT,
   )
+
+  it(
+    "on text and comment validators (survey-core's own validator objects)",
+    arbitraryAnswersAgree(withValidators),
+    TIMEOUT,
+  )
+
+  it('on chosen validator cases, each checked to reach the fast path', () => {
+    const stats = { fast: 0, back: 0 }
+    const cases: Answers[] = [
+      { mail_len: 'a@b' }, // input check fails (survey-core wants a dot): its validator does not run
+      { mail_len: 'a@b.fi' }, // input check passes: the validator's own error
+      { mail_in: 'a@b' }, // an e-mail validator replaces the input's own check
+      { pattern: 'xyz' }, // both regexes fail: both errors, in order
+      { len_no_digits: 'ab1' },
+      { len_no_digits: '   ' },
+      { count: 'many' },
+      { number_in: -1 },
+      { story: 'too long' },
+    ]
+    for (const answers of cases) expectSame(withValidators, answers, stats)
+    expect(stats).toEqual({ fast: cases.length, back: 0 })
+  })
 
   const files = readdirSync(DIR).filter((file) => file.endsWith('.json'))
   for (const file of files.sort()) {

@@ -14,7 +14,7 @@ const CODE_BY_ERROR: Record<string, string> = {
   requirenumeric: 'invalid_number',
 }
 
-function codeOf(error: SurveyError): string {
+export function codeOf(error: SurveyError): string {
   const type = error.getErrorType()
   return Object.hasOwn(CODE_BY_ERROR, type) ? CODE_BY_ERROR[type] : 'validator'
 }

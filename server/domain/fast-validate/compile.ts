@@ -1,6 +1,12 @@
 // Compiles a definition into a Plan when it stays inside the subset the fast path reproduces
 // exactly; null otherwise (see ./support.ts for what is refused, ./index.ts for the contract).
-import type { ItemValue, PanelModelBase, Question, SurveyModel } from 'survey-core'
+import type {
+  ItemValue,
+  PanelModelBase,
+  Question,
+  SurveyModel,
+  SurveyValidator,
+} from 'survey-core'
 import { compileCondition, type Condition } from './expressions'
 import { emailText, otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
@@ -32,6 +38,14 @@ function pageOf(node: Node): Node {
   return page
 }
 
+const validatorsOf = (q: Question) => (q.validators ?? []) as SurveyValidator[]
+
+/** QuestionTextModel checks an email input itself unless it has an e-mail validator. */
+const isEmailInput = (q: Question) =>
+  q.getType() === 'text' &&
+  q.inputType === 'email' &&
+  !validatorsOf(q).some((v) => v.getType() === 'emailvalidator')
+
 function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPlan {
   const withClear = q as unknown as { getClearIfInvisible(): string }
   const clearMode = String(withClear.getClearIfInvisible())
@@ -54,7 +68,8 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     commentKey: isChoice && q.showOtherItem ? commentKeyOf(survey, q) : null,
     requiredText: requiredText(q),
     otherText: isChoice ? otherText(q) : '',
-    emailText: q.getType() === 'text' && q.inputType === 'email' ? emailText(q) : '',
+    emailText: isEmailInput(q) ? emailText(q) : '',
+    validators: [...validatorsOf(q)],
     hasInput: Boolean(q.hasInput),
     quiz: withQuiz.hasCorrectAnswerValue()
       ? {

@@ -2,9 +2,25 @@
 // collectSurveyErrors (../answers/survey-errors.ts) reads it: required, then "other" text, then
 // the e-mail format of an email input (checked whether or not the answer was required-empty).
 import type { CheckContext } from '../answers/context'
+import { codeOf } from '../answers/survey-errors'
 import type { LogicState } from './logic'
+import type { QuestionPlan } from './plan'
 import { isEmailAccepted } from './error-texts'
 import { isOtherSelected } from './values'
+
+/**
+ * Question.collectErrors: validators run only when the question's own checks found nothing, each
+ * on the value (a text or comment question's validated value), every error kept in order.
+ */
+function runValidators(q: QuestionPlan, value: unknown, ctx: CheckContext) {
+  for (const validator of q.validators) {
+    const owner = validator.getOwner() as unknown as { getValidatorTitle(): string } | null
+    const error = validator.validate(value, owner?.getValidatorTitle() as string, {})?.error
+    if (!error || !error.isError) continue
+    const message = error.getText() || 'The answer did not pass validation.'
+    ctx.issues.push({ question: q.name, code: codeOf(error), message })
+  }
+}
 
 export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<string>): void {
   for (const page of state.plan.pages) {
@@ -12,6 +28,7 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
     for (const q of state.plan.questions) {
       if (q.node.kind !== 'question' || q.page !== page) continue
       if (failed.has(q.name) || !state.isShown(q.node) || state.isReadOnly(q.node)) continue
+      const before = ctx.issues.length
       if (state.isRequiredEmpty(q)) {
         ctx.issues.push({ question: q.name, code: 'required', message: q.requiredText })
       }
@@ -22,6 +39,7 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
       if (q.emailText && !isEmailAccepted(state.valueOf(q.name))) {
         ctx.issues.push({ question: q.name, code: 'validator', message: q.emailText })
       }
+      if (ctx.issues.length === before) runValidators(q, state.valueOf(q.name), ctx)
     }
   }
 }

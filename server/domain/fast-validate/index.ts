@@ -33,8 +33,9 @@ export function compileReport(definition: object): {
     return { validator: null, reason }
   }
   const compiled = compile(plan, buildCatalog(survey))
-  // Everything a submission needs is read; the model is not used again.
-  survey.dispose()
+  // Everything a submission needs is read; the model is not used again, unless its validators
+  // are (they word their errors through their question).
+  if (!plan.questions.some((q) => q.validators.length > 0)) survey.dispose()
   const validator: CompiledValidator = (answers, maxTextLength) => {
     try {
       return runCompiled(compiled, answers, maxTextLength)

@@ -3,6 +3,7 @@
 // plain data: a submission reads no survey-core object (their getters are what made it slow).
 import type { KeyEntry } from '../answers/catalog'
 import type { PlainQuestion } from '../answers/plain-question'
+import type { SurveyValidator } from 'survey-core'
 import type { Condition } from './expressions'
 
 export type ClearMode = 'none' | 'onComplete' | 'onHidden'
@@ -38,6 +39,11 @@ export interface QuestionPlan {
   otherText: string
   /** survey-core's e-mail error of an `inputType: "email"` text question; '' for any other. */
   emailText: string
+  /**
+   * The question's validators (text and comment only, see ./support.ts): survey-core's own
+   * objects, the one thing a submission still calls into survey-core for; their model is kept.
+   */
+  validators: SurveyValidator[]
   hasInput: boolean
   /** `perOption`: the choice values of a checkbox scored per option (../score-quiz.ts). */
   quiz: { correct: unknown; ignoreOrder: boolean; perOption: unknown[] | null } | null

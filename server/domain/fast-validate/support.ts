@@ -6,6 +6,7 @@ import {
   type PanelModelBase,
   type Question,
   type SurveyModel,
+  type SurveyValidator,
 } from 'survey-core'
 import { commentKey } from '../answers/catalog'
 
@@ -85,6 +86,31 @@ function unsupportedChoices(q: Question): string {
   return ''
 }
 
+// Validators whose result depends on the value alone, on questions whose validated value is the
+// value itself (text, comment): ./errors.ts runs survey-core's own objects on it.
+const VALUE_VALIDATORS = new Set([
+  'numericvalidator',
+  'textvalidator',
+  'regexvalidator',
+  'emailvalidator',
+])
+
+function unsupportedValidators(q: Question): string {
+  const validators = (q.validators ?? []) as SurveyValidator[]
+  if (validators.length === 0) return ''
+  if (!['text', 'comment'].includes(q.getType())) return 'validators'
+  for (const validator of validators) {
+    if (!VALUE_VALIDATORS.has(validator.getType())) return `validator ${validator.getType()}`
+    // warnings and notes do not block a submission: left to the survey-core path
+    if ((validator.notificationType ?? 'error') !== 'error') return 'validator notification'
+    // "{name}" in a message is filled from the answers when survey-core words it
+    const text: unknown = validator.toJSON().text ?? ''
+    const texts = typeof text === 'object' && text !== null ? Object.values(text) : [text]
+    if (texts.some((one) => String(one).includes('{'))) return 'validator text'
+  }
+  return ''
+}
+
 export function unsupportedQuestion(q: Question): string {
   const type = q.getType()
   if (!QUESTION_TYPES.has(type)) return `type ${type}`
@@ -98,7 +124,8 @@ export function unsupportedQuestion(q: Question): string {
   if (isSet(q.setValueIf) || isSet(q.setValueExpression) || isSet(q.resetValueIf)) {
     return 'value expressions'
   }
-  if ((q.validators ?? []).length > 0) return 'validators'
+  const validatorReason = unsupportedValidators(q)
+  if (validatorReason) return validatorReason
   if (q.allowSpaceAsAnswer) return 'allowSpaceAsAnswer'
   if (q.showCommentArea) return 'comment area'
   if (isSet(q.minValueExpression) || isSet(q.maxValueExpression)) return 'bound expressions'
