@@ -9,6 +9,12 @@ import { describe, expect, it } from 'vitest'
 import { compileValidator } from '../../server/domain/fast-validate'
 import { validateAnswers } from '../../server/domain/validate-answers'
 import { answerGenerator, bundledDefinition } from '../bench/answers'
+import {
+  textInputs,
+  textSample,
+  withDefaults,
+  withValidators,
+} from './fixtures/compiled-subset'
 
 const DIR = fileURLToPath(new URL('./fixtures/conformance/', import.meta.url))
 const RUNS = Number(process.env.FC_RUNS) || 150
@@ -49,86 +55,6 @@ function questionsOf(definition: object): QuestionInfo[] {
       other: Boolean(q.showOtherItem),
       maxLength: Number(q.maxLength) || 0,
     }))
-}
-
-/** Near-misses of the formats text inputs check (e-mail, URL, dates, colours). */
-const textSample = fc.oneof(
-  fc.emailAddress(),
-  fc.emailAddress().map((address) => ` ${address}`),
-  fc.stringMatching(/^[a-cA1 ]{0,7}$/),
-  fc.constantFrom(
-    'a@b',
-    'a@b.c',
-    'name@example.com',
-    'name@@example.com',
-    '"quoted name"@example.fi',
-    'first.last@sub.example.fi',
-    'a b@example.com',
-    'https://example.com',
-    'example.com',
-    '2024-05-31',
-    '2024-02-30',
-    '2024-05-31T14:30',
-    '14:30',
-    '2024-05',
-    '2024-W22',
-    '#1a2b3c',
-    '+358 40 123 4567',
-  ),
-)
-
-/** Text questions of every input type the compiler accepts, required or not, one conditional. */
-const TEXT_INPUT_TYPES = [
-  'text', 'number', 'email', 'tel', 'url', 'password', 'color',
-  'date', 'datetime-local', 'time', 'month', 'week',
-]
-const textInputs = {
-  elements: [
-    ...TEXT_INPUT_TYPES.map((inputType, i) => ({
-      type: 'text',
-      name: `t_${inputType}`,
-      inputType,
-      isRequired: i % 2 === 0,
-    })),
-    { type: 'text', name: 'contact', inputType: 'email', isRequired: true },
-    { type: 'text', name: 'email_if', inputType: 'email', visibleIf: '{contact} notempty' },
-    { type: 'text', name: 'own_text', inputType: 'email', requiredErrorText: 'Own text' },
-  ],
-}
-
-/** Validators survey-core runs on text and comment values, alone and together. */
-const withValidators = {
-  locale: 'fi',
-  elements: [
-    { type: 'text', name: 'min_len', validators: [{ type: 'text', minLength: 3 }] },
-    {
-      type: 'text',
-      name: 'len_no_digits',
-      isRequired: true,
-      validators: [{ type: 'text', minLength: 2, maxLength: 6, allowDigits: false }],
-    },
-    {
-      type: 'text',
-      name: 'pattern',
-      validators: [
-        { type: 'regex', regex: '^[a-c]+$', text: 'Only a, b or c.' },
-        { type: 'regex', regex: 'A', caseInsensitive: true },
-      ],
-    },
-    { type: 'text', name: 'count', validators: [{ type: 'numeric', minValue: 1, maxValue: 10 }] },
-    {
-      type: 'text',
-      name: 'number_in',
-      inputType: 'number',
-      validators: [{ type: 'numeric', minValue: 0, text: { default: 'At least 0', fi: 'Vähintään 0' } }],
-    },
-    { type: 'text', name: 'mail', validators: [{ type: 'email' }] },
-    { type: 'text', name: 'mail_in', inputType: 'email', validators: [{ type: 'email', text: 'Mail?' }] },
-    // the input's own e-mail check comes first: its validators run only when that passes
-    { type: 'text', name: 'mail_len', inputType: 'email', validators: [{ type: 'text', minLength: 12 }] },
-    { type: 'comment', name: 'story', validators: [{ type: 'text', maxLength: 5 }, { type: 'regex', regex: 'x' }] },
-    { type: 'text', name: 'shown_if', visibleIf: '{min_len} notempty', validators: [{ type: 'numeric' }] },
-  ],
 }
 
 /** Any JSON value a client might send, skewed towards near-misses of a question's choices. */
@@ -277,10 +203,16 @@ describe('compiled validator = survey-core path', () => {
     TIMEOUT,
   )
 
+  it(
+    'on default values and conditions that read them',
+    arbitraryAnswersAgree(withDefaults),
+    TIMEOUT,
+  )
+
   it('on chosen validator cases, each checked to reach the fast path', () => {
     const stats = { fast: 0, back: 0 }
     const cases: Answers[] = [
-      { mail_len: 'a@b' }, // input check fails (survey-core wants a dot): its validator does not run
+      { mail_len: 'a@b' }, // the input's check fails (survey-core wants a dot): no validator runs
       { mail_len: 'a@b.fi' }, // input check passes: the validator's own error
       { mail_in: 'a@b' }, // an e-mail validator replaces the input's own check
       { pattern: 'xyz' }, // both regexes fail: both errors, in order

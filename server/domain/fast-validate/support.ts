@@ -120,7 +120,7 @@ export function unsupportedQuestion(q: Question): string {
   if (q.name === '__proto__') return 'reserved name'
   if (q.parentQuestion) return 'nested question'
   if (q.customWidget) return 'custom widget'
-  if (isSet(q.defaultValue) || isSet(q.defaultValueExpression)) return 'default value'
+  if (isSet(q.defaultValueExpression)) return 'default value expression'
   if (isSet(q.setValueIf) || isSet(q.setValueExpression) || isSet(q.resetValueIf)) {
     return 'value expressions'
   }
