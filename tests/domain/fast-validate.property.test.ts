@@ -226,6 +226,20 @@ describe('compiled validator = survey-core path', () => {
     expect(stats).toEqual({ fast: cases.length, back: 0 })
   })
 
+  it('on chosen number bounds, each checked to reach the fast path', () => {
+    const stats = { fast: 0, back: 0 }
+    const cases: Answers[] = [
+      { years: 30, at_most: '2' }, // survey-core compares the strings "2" > "10": an error
+      { years: 30, at_most: 2 },
+      { years: '61' },
+      { years: -1 },
+      { years: 30, at_least: '-3' },
+      { years: 30, at_least: -2.5 },
+    ]
+    for (const answers of cases) expectSame(textInputs, answers, stats)
+    expect(stats).toEqual({ fast: cases.length, back: 0 })
+  })
+
   const files = readdirSync(DIR).filter((file) => file.endsWith('.json'))
   for (const file of files.sort()) {
     const definition = JSON.parse(readFileSync(DIR + file, 'utf8')) as object

@@ -8,7 +8,7 @@ import type {
   SurveyValidator,
 } from 'survey-core'
 import { compileCondition, type Condition } from './expressions'
-import { emailText, otherText, requiredText } from './error-texts'
+import { emailText, numberBounds, otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
 import { isPerOptionQuestion } from '../score-quiz'
 import {
@@ -69,6 +69,7 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     requiredText: requiredText(q),
     otherText: isChoice ? otherText(q) : '',
     emailText: isEmailInput(q) ? emailText(q) : '',
+    bounds: q.getType() === 'text' && q.inputType === 'number' ? numberBounds(q) : null,
     validators: [...validatorsOf(q)],
     hasInput: Boolean(q.hasInput),
     quiz: withQuiz.hasCorrectAnswerValue()

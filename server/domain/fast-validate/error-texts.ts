@@ -1,6 +1,13 @@
 // Error messages exactly as survey-core words them for a question (its own requiredErrorText /
 // otherErrorText, else the localized default), read once at compile time.
-import { AnswerRequiredError, EmailValidator, SurveyError, type Question } from 'survey-core'
+import {
+  AnswerRequiredError,
+  CustomError,
+  EmailValidator,
+  Helpers,
+  SurveyError,
+  type Question,
+} from 'survey-core'
 
 /** survey-core does not export OtherEmptyError; this mirrors it (type and default text). */
 class OtherEmptyText extends SurveyError {
@@ -31,3 +38,26 @@ const emailCheck = new EmailValidator()
 
 /** survey-core's test: a falsy value passes, anything else must match its pattern. */
 export const isEmailAccepted = (value: unknown): boolean => !emailCheck.validate(value)
+
+interface TextBounds {
+  renderedMin: unknown
+  renderedMax: unknown
+  minErrorText: string
+  maxErrorText: string
+  getMinMaxErrorText(text: string, value: unknown): string
+}
+
+/** QuestionTextModel's bounds of a number input, with the errors it words for them. */
+export function numberBounds(q: Question): {
+  min: unknown
+  max: unknown
+  minText: string
+  maxText: string
+} | null {
+  const text = q as unknown as TextBounds
+  const [min, max] = [text.renderedMin, text.renderedMax]
+  if (Helpers.isValueEmpty(min) && Helpers.isValueEmpty(max)) return null
+  const word = (errorText: string, bound: unknown) =>
+    new CustomError(text.getMinMaxErrorText(errorText, bound), q).getText()
+  return { min, max, minText: word(text.minErrorText, min), maxText: word(text.maxErrorText, max) }
+}

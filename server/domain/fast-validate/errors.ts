@@ -1,12 +1,13 @@
 // Pass 3 without a model: what survey.validate() reports for the supported subset, in the order
 // collectSurveyErrors (../answers/survey-errors.ts) reads it: required, then "other" text, then
 // the e-mail format of an email input (checked whether or not the answer was required-empty).
+import { Helpers } from 'survey-core'
 import type { CheckContext } from '../answers/context'
 import { codeOf } from '../answers/survey-errors'
 import type { LogicState } from './logic'
 import type { QuestionPlan } from './plan'
 import { isEmailAccepted } from './error-texts'
-import { isOtherSelected } from './values'
+import { isOtherSelected, isSurveyEmpty } from './values'
 
 /**
  * Question.collectErrors: validators run only when the question's own checks found nothing, each
@@ -19,6 +20,26 @@ function runValidators(q: QuestionPlan, value: unknown, ctx: CheckContext) {
     if (!error || !error.isError) continue
     const message = error.getText() || 'The answer did not pass validation.'
     ctx.issues.push({ question: q.name, code: codeOf(error), message })
+  }
+}
+
+/**
+ * isValueLessMin / isValueGreaterMax of a number input: JavaScript's own comparison of the raw
+ * answer with the bound (so "2" > "10" when both are strings, as in survey-core).
+ */
+function checkBounds(
+  bounds: NonNullable<QuestionPlan['bounds']>,
+  value: unknown,
+  question: string,
+  ctx: CheckContext,
+) {
+  if (isSurveyEmpty(value)) return
+  const raw = value as number
+  if (!Helpers.isValueEmpty(bounds.min) && raw < (bounds.min as number)) {
+    ctx.issues.push({ question, code: 'validator', message: bounds.minText })
+  }
+  if (!Helpers.isValueEmpty(bounds.max) && raw > (bounds.max as number)) {
+    ctx.issues.push({ question, code: 'validator', message: bounds.maxText })
   }
 }
 
@@ -36,6 +57,7 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
       if (isOtherSelected(q, state.valueOf(q.name)) && !comment) {
         ctx.issues.push({ question: q.name, code: 'required', message: q.otherText })
       }
+      if (q.bounds) checkBounds(q.bounds, state.valueOf(q.name), q.name, ctx)
       if (q.emailText && !isEmailAccepted(state.valueOf(q.name))) {
         ctx.issues.push({ question: q.name, code: 'validator', message: q.emailText })
       }

@@ -39,6 +39,8 @@ export interface QuestionPlan {
   otherText: string
   /** survey-core's e-mail error of an `inputType: "email"` text question; '' for any other. */
   emailText: string
+  /** A number input's renderedMin/renderedMax and survey-core's errors for them; else null. */
+  bounds: { min: unknown; max: unknown; minText: string; maxText: string } | null
   /**
    * The question's validators (text and comment only, see ./support.ts): survey-core's own
    * objects, the one thing a submission still calls into survey-core for; their model is kept.

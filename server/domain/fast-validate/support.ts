@@ -132,7 +132,14 @@ export function unsupportedQuestion(q: Question): string {
   if (type === 'text') {
     if (!TEXT_INPUTS.has(String(q.inputType ?? ''))) return `input type ${q.inputType}`
     if (isSet(q.maskType) && q.maskType !== 'none') return 'input mask'
-    if (isSet(q.min) || isSet(q.max) || isSet(q.step)) return 'number bounds'
+    // A number's bounds are replayed (./errors.ts); date bounds compare as dates in survey-core,
+    // and a step has an error of its own: left to the survey-core path.
+    const bounded = isSet(q.min) || isSet(q.max)
+    if (isSet(q.step) || (bounded && q.inputType !== 'number')) return 'number bounds'
+    // "{name}" in a message is filled from the answers when survey-core words it
+    if (bounded && `${q.minErrorText}${q.maxErrorText}`.replace(/\{0\}/g, '').includes('{')) {
+      return 'bound error text'
+    }
   }
   if (type === 'rating') {
     const rates = [...(q.rateValues as ItemValue[]), ...(q.visibleRateValues as ItemValue[])]
