@@ -10,6 +10,7 @@ import { compileValidator } from '../../server/domain/fast-validate'
 import { validateAnswers } from '../../server/domain/validate-answers'
 import { answerGenerator, bundledDefinition } from '../bench/answers'
 import {
+  moreChoices,
   textInputs,
   textSample,
   withDefaults,
@@ -202,6 +203,8 @@ describe('compiled validator = survey-core path', () => {
     arbitraryAnswersAgree(withValidators),
     TIMEOUT,
   )
+
+  it('on tagbox and button group questions', arbitraryAnswersAgree(moreChoices), TIMEOUT)
 
   it(
     'on default values and conditions that read them',

@@ -18,7 +18,9 @@ import {
   unsupportedSurvey,
 } from './support'
 
-const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox'])
+const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'buttongroup', 'checkbox', 'tagbox'])
+// a tagbox is a checkbox in a dropdown (QuestionTagboxModel extends QuestionCheckboxModel)
+const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox'])
 const CLEAR_MODES = new Set<string>(['none', 'onComplete', 'onHidden'])
 
 type Element = Question | PanelModelBase
@@ -63,7 +65,7 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     name: q.getValueName(),
     clearMode: clearMode as ClearMode,
     choiceValues: choices ? choices.map((item) => item.value) : null,
-    multiple: q.getType() === 'checkbox',
+    multiple: MULTIPLE_TYPES.has(q.getType()),
     otherIndex: choices && q.showOtherItem ? choices.indexOf(q.otherItem as ItemValue) : -1,
     commentKey: isChoice && q.showOtherItem ? commentKeyOf(survey, q) : null,
     requiredText: requiredText(q),

@@ -14,6 +14,8 @@ const QUESTION_TYPES = new Set([
   'radiogroup',
   'dropdown',
   'checkbox',
+  'tagbox',
+  'buttongroup',
   'rating',
   'boolean',
   'comment',
@@ -147,6 +149,8 @@ export function unsupportedQuestion(q: Question): string {
       if (isSet(item.visibleIf) || isSet(item.enableIf)) return 'rate value conditions'
     }
   }
-  if (['radiogroup', 'dropdown', 'checkbox'].includes(type)) return unsupportedChoices(q)
+  if (['radiogroup', 'dropdown', 'buttongroup', 'checkbox', 'tagbox'].includes(type)) {
+    return unsupportedChoices(q)
+  }
   return ''
 }
