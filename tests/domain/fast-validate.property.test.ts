@@ -80,7 +80,7 @@ function valueFor(q: QuestionInfo): fc.Arbitrary<unknown> {
     fc.array(fc.oneof(choice, spelled, junk), { maxLength: 3 }),
     junk,
   )
-  if (q.type === 'checkbox' || q.type === 'tagbox') return many
+  if (['checkbox', 'tagbox', 'ranking'].includes(q.type)) return many
   if (q.type === 'boolean') return fc.oneof(fc.boolean(), fc.boolean(), junk)
   if (q.type === 'text' || q.type === 'comment') {
     return fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), junk, textSample)
@@ -226,6 +226,23 @@ describe('compiled validator = survey-core path', () => {
       { story: 'too long' },
     ]
     for (const answers of cases) expectSame(withValidators, answers, stats)
+    expect(stats).toEqual({ fast: cases.length, back: 0 })
+  })
+
+  it('on chosen rankings, tags and buttons, each checked to reach the fast path', () => {
+    const stats = { fast: 0, back: 0 }
+    const base = { tags: ['a'], buttons: 'y' }
+    const cases: Answers[] = [
+      { ...base, rank: ['c', 'a', 'b'] },
+      { ...base, rank: ['a', 'b'] }, // every choice must be ranked
+      { ...base, rank: ['a', 'a', 'b'] },
+      { ...base, rank: ['c', 'a', 'b'], rank_some: ['2', 1] }, // select to rank: some, mapped
+      { ...base, rank: ['b', 'c', 'a'], rank_if: ['v', 'u'] },
+      { tags: ['a', 3, 'other'], 'tags-Comment': 'mine', buttons: 2, rank: ['a', 'b', 'c'] },
+      { tags: ['b'], buttons: 'x', rank: ['a', 'b', 'c'], quiz_tags: ['t', 'r'] },
+      {},
+    ]
+    for (const answers of cases) expectSame(moreChoices, answers, stats)
     expect(stats).toEqual({ fast: cases.length, back: 0 })
   })
 

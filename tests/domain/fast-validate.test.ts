@@ -35,7 +35,7 @@ describe('compileValidator', () => {
       '06-blood-relatives-paneldynamic.json': 'relatives: type paneldynamic',
       '07-framework-ratings-matrixdropdown.json': 'framework-ratings: type matrixdropdown',
       '08-product-concept-rating-values.json': 'compiled',
-      '09-smartphone-features-ranking.json': 'smartphone-features: type ranking',
+      '09-smartphone-features-ranking.json': 'bestcar: choicesFromQuestion',
       '10-teachers-rate-matrixdynamic.json': 'teachersRate: type matrixdynamic',
       '11-car-radiogroup-legacy-other-none.json': 'compiled',
       '12-requiredif-conditions.json': 'c: type matrixdynamic',

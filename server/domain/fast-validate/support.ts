@@ -16,6 +16,7 @@ const QUESTION_TYPES = new Set([
   'checkbox',
   'tagbox',
   'buttongroup',
+  'ranking',
   'rating',
   'boolean',
   'comment',
@@ -149,7 +150,7 @@ export function unsupportedQuestion(q: Question): string {
       if (isSet(item.visibleIf) || isSet(item.enableIf)) return 'rate value conditions'
     }
   }
-  if (['radiogroup', 'dropdown', 'buttongroup', 'checkbox', 'tagbox'].includes(type)) {
+  if (['radiogroup', 'dropdown', 'buttongroup', 'checkbox', 'tagbox', 'ranking'].includes(type)) {
     return unsupportedChoices(q)
   }
   return ''
