@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { Model, type ItemValue, type Question } from 'survey-core'
 import { describe, expect, it } from 'vitest'
-import { compileValidator } from '../../server/domain/fast-validate'
+import { compileReport, compileValidator } from '../../server/domain/fast-validate'
 import { validateAnswers } from '../../server/domain/validate-answers'
 import { answerGenerator, bundledDefinition } from '../bench/answers'
 import {
+  matrices,
   moreChoices,
   textInputs,
   textSample,
@@ -43,6 +44,8 @@ interface QuestionInfo {
   choices: unknown[]
   other: boolean
   maxLength: number
+  /** A matrix's row keys (its columns are `choices`). */
+  rows: string[]
 }
 
 function questionsOf(definition: object): QuestionInfo[] {
@@ -52,7 +55,10 @@ function questionsOf(definition: object): QuestionInfo[] {
     .map((q) => ({
       name: q.getValueName(),
       type: q.getType(),
-      choices: ((q.visibleChoices ?? q.visibleRateValues ?? []) as ItemValue[]).map((c) => c.value),
+      choices: ((q.visibleChoices ?? q.visibleRateValues ?? q.columns ?? []) as ItemValue[]).map(
+        (c) => c.value,
+      ),
+      rows: ((q.getType() === 'matrix' ? q.rows : []) as ItemValue[]).map((r) => String(r.value)),
       other: Boolean(q.showOtherItem),
       maxLength: Number(q.maxLength) || 0,
     }))
@@ -81,6 +87,15 @@ function valueFor(q: QuestionInfo): fc.Arbitrary<unknown> {
     junk,
   )
   if (['checkbox', 'tagbox', 'ranking'].includes(q.type)) return many
+  if (q.type === 'matrix') {
+    const listed = fc.constant([q.choices[0]])
+    const cell = fc.oneof({ weight: 6, arbitrary: choice }, spelled, junk, listed)
+    const rows = fc.record(Object.fromEntries(q.rows.map((row) => [row, cell])), {
+      requiredKeys: [],
+    })
+    const withStranger = rows.map((answer) => ({ ...answer, no_such_row: q.choices[0] }))
+    return fc.oneof({ weight: 8, arbitrary: rows }, withStranger, junk)
+  }
   if (q.type === 'boolean') return fc.oneof(fc.boolean(), fc.boolean(), junk)
   if (q.type === 'text' || q.type === 'comment') {
     return fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), junk, textSample)
@@ -206,6 +221,8 @@ describe('compiled validator = survey-core path', () => {
 
   it('on tagbox and button group questions', arbitraryAnswersAgree(moreChoices), TIMEOUT)
 
+  it('on single-select matrices', arbitraryAnswersAgree(matrices), TIMEOUT)
+
   it(
     'on default values and conditions that read them',
     arbitraryAnswersAgree(withDefaults),
@@ -244,6 +261,27 @@ describe('compiled validator = survey-core path', () => {
     ]
     for (const answers of cases) expectSame(moreChoices, answers, stats)
     expect(stats).toEqual({ fast: cases.length, back: 0 })
+  })
+
+  it('on chosen matrix answers, each checked to reach the fast path', () => {
+    const stats = { fast: 0, back: 0 }
+    const whole = { likert: { a: 1, b: 2 }, unique: { p: 'x', q: 'y' }, after: 'ok' }
+    const cases: Answers[] = [
+      { ...whole, all_rows: { r1: 'yes', 2: 'no' } },
+      { ...whole, all_rows: { r1: 'yes' } }, // eachRowRequired
+      { ...whole, unique: { p: 'x', q: 'x' } }, // eachRowUnique
+      { ...whole, likert: { a: '1', b: '4' } }, // spelled as strings
+      { likert: {}, unique: { p: 'z' } }, // required and "after" is shown
+      {},
+    ]
+    for (const answers of cases) expectSame(matrices, answers, stats)
+    expect(stats).toEqual({ fast: cases.length, back: 0 })
+    // a cell outside the columns (survey-core clears it) is left to survey-core
+    expectSame(matrices, { ...whole, likert: { a: 9 } }, stats)
+    expect(stats.back).toBe(1)
+    // survey-core scores a matrix quiz row by row: not compiled
+    const quiz = { type: 'matrix', name: 'm', columns: [1], rows: ['a'], correctAnswer: { a: 1 } }
+    expect(compileReport({ elements: [quiz] }).reason).toBe('m: matrix quiz')
   })
 
   it('on chosen number bounds, each checked to reach the fast path', () => {

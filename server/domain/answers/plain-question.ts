@@ -40,6 +40,10 @@ export interface PlainQuestion {
   valueFalse: unknown
   // rating: the visible rate values
   rateValues: unknown[]
+  // single-select matrix: the keys of its rows (all shown: row conditions are not compiled) and
+  // the values of its visible columns
+  matrixRows: ReadonlySet<string>
+  matrixColumns: unknown[]
 }
 
 /** Types whose checks read a PlainQuestion (imagepicker too, through its own dispatch). */
@@ -54,6 +58,7 @@ export const PLAIN_TYPES = new Set([
   'ranking',
   'rating',
   'boolean',
+  'matrix',
 ])
 const CHOICE_TYPES = new Set([
   'radiogroup',
@@ -77,6 +82,14 @@ function choicesOf(q: Question): PlainChoice[] {
     }))
 }
 
+/** The keys a single-select matrix's value may hold: its rows' values. */
+export function matrixRowKeys(q: Question): Set<string> {
+  const rows: { value: unknown }[] = q.rows ?? []
+  const keys = new Set(rows.map((row) => String(row.value)))
+  if (keys.size === 0) keys.add('default') // SurveyJS's row name for a matrix without rows
+  return keys
+}
+
 /** Reads a question's check inputs, only those its type uses. */
 export function plainQuestion(q: Question): PlainQuestion {
   const type = q.getType()
@@ -98,6 +111,8 @@ export function plainQuestion(q: Question): PlainQuestion {
     valueTrue: undefined,
     valueFalse: undefined,
     rateValues: [],
+    matrixRows: new Set(),
+    matrixColumns: [],
   }
   if (CHOICE_TYPES.has(type)) {
     plain.choices = choicesOf(q)
@@ -116,6 +131,9 @@ export function plainQuestion(q: Question): PlainQuestion {
     plain.valueFalse = q.getValueFalse()
   } else if (type === 'rating') {
     plain.rateValues = (q.visibleRateValues as ItemValue[]).map((item) => item.value)
+  } else if (type === 'matrix') {
+    plain.matrixRows = matrixRowKeys(q)
+    plain.matrixColumns = (q.visibleColumns as ItemValue[]).map((column) => column.value)
   } else {
     plain.inputType = q.inputType
     plain.maskType = q.maskType

@@ -8,7 +8,7 @@ import type {
   SurveyValidator,
 } from 'survey-core'
 import { compileCondition, type Condition } from './expressions'
-import { emailText, numberBounds, otherText, requiredText } from './error-texts'
+import { emailText, matrixPlan, numberBounds, otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
 import { isPerOptionQuestion } from '../score-quiz'
 import {
@@ -78,6 +78,7 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     requiredText: requiredText(q),
     otherText: isChoice ? otherText(q) : '',
     emailText: isEmailInput(q) ? emailText(q) : '',
+    matrix: q.getType() === 'matrix' ? matrixPlan(q) : null,
     bounds: q.getType() === 'text' && q.inputType === 'number' ? numberBounds(q) : null,
     validators: [...validatorsOf(q)],
     hasInput: Boolean(q.hasInput),

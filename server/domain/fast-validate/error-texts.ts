@@ -6,8 +6,11 @@ import {
   EmailValidator,
   Helpers,
   SurveyError,
+  type ItemValue,
   type Question,
 } from 'survey-core'
+import { matrixRowKeys } from '../answers/plain-question'
+import type { MatrixPlan } from './plan'
 
 /** survey-core does not export OtherEmptyError; this mirrors it (type and default text). */
 class OtherEmptyText extends SurveyError {
@@ -60,4 +63,35 @@ export function numberBounds(q: Question): {
   const word = (errorText: string, bound: unknown) =>
     new CustomError(text.getMinMaxErrorText(errorText, bound), q).getText()
   return { min, max, minText: word(text.minErrorText, min), maxText: word(text.maxErrorText, max) }
+}
+
+/** survey-core does not export its matrix row errors; these mirror them (types, default texts). */
+class RowsErrorText extends SurveyError {
+  constructor(
+    private readonly type: string,
+    private readonly key: string,
+    owner: Question,
+  ) {
+    super(null as unknown as string, owner)
+  }
+  getErrorType(): string {
+    return this.type
+  }
+  getDefaultText(): string {
+    return this.getLocalizationString(this.key)
+  }
+}
+
+export function matrixPlan(q: Question): MatrixPlan {
+  const matrix = q as unknown as { eachRowRequired: boolean; eachRowUnique: boolean }
+  const word = (type: string, key: string) => new RowsErrorText(type, key, q).getText()
+  return {
+    rows: [...matrixRowKeys(q)],
+    columns: (q.columns as ItemValue[]).map((column) => column.value),
+    allRowsText: matrix.eachRowRequired
+      ? word('requiredinallrowserror', 'requiredInAllRowsError')
+      : null,
+    // (sic: survey-core's own spelling of the type)
+    uniqueText: matrix.eachRowUnique ? word('eachrowuniqueeerror', 'eachRowUniqueError') : null,
+  }
 }

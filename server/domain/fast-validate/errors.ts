@@ -5,7 +5,7 @@ import { Helpers } from 'survey-core'
 import type { CheckContext } from '../answers/context'
 import { codeOf } from '../answers/survey-errors'
 import type { LogicState } from './logic'
-import type { QuestionPlan } from './plan'
+import type { MatrixPlan, QuestionPlan } from './plan'
 import { isEmailAccepted } from './error-texts'
 import { isOtherSelected, isSurveyEmpty } from './values'
 
@@ -43,6 +43,33 @@ function checkBounds(
   }
 }
 
+/**
+ * QuestionMatrixModel.checkErrorsAllRows: an unanswered row (eachRowRequired), a column chosen in
+ * two rows (eachRowUnique, cells compared as object keys), each reported once.
+ */
+function checkMatrixRows(matrix: MatrixPlan, value: unknown, question: string, ctx: CheckContext) {
+  const cells = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >
+  let noValue = false
+  let notUnique = false
+  const seen = new Set<string>()
+  for (const row of matrix.rows) {
+    const cell = Object.hasOwn(cells, row) ? cells[row] : undefined
+    const empty = Helpers.isValueEmpty(cell)
+    if (!empty && seen.has(String(cell))) notUnique = true
+    if (!empty) seen.add(String(cell))
+    if (empty) noValue = true
+  }
+  if (matrix.allRowsText !== null && noValue) {
+    ctx.issues.push({ question, code: 'required', message: matrix.allRowsText })
+  }
+  if (matrix.uniqueText !== null && notUnique) {
+    ctx.issues.push({ question, code: 'validator', message: matrix.uniqueText })
+  }
+}
+
 export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<string>): void {
   for (const page of state.plan.pages) {
     if (!state.isPageVisible(page)) continue
@@ -57,6 +84,7 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
       if (isOtherSelected(q, state.valueOf(q.name)) && !comment) {
         ctx.issues.push({ question: q.name, code: 'required', message: q.otherText })
       }
+      if (q.matrix) checkMatrixRows(q.matrix, state.valueOf(q.name), q.name, ctx)
       if (q.bounds) checkBounds(q.bounds, state.valueOf(q.name), q.name, ctx)
       if (q.emailText && !isEmailAccepted(state.valueOf(q.name))) {
         ctx.issues.push({ question: q.name, code: 'validator', message: q.emailText })

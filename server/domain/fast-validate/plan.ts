@@ -39,6 +39,8 @@ export interface QuestionPlan {
   otherText: string
   /** survey-core's e-mail error of an `inputType: "email"` text question; '' for any other. */
   emailText: string
+  /** A single-select matrix: its row keys and columns, and the row rules survey-core applies. */
+  matrix: MatrixPlan | null
   /** A number input's renderedMin/renderedMax and survey-core's errors for them; else null. */
   bounds: { min: unknown; max: unknown; minText: string; maxText: string } | null
   /**
@@ -49,6 +51,15 @@ export interface QuestionPlan {
   hasInput: boolean
   /** `perOption`: the choice values of a checkbox scored per option (../score-quiz.ts). */
   quiz: { correct: unknown; ignoreOrder: boolean; perOption: unknown[] | null } | null
+}
+
+export interface MatrixPlan {
+  rows: string[]
+  columns: unknown[]
+  /** eachRowRequired: RequiredInAllRowsError (code 'required') with this text. */
+  allRowsText: string | null
+  /** eachRowUnique: EachRowUniqueError (code 'validator') with this text. */
+  uniqueText: string | null
 }
 
 export interface Plan {

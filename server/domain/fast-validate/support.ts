@@ -24,6 +24,7 @@ const QUESTION_TYPES = new Set([
   'html',
   'image',
   'empty',
+  'matrix',
 ])
 // survey-core checks none of these headless except e-mail (compiled, ./errors.ts); a date-like
 // type checks its bounds, which stay refused below ("number bounds").
@@ -114,6 +115,20 @@ function unsupportedValidators(q: Question): string {
   return ''
 }
 
+/** A single-select matrix whose rows and columns are all shown, whatever the answers. */
+function unsupportedMatrix(q: Question): string {
+  if (q.isMultiSelect) return 'matrix cell type'
+  // survey-core scores a matrix quiz per row (its own quiz counts); ./quiz.ts scores per question
+  if (isSet(q.correctAnswer)) return 'matrix quiz'
+  if ((q.rows ?? []).length === 0) return 'matrix without rows'
+  if (isSet(q.rowsVisibleIf) || isSet(q.columnsVisibleIf)) return 'matrix conditions'
+  if (q.rowOrder === 'random' || q.hideIfRowsEmpty) return 'matrix row options'
+  for (const item of [...(q.rows as ItemValue[]), ...(q.columns as ItemValue[])]) {
+    if (isSet(item.visibleIf) || isSet(item.enableIf)) return 'matrix conditions'
+  }
+  return ''
+}
+
 export function unsupportedQuestion(q: Question): string {
   const type = q.getType()
   if (!QUESTION_TYPES.has(type)) return `type ${type}`
@@ -150,6 +165,7 @@ export function unsupportedQuestion(q: Question): string {
       if (isSet(item.visibleIf) || isSet(item.enableIf)) return 'rate value conditions'
     }
   }
+  if (type === 'matrix') return unsupportedMatrix(q)
   if (['radiogroup', 'dropdown', 'buttongroup', 'checkbox', 'tagbox', 'ranking'].includes(type)) {
     return unsupportedChoices(q)
   }

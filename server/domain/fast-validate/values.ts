@@ -43,6 +43,14 @@ export function isOtherSelected(q: QuestionPlan, raw: unknown): boolean {
   return entries.some((entry: unknown) => choiceIndex(values, entry) === q.otherIndex)
 }
 
+/** A matrix answer whose cells are all among its columns is modelled; survey-core clears others. */
+function matrixNeedsModel(columns: unknown[], raw: unknown): boolean {
+  if (typeof raw !== 'object' || Array.isArray(raw)) return true
+  return Object.values(raw as object).some(
+    (cell) => cell === null || typeof cell === 'object' || choiceIndex(columns, cell) < 0,
+  )
+}
+
 /**
  * Values whose handling by survey-core is not modelled here: choice objects, and selections that
  * match no choice (it turns them into "other", and counts a checkbox holding only blank entries
@@ -50,6 +58,7 @@ export function isOtherSelected(q: QuestionPlan, raw: unknown): boolean {
  */
 export function needsModel(q: QuestionPlan, raw: unknown): boolean {
   if (raw === undefined || raw === null) return false
+  if (q.matrix) return matrixNeedsModel(q.matrix.columns, raw)
   if (typeof raw === 'object' && !Array.isArray(raw)) return true // choice objects, comments
   if (Array.isArray(raw) && raw.some((entry) => typeof entry === 'object' && entry !== null)) {
     return true

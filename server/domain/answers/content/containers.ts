@@ -168,11 +168,30 @@ export function checkMultipleText(
   return checkRecord(fields, value, path, ctx, check)
 }
 
+/** What a matrix's answer is checked against: its visible rows and columns, after logic. */
+export interface MatrixView {
+  rows: ReadonlySet<string>
+  columns: unknown[]
+  multiSelect: boolean
+}
+
 /** Single-select matrix: row → column value (or an array of them for checkbox cells). */
 export function checkMatrix(q: Question, value: unknown, path: string, ctx: CheckContext): Checked {
+  const view: MatrixView = {
+    rows: new Set((q.visibleRows as { name: string }[]).map((row) => String(row.name))),
+    columns: (q.visibleColumns as ItemValue[]).map((column) => column.value),
+    multiSelect: Boolean(q.isMultiSelect),
+  }
+  return checkMatrixView(view, value, path, ctx)
+}
+
+export function checkMatrixView(
+  { rows, columns, multiSelect }: MatrixView,
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+): Checked {
   if (!isPlainObject(value)) return report(ctx, path, 'invalid_type', 'Expected an object of rows.')
-  const rows = new Set((q.visibleRows as { name: string }[]).map((row) => String(row.name)))
-  const columns = (q.visibleColumns as ItemValue[]).map((column) => column.value)
   const result: PlainObject = {}
   let invalid = false
   const pick = (raw: unknown, at: string) => {
@@ -186,7 +205,7 @@ export function checkMatrix(q: Question, value: unknown, path: string, ctx: Chec
     const raw = value[row]
     const at = childPath(path, row)
     if (raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue
-    if (!q.isMultiSelect) {
+    if (!multiSelect) {
       if (Array.isArray(raw)) {
         invalid = true
         report(ctx, at, 'invalid_type', 'Expected one column value.')

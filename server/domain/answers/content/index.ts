@@ -17,6 +17,7 @@ import {
   checkMatrix,
   checkMatrixDropdown,
   checkMatrixDynamic,
+  checkMatrixView,
   checkMultipleText,
   checkPanelDynamic,
   computedValue,
@@ -40,6 +41,12 @@ const PLAIN_CHECKS: Record<string, PlainCheck> = {
   ranking: checkRanking,
   boolean: checkBoolean,
   rating: checkRating,
+}
+
+/** Checks of the compiled path only: the model path reads these types from the live question. */
+const COMPILED_ONLY: Record<string, PlainCheck> = {
+  matrix: (q, v, p, c) =>
+    checkMatrixView({ rows: q.matrixRows, columns: q.matrixColumns, multiSelect: false }, v, p, c),
 }
 
 const CHECKS: Record<string, ContentCheck> = {
@@ -86,6 +93,8 @@ export function checkPlainContent(
   ctx: CheckContext,
 ): Checked {
   if (isEmptyAnswer(value)) return undefined
-  if (!Object.hasOwn(PLAIN_CHECKS, q.type)) throw new Error(`no plain check for ${q.type}`)
-  return kept(PLAIN_CHECKS[q.type](q, value, path, ctx))
+  const checks = Object.hasOwn(PLAIN_CHECKS, q.type) ? PLAIN_CHECKS : COMPILED_ONLY
+  const check = Object.hasOwn(checks, q.type) ? checks[q.type] : undefined
+  if (!check) throw new Error(`no plain check for ${q.type}`)
+  return kept(check(q, value, path, ctx))
 }

@@ -5,7 +5,7 @@ import { hasCommentValue } from '../catalog'
 import { childPath, indexPath, type CheckContext } from '../context'
 import { isPlainObject } from '../json'
 import { MAX_ARRAY_ITEMS, MAX_DYNAMIC_ITEMS, MAX_NESTED_QUESTIONS } from '../limits'
-import { plainQuestion } from '../plain-question'
+import { matrixRowKeys, plainQuestion } from '../plain-question'
 import {
   checkString,
   guardArray,
@@ -19,16 +19,17 @@ import {
 
 const COMMENT_SUFFIX = '-Comment'
 
-function rowKeys(q: Question): Set<string> {
-  const rows: { value: unknown }[] = q.rows ?? []
-  const keys = new Set(rows.map((row) => String(row.value)))
-  if (keys.size === 0) keys.add('default') // SurveyJS's row name for a matrix without rows
-  return keys
+export function guardMatrix(q: Question, value: unknown, path: string, ctx: CheckContext) {
+  return guardMatrixRows(matrixRowKeys(q), value, path, ctx)
 }
 
-export function guardMatrix(q: Question, value: unknown, path: string, ctx: CheckContext) {
+export function guardMatrixRows(
+  rows: ReadonlySet<string>,
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+) {
   if (!isPlainObject(value)) return typeIssue(ctx, path, 'an object of row answers', value)
-  const rows = rowKeys(q)
   return Object.keys(value).every((row) => {
     const rowPath = childPath(path, row)
     if (!rows.has(row)) return unknownKey(ctx, rowPath, `"${row}" is not a row of this matrix.`)
@@ -93,7 +94,7 @@ export function guardMatrixDropdown(
   guard: Guard,
 ) {
   if (!isPlainObject(value)) return typeIssue(ctx, path, 'an object of row answers', value)
-  const rows = rowKeys(q)
+  const rows = matrixRowKeys(q)
   const fields = nestedFields(cellQuestions(q))
   return Object.keys(value).every((row) => {
     const rowPath = childPath(path, row)

@@ -20,6 +20,7 @@ import {
 } from './common'
 import {
   guardMatrix,
+  guardMatrixRows,
   guardMatrixDropdown,
   guardMatrixDynamic,
   guardMultipleText,
@@ -161,6 +162,7 @@ const PLAIN_GUARDS: Record<string, PlainGuard> = {
   ranking: guardRanking,
   rating: guardScalar,
   boolean: guardScalar,
+  matrix: (q, v, p, c) => guardMatrixRows(q.matrixRows, v, p, c),
 }
 
 /** Pass 1 for a top-level answer to a plain question (the compiled path): as guardShape. */
