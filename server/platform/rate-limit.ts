@@ -17,13 +17,29 @@ export const createRateLimiter = ({
   clock,
   maxKeys = 100_000,
 }: RateLimiterOptions) => {
-  const attempts = new Map<string, number[]>()
+  /**
+   * Per key, its attempts in the window in the order they happened: `times` from `head` on.
+   * Expired ones are at the front and are skipped by moving `head`, so a request costs the same
+   * however many the key made in the window (a ward behind one address under a raised limit).
+   * Should the clock step back, an attempt behind a later one leaves the window with it, at most
+   * that step late (stricter, never looser).
+   */
+  const attempts = new Map<string, { times: number[]; head: number }>()
 
   const recent = (key: string, now: number) => {
-    const times = attempts.get(key)?.filter((time) => time > now - windowMs) ?? []
-    if (times.length > 0) attempts.set(key, times)
-    else attempts.delete(key)
-    return times
+    const entry = attempts.get(key)
+    if (!entry) return undefined
+    const { times } = entry
+    while (entry.head < times.length && times[entry.head] <= now - windowMs) entry.head++
+    if (entry.head === entry.times.length) {
+      attempts.delete(key)
+      return undefined
+    }
+    if (entry.head > 64 && entry.head * 2 > entry.times.length) {
+      entry.times = entry.times.slice(entry.head)
+      entry.head = 0
+    }
+    return entry
   }
 
   const makeRoom = (now: number) => {
@@ -39,22 +55,27 @@ export const createRateLimiter = ({
     /** Seconds until another attempt is allowed; 0 when it is allowed now. */
     retryAfter(key: string): number {
       const now = clock().getTime()
-      const times = recent(key, now)
-      if (times.length < max) return 0
-      return Math.max(1, Math.ceil((times[times.length - max] + windowMs - now) / 1000))
+      const entry = recent(key, now)
+      const count = entry ? entry.times.length - entry.head : 0
+      if (!entry || count < max) return 0
+      const oldest = entry.times[entry.times.length - max]
+      return Math.max(1, Math.ceil((oldest + windowMs - now) / 1000))
     },
     hit(key: string): void {
       const now = clock().getTime()
-      const times = recent(key, now)
-      if (times.length === 0) makeRoom(now)
-      attempts.set(key, [...times, now])
+      const entry = recent(key, now)
+      if (entry) entry.times.push(now)
+      else {
+        makeRoom(now)
+        attempts.set(key, { times: [now], head: 0 })
+      }
     },
     /** Takes back the latest attempt (one that turned out not to be a failure). */
     forgive(key: string): void {
-      const times = attempts.get(key)
-      if (!times) return
-      times.pop()
-      if (times.length === 0) attempts.delete(key)
+      const entry = attempts.get(key)
+      if (!entry) return
+      entry.times.pop()
+      if (entry.times.length === entry.head) attempts.delete(key)
     },
     reset(key: string): void {
       attempts.delete(key)
