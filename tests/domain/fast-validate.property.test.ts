@@ -10,6 +10,7 @@ import { compileReport, compileValidator } from '../../server/domain/fast-valida
 import { validateAnswers } from '../../server/domain/validate-answers'
 import { answerGenerator, bundledDefinition } from '../bench/answers'
 import {
+  commentAreas,
   matrices,
   moreChoices,
   textInputs,
@@ -59,7 +60,7 @@ function questionsOf(definition: object): QuestionInfo[] {
         (c) => c.value,
       ),
       rows: ((q.getType() === 'matrix' ? q.rows : []) as ItemValue[]).map((r) => String(r.value)),
-      other: Boolean(q.showOtherItem),
+      other: Boolean(q.showOtherItem || q.showCommentArea), // takes a `-Comment` value
       maxLength: Number(q.maxLength) || 0,
     }))
 }
@@ -222,6 +223,8 @@ describe('compiled validator = survey-core path', () => {
   it('on tagbox and button group questions', arbitraryAnswersAgree(moreChoices), TIMEOUT)
 
   it('on single-select matrices', arbitraryAnswersAgree(matrices), TIMEOUT)
+
+  it('on comment areas', arbitraryAnswersAgree(commentAreas), TIMEOUT)
 
   it(
     'on default values and conditions that read them',

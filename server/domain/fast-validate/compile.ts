@@ -10,6 +10,7 @@ import type {
 import { compileCondition, type Condition } from './expressions'
 import { emailText, matrixPlan, numberBounds, otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
+import { hasCommentArea } from '../answers/catalog'
 import { isPerOptionQuestion } from '../score-quiz'
 import {
   commentKeyOf,
@@ -74,7 +75,9 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     choiceValues: choices ? choices.map((item) => item.value) : null,
     multiple: MULTIPLE_TYPES.has(q.getType()),
     otherIndex: choices && q.showOtherItem ? choices.indexOf(q.otherItem as ItemValue) : -1,
-    commentKey: isChoice && q.showOtherItem ? commentKeyOf(survey, q) : null,
+    commentKey:
+      (isChoice && q.showOtherItem) || hasCommentArea(q) ? commentKeyOf(survey, q) : null,
+    commentArea: hasCommentArea(q),
     requiredText: requiredText(q),
     otherText: isChoice ? otherText(q) : '',
     emailText: isEmailInput(q) ? emailText(q) : '',

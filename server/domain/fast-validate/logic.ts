@@ -114,10 +114,11 @@ export class LogicState {
     if (q.commentKey && this.values[q.commentKey]) this.remove(q.commentKey)
   }
 
-  /** survey.clearUnusedValues(): unused "other" text, then answers of hidden questions. */
+  /** survey.clearUnusedValues(): unused "other" text, then answers of hidden questions (with
+   * their comments). */
   private clearUnusedValues() {
     for (const q of this.plan.questions) {
-      if (!q.commentKey || !Object.hasOwn(this.values, q.commentKey)) continue
+      if (!q.commentKey || q.commentArea || !Object.hasOwn(this.values, q.commentKey)) continue
       if (isOtherSelected(q, this.valueOf(q.name))) continue
       this.remove(q.commentKey)
     }

@@ -34,7 +34,10 @@ export interface QuestionPlan {
   multiple: boolean
   /** Index of the shown "other" item in choiceValues; -1 when there is none. */
   otherIndex: number
+  /** `<name>-Comment`: the "other" text, or the comment area's. */
   commentKey: string | null
+  /** The comment is the question's comment area, which only hiding the question clears. */
+  commentArea: boolean
   requiredText: string
   otherText: string
   /** survey-core's e-mail error of an `inputType: "email"` text question; '' for any other. */

@@ -145,7 +145,7 @@ export function unsupportedQuestion(q: Question): string {
   const validatorReason = unsupportedValidators(q)
   if (validatorReason) return validatorReason
   if (q.allowSpaceAsAnswer) return 'allowSpaceAsAnswer'
-  if (q.showCommentArea) return 'comment area'
+  // a comment area beside "other" moves the other text into the value: see unsupportedChoices
   if (isSet(q.minValueExpression) || isSet(q.maxValueExpression)) return 'bound expressions'
   if (type === 'text') {
     if (!TEXT_INPUTS.has(String(q.inputType ?? ''))) return `input type ${q.inputType}`
