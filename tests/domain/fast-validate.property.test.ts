@@ -12,6 +12,7 @@ import { answerGenerator, bundledDefinition } from '../bench/answers'
 import {
   commentAreas,
   matrices,
+  multipleText,
   moreChoices,
   textInputs,
   textSample,
@@ -45,7 +46,7 @@ interface QuestionInfo {
   choices: unknown[]
   other: boolean
   maxLength: number
-  /** A matrix's row keys (its columns are `choices`). */
+  /** A matrix's row keys (its columns are `choices`), or multiple text's item names. */
   rows: string[]
 }
 
@@ -59,7 +60,10 @@ function questionsOf(definition: object): QuestionInfo[] {
       choices: ((q.visibleChoices ?? q.visibleRateValues ?? q.columns ?? []) as ItemValue[]).map(
         (c) => c.value,
       ),
-      rows: ((q.getType() === 'matrix' ? q.rows : []) as ItemValue[]).map((r) => String(r.value)),
+      rows:
+        q.getType() === 'multipletext'
+          ? (q.items as { name: string }[]).map((item) => item.name)
+          : ((q.getType() === 'matrix' ? q.rows : []) as ItemValue[]).map((r) => String(r.value)),
       other: Boolean(q.showOtherItem || q.showCommentArea), // takes a `-Comment` value
       maxLength: Number(q.maxLength) || 0,
     }))
@@ -88,6 +92,13 @@ function valueFor(q: QuestionInfo): fc.Arbitrary<unknown> {
     junk,
   )
   if (['checkbox', 'tagbox', 'ranking'].includes(q.type)) return many
+  if (q.type === 'multipletext') {
+    const item = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), textSample, junk)
+    const items = fc.record(Object.fromEntries(q.rows.map((name) => [name, item])), {
+      requiredKeys: [],
+    })
+    return fc.oneof({ weight: 8, arbitrary: items }, junk)
+  }
   if (q.type === 'matrix') {
     const listed = fc.constant([q.choices[0]])
     const cell = fc.oneof({ weight: 6, arbitrary: choice }, spelled, junk, listed)
@@ -226,6 +237,8 @@ describe('compiled validator = survey-core path', () => {
 
   it('on comment areas', arbitraryAnswersAgree(commentAreas), TIMEOUT)
 
+  it('on multiple text', arbitraryAnswersAgree(multipleText), TIMEOUT)
+
   it(
     'on default values and conditions that read them',
     arbitraryAnswersAgree(withDefaults),
@@ -285,6 +298,25 @@ describe('compiled validator = survey-core path', () => {
     // survey-core scores a matrix quiz row by row: not compiled
     const quiz = { type: 'matrix', name: 'm', columns: [1], rows: ['a'], correctAnswer: { a: 1 } }
     expect(compileReport({ elements: [quiz] }).reason).toBe('m: matrix quiz')
+  })
+
+  it('on chosen multiple-text answers, each checked to reach the fast path', () => {
+    const stats = { fast: 0, back: 0 }
+    const patients = { adults: 10, children: 5, note: 'abc' }
+    const cases: Answers[] = [
+      { patients, contact: { code: 'x', mail: 'a@b.fi', mail2: 'c@d.fi' } },
+      { patients: { ...patients, children: '60' } }, // its numeric validator
+      { patients: { ...patients, note: 'xy' } }, // both validators of one item
+      { patients: { ...patients, adults: '' } }, // a required item
+      { patients, contact: { code: 'x', mail: 'a@b' } }, // survey-core's e-mail check
+      { patients, contact: { code: 'x', mail2: 'nope' } },
+      { patients, contact: { code: 'x', long_mail: 'a@b' } }, // its e-mail check, no validator
+      { patients, contact: { mail: 'a@b.fi' } }, // own required text
+      { patients: {} },
+      {},
+    ]
+    for (const answers of cases) expectSame(multipleText, answers, stats)
+    expect(stats).toEqual({ fast: cases.length, back: 0 })
   })
 
   it('on chosen number bounds, each checked to reach the fast path', () => {

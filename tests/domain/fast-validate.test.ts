@@ -30,7 +30,7 @@ describe('compileValidator', () => {
       '01-quiz-american-history.json': 'compiled',
       '02-product-feedback-multipage.json': 'compiled',
       '03-software-developer-localized.json': 'compiled',
-      '04-computer-survey-validators.json': 'pricelimit: type multipletext',
+      '04-computer-survey-validators.json': 'compiled',
       '05-account-signup-regex.json': 'compiled',
       '06-blood-relatives-paneldynamic.json': 'relatives: type paneldynamic',
       '07-framework-ratings-matrixdropdown.json': 'framework-ratings: type matrixdropdown',

@@ -44,6 +44,8 @@ export interface PlainQuestion {
   // the values of its visible columns
   matrixRows: ReadonlySet<string>
   matrixColumns: unknown[]
+  // multiple text: each item's text editor
+  items: { name: string; editor: PlainQuestion }[]
 }
 
 /** Types whose checks read a PlainQuestion (imagepicker too, through its own dispatch). */
@@ -59,6 +61,7 @@ export const PLAIN_TYPES = new Set([
   'rating',
   'boolean',
   'matrix',
+  'multipletext',
 ])
 const CHOICE_TYPES = new Set([
   'radiogroup',
@@ -113,6 +116,7 @@ export function plainQuestion(q: Question): PlainQuestion {
     rateValues: [],
     matrixRows: new Set(),
     matrixColumns: [],
+    items: [],
   }
   if (CHOICE_TYPES.has(type)) {
     plain.choices = choicesOf(q)
@@ -131,6 +135,9 @@ export function plainQuestion(q: Question): PlainQuestion {
     plain.valueFalse = q.getValueFalse()
   } else if (type === 'rating') {
     plain.rateValues = (q.visibleRateValues as ItemValue[]).map((item) => item.value)
+  } else if (type === 'multipletext') {
+    const items: { name: string; editor: Question }[] = q.items ?? []
+    plain.items = items.map((item) => ({ name: item.name, editor: plainQuestion(item.editor) }))
   } else if (type === 'matrix') {
     plain.matrixRows = matrixRowKeys(q)
     plain.matrixColumns = (q.visibleColumns as ItemValue[]).map((column) => column.value)

@@ -9,7 +9,7 @@ import type {
 } from 'survey-core'
 import { compileCondition, type Condition } from './expressions'
 import { emailText, matrixPlan, numberBounds, otherText, requiredText } from './error-texts'
-import type { ClearMode, Node, Plan, QuestionPlan } from './plan'
+import type { ClearMode, Node, Plan, QuestionPlan, TextItemPlan } from './plan'
 import { hasCommentArea } from '../answers/catalog'
 import { isPerOptionQuestion } from '../score-quiz'
 import {
@@ -56,6 +56,19 @@ const isEmailInput = (q: Question) =>
   q.inputType === 'email' &&
   !validatorsOf(q).some((v) => v.getType() === 'emailvalidator')
 
+const isNumberInput = (q: Question) => q.getType() === 'text' && q.inputType === 'number'
+
+function textItemPlans(q: Question): TextItemPlan[] {
+  return ((q.items ?? []) as { name: string; editor: Question }[]).map(({ name, editor }) => ({
+    name,
+    required: Boolean(editor.isRequired),
+    requiredText: requiredText(editor),
+    emailText: isEmailInput(editor) ? emailText(editor) : '',
+    bounds: isNumberInput(editor) ? numberBounds(editor) : null,
+    validators: [...validatorsOf(editor)],
+  }))
+}
+
 function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPlan {
   const withClear = q as unknown as { getClearIfInvisible(): string }
   const clearMode = String(withClear.getClearIfInvisible())
@@ -82,7 +95,8 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     otherText: isChoice ? otherText(q) : '',
     emailText: isEmailInput(q) ? emailText(q) : '',
     matrix: q.getType() === 'matrix' ? matrixPlan(q) : null,
-    bounds: q.getType() === 'text' && q.inputType === 'number' ? numberBounds(q) : null,
+    bounds: isNumberInput(q) ? numberBounds(q) : null,
+    items: q.getType() === 'multipletext' ? textItemPlans(q) : null,
     validators: [...validatorsOf(q)],
     hasInput: Boolean(q.hasInput),
     quiz: withQuiz.hasCorrectAnswerValue()

@@ -1,11 +1,14 @@
 // Pass 3 without a model: what survey.validate() reports for the supported subset, in the order
-// collectSurveyErrors (../answers/survey-errors.ts) reads it: required, then "other" text, then
-// the e-mail format of an email input (checked whether or not the answer was required-empty).
+// collectSurveyErrors (../answers/survey-errors.ts) reads it: required, "other" text, a matrix's
+// row rules, a number's bounds, an email input's format (whether or not the answer was
+// required-empty), the validators (only when none of those), then multiple text's items.
 import { Helpers } from 'survey-core'
-import type { CheckContext } from '../answers/context'
+import type { SurveyValidator } from 'survey-core'
+import { childPath, type CheckContext } from '../answers/context'
+import { isPlainObject } from '../answers/json'
 import { codeOf } from '../answers/survey-errors'
 import type { LogicState } from './logic'
-import type { MatrixPlan, QuestionPlan } from './plan'
+import type { MatrixPlan, QuestionPlan, TextItemPlan } from './plan'
 import { isEmailAccepted } from './error-texts'
 import { isOtherSelected, isSurveyEmpty } from './values'
 
@@ -13,13 +16,55 @@ import { isOtherSelected, isSurveyEmpty } from './values'
  * Question.collectErrors: validators run only when the question's own checks found nothing, each
  * on the value (a text or comment question's validated value), every error kept in order.
  */
-function runValidators(q: QuestionPlan, value: unknown, ctx: CheckContext) {
-  for (const validator of q.validators) {
+function runValidators(
+  validators: SurveyValidator[],
+  value: unknown,
+  question: string,
+  ctx: CheckContext,
+) {
+  for (const validator of validators) {
     const owner = validator.getOwner() as unknown as { getValidatorTitle(): string } | null
     const error = validator.validate(value, owner?.getValidatorTitle() as string, {})?.error
     if (!error || !error.isError) continue
     const message = error.getText() || 'The answer did not pass validation.'
-    ctx.issues.push({ question: q.name, code: codeOf(error), message })
+    ctx.issues.push({ question, code: codeOf(error), message })
+  }
+}
+
+/** What a text input reports after "required": bounds, e-mail format, then its validators. */
+function checkTextInput(
+  input: Pick<TextItemPlan, 'bounds' | 'emailText' | 'validators'>,
+  value: unknown,
+  question: string,
+  ctx: CheckContext,
+  before: number,
+) {
+  if (input.bounds) checkBounds(input.bounds, value, question, ctx)
+  if (input.emailText && !isEmailAccepted(value)) {
+    ctx.issues.push({ question, code: 'validator', message: input.emailText })
+  }
+  if (ctx.issues.length === before) runValidators(input.validators, value, question, ctx)
+}
+
+/**
+ * Multiple text: after the question's own errors, each item's editor as a text question (survey
+ * errors walks them in item order, each at `question.item`).
+ */
+function checkTextItems(
+  items: TextItemPlan[],
+  value: unknown,
+  question: string,
+  ctx: CheckContext,
+) {
+  const values = (isPlainObject(value) ? value : {}) as Record<string, unknown>
+  for (const item of items) {
+    const itemValue = Object.hasOwn(values, item.name) ? values[item.name] : undefined
+    const path = childPath(question, item.name)
+    const before = ctx.issues.length
+    if (item.required && isSurveyEmpty(itemValue)) {
+      ctx.issues.push({ question: path, code: 'required', message: item.requiredText })
+    }
+    checkTextInput(item, itemValue, path, ctx, before)
   }
 }
 
@@ -85,11 +130,8 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
         ctx.issues.push({ question: q.name, code: 'required', message: q.otherText })
       }
       if (q.matrix) checkMatrixRows(q.matrix, state.valueOf(q.name), q.name, ctx)
-      if (q.bounds) checkBounds(q.bounds, state.valueOf(q.name), q.name, ctx)
-      if (q.emailText && !isEmailAccepted(state.valueOf(q.name))) {
-        ctx.issues.push({ question: q.name, code: 'validator', message: q.emailText })
-      }
-      if (ctx.issues.length === before) runValidators(q, state.valueOf(q.name), ctx)
+      checkTextInput(q, state.valueOf(q.name), q.name, ctx, before)
+      if (q.items) checkTextItems(q.items, state.valueOf(q.name), q.name, ctx)
     }
   }
 }

@@ -8,7 +8,7 @@ import { createSurvey } from '../answers/logic'
 import { plainQuestion, type PlainQuestion } from '../answers/plain-question'
 import type { AnswerValidation } from '../validate-answers'
 import { buildPlan } from './compile'
-import type { Compiled, Node, Plan } from './plan'
+import type { Compiled, Node, Plan, QuestionPlan } from './plan'
 import { runCompiled } from './validate'
 
 export type CompiledValidator = (
@@ -35,7 +35,9 @@ export function compileReport(definition: object): {
   const compiled = compile(plan, buildCatalog(survey))
   // Everything a submission needs is read; the model is not used again, unless its validators
   // are (they word their errors through their question).
-  if (!plan.questions.some((q) => q.validators.length > 0)) survey.dispose()
+  const validated = (q: QuestionPlan) =>
+    q.validators.length > 0 || (q.items ?? []).some((item) => item.validators.length > 0)
+  if (!plan.questions.some(validated)) survey.dispose()
   const validator: CompiledValidator = (answers, maxTextLength) => {
     try {
       return runCompiled(compiled, answers, maxTextLength)

@@ -45,7 +45,9 @@ export interface QuestionPlan {
   /** A single-select matrix: its row keys and columns, and the row rules survey-core applies. */
   matrix: MatrixPlan | null
   /** A number input's renderedMin/renderedMax and survey-core's errors for them; else null. */
-  bounds: { min: unknown; max: unknown; minText: string; maxText: string } | null
+  bounds: Bounds | null
+  /** Multiple text: its items, each checked as a text question of its own; else null. */
+  items: TextItemPlan[] | null
   /**
    * The question's validators (text and comment only, see ./support.ts): survey-core's own
    * objects, the one thing a submission still calls into survey-core for; their model is kept.
@@ -54,6 +56,23 @@ export interface QuestionPlan {
   hasInput: boolean
   /** `perOption`: the choice values of a checkbox scored per option (../score-quiz.ts). */
   quiz: { correct: unknown; ignoreOrder: boolean; perOption: unknown[] | null } | null
+}
+
+export interface Bounds {
+  min: unknown
+  max: unknown
+  minText: string
+  maxText: string
+}
+
+/** What pass 3 checks of one multiple-text item (its editor, a text question). */
+export interface TextItemPlan {
+  name: string
+  required: boolean
+  requiredText: string
+  emailText: string
+  bounds: Bounds | null
+  validators: SurveyValidator[]
 }
 
 export interface MatrixPlan {

@@ -25,6 +25,7 @@ const QUESTION_TYPES = new Set([
   'image',
   'empty',
   'matrix',
+  'multipletext',
 ])
 // survey-core checks none of these headless except e-mail (compiled, ./errors.ts); a date-like
 // type checks its bounds, which stay refused below ("number bounds").
@@ -115,6 +116,39 @@ function unsupportedValidators(q: Question): string {
   return ''
 }
 
+/** A text question's input (also a multiple-text item's editor). */
+function unsupportedTextInput(q: Question): string {
+  if (!TEXT_INPUTS.has(String(q.inputType ?? ''))) return `input type ${q.inputType}`
+  if (isSet(q.maskType) && q.maskType !== 'none') return 'input mask'
+  // A number's bounds are replayed (./errors.ts); date bounds compare as dates in survey-core,
+  // and a step has an error of its own: left to the survey-core path.
+  const bounded = isSet(q.min) || isSet(q.max)
+  if (isSet(q.step) || (bounded && q.inputType !== 'number')) return 'number bounds'
+  // "{name}" in a message is filled from the answers when survey-core words it
+  if (bounded && `${q.minErrorText}${q.maxErrorText}`.replace(/\{0\}/g, '').includes('{')) {
+    return 'bound error text'
+  }
+  return ''
+}
+
+/** Multiple text whose items are plain text inputs, each always shown. */
+function unsupportedTextItems(q: Question): string {
+  if (isSet(q.correctAnswer)) return 'multiple text quiz'
+  for (const item of (q.items ?? []) as { name: string; editor: Question }[]) {
+    const { name, editor } = item
+    if (!name || name.endsWith('-Comment') || name === '__proto__') return `item name ${name}`
+    if (isSet(editor.visibleIf) || isSet(editor.enableIf) || isSet(editor.requiredIf)) {
+      return `item ${name}: conditions`
+    }
+    if (isSet(editor.defaultValue) || isSet(editor.defaultValueExpression)) {
+      return `item ${name}: default value`
+    }
+    const reason = unsupportedValidators(editor) || unsupportedTextInput(editor)
+    if (reason) return `item ${name}: ${reason}`
+  }
+  return ''
+}
+
 /** A single-select matrix whose rows and columns are all shown, whatever the answers. */
 function unsupportedMatrix(q: Question): string {
   if (q.isMultiSelect) return 'matrix cell type'
@@ -147,18 +181,8 @@ export function unsupportedQuestion(q: Question): string {
   if (q.allowSpaceAsAnswer) return 'allowSpaceAsAnswer'
   // a comment area beside "other" moves the other text into the value: see unsupportedChoices
   if (isSet(q.minValueExpression) || isSet(q.maxValueExpression)) return 'bound expressions'
-  if (type === 'text') {
-    if (!TEXT_INPUTS.has(String(q.inputType ?? ''))) return `input type ${q.inputType}`
-    if (isSet(q.maskType) && q.maskType !== 'none') return 'input mask'
-    // A number's bounds are replayed (./errors.ts); date bounds compare as dates in survey-core,
-    // and a step has an error of its own: left to the survey-core path.
-    const bounded = isSet(q.min) || isSet(q.max)
-    if (isSet(q.step) || (bounded && q.inputType !== 'number')) return 'number bounds'
-    // "{name}" in a message is filled from the answers when survey-core words it
-    if (bounded && `${q.minErrorText}${q.maxErrorText}`.replace(/\{0\}/g, '').includes('{')) {
-      return 'bound error text'
-    }
-  }
+  if (type === 'text') return unsupportedTextInput(q)
+  if (type === 'multipletext') return unsupportedTextItems(q)
   if (type === 'rating') {
     const rates = [...(q.rateValues as ItemValue[]), ...(q.visibleRateValues as ItemValue[])]
     for (const item of rates) {

@@ -59,6 +59,11 @@ function matrixNeedsModel(columns: unknown[], raw: unknown): boolean {
 export function needsModel(q: QuestionPlan, raw: unknown): boolean {
   if (raw === undefined || raw === null) return false
   if (q.matrix) return matrixNeedsModel(q.matrix.columns, raw)
+  // multiple text: items of text; anything nested is left to survey-core
+  if (q.items) {
+    if (typeof raw !== 'object' || Array.isArray(raw)) return true
+    return Object.values(raw as object).some((item) => typeof item === 'object' && item !== null)
+  }
   if (typeof raw === 'object' && !Array.isArray(raw)) return true // choice objects, comments
   if (Array.isArray(raw) && raw.some((entry) => typeof entry === 'object' && entry !== null)) {
     return true

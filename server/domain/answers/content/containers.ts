@@ -4,6 +4,7 @@
 import type { ItemValue, Question } from 'survey-core'
 import { childPath, indexPath, INVALID, report, type CheckContext, type Checked } from '../context'
 import { isJsonSafe, isPlainObject, preview, type PlainObject } from '../json'
+import type { PlainQuestion } from '../plain-question'
 import { matchValue, valueKey } from './match'
 
 export type ContentCheck = (q: Question, value: unknown, path: string, ctx: CheckContext) => Checked
@@ -151,6 +152,32 @@ export function checkPanelDynamic(
     if (checked === INVALID) invalid = true
     return checked
   })
+  return invalid ? INVALID : result
+}
+
+/**
+ * checkMultipleText for items read once in advance (the compiled path): every item is shown and
+ * none is an expression there, so checkRecord reduces to this.
+ */
+export function checkTextItems(
+  items: PlainQuestion['items'],
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+  check: (q: PlainQuestion, value: unknown, path: string, ctx: CheckContext) => Checked,
+): Checked {
+  if (!isPlainObject(value))
+    return report(ctx, path, 'invalid_type', 'Expected an object of items.')
+  const result: PlainObject = {}
+  let invalid = false
+  for (const key of Object.keys(value)) {
+    if (key.endsWith(COMMENT_SUFFIX)) continue
+    const item = items.find((candidate) => candidate.name === key)
+    if (!item) continue
+    const checked = check(item.editor, value[key], childPath(path, key), ctx)
+    if (checked === INVALID) invalid = true
+    else if (checked !== undefined) result[key] = checked
+  }
   return invalid ? INVALID : result
 }
 

@@ -18,6 +18,7 @@ import {
   checkMatrixDropdown,
   checkMatrixDynamic,
   checkMatrixView,
+  checkTextItems,
   checkMultipleText,
   checkPanelDynamic,
   computedValue,
@@ -47,6 +48,7 @@ const PLAIN_CHECKS: Record<string, PlainCheck> = {
 const COMPILED_ONLY: Record<string, PlainCheck> = {
   matrix: (q, v, p, c) =>
     checkMatrixView({ rows: q.matrixRows, columns: q.matrixColumns, multiSelect: false }, v, p, c),
+  multipletext: (q, v, p, c) => checkTextItems(q.items, v, p, c, checkPlainContent),
 }
 
 const CHECKS: Record<string, ContentCheck> = {

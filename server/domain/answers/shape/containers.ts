@@ -5,7 +5,7 @@ import { hasCommentValue } from '../catalog'
 import { childPath, indexPath, type CheckContext } from '../context'
 import { isPlainObject } from '../json'
 import { MAX_ARRAY_ITEMS, MAX_DYNAMIC_ITEMS, MAX_NESTED_QUESTIONS } from '../limits'
-import { matrixRowKeys, plainQuestion } from '../plain-question'
+import { matrixRowKeys, plainQuestion, type PlainQuestion } from '../plain-question'
 import {
   checkString,
   guardArray,
@@ -154,13 +154,21 @@ export function guardPanelDynamic(
 }
 
 export function guardMultipleText(q: Question, value: unknown, path: string, ctx: CheckContext) {
+  return guardTextItems(plainQuestion(q).items, value, path, ctx)
+}
+
+export function guardTextItems(
+  items: PlainQuestion['items'],
+  value: unknown,
+  path: string,
+  ctx: CheckContext,
+) {
   if (!isPlainObject(value)) return typeIssue(ctx, path, 'an object of item answers', value)
-  const items: { name: string; editor: Question }[] = q.items ?? []
   return Object.keys(value).every((key) => {
     const item = items.find((candidate) => candidate.name === key)
     const keyPath = childPath(path, key)
     if (!item) return unknownKey(ctx, keyPath, `"${key}" is not an item of this question.`)
     const inner = value[key]
-    return inner === null || guardText(plainQuestion(item.editor), inner, keyPath, ctx)
+    return inner === null || guardText(item.editor, inner, keyPath, ctx)
   })
 }

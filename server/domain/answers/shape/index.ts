@@ -21,6 +21,7 @@ import {
 import {
   guardMatrix,
   guardMatrixRows,
+  guardTextItems,
   guardMatrixDropdown,
   guardMatrixDynamic,
   guardMultipleText,
@@ -163,6 +164,7 @@ const PLAIN_GUARDS: Record<string, PlainGuard> = {
   rating: guardScalar,
   boolean: guardScalar,
   matrix: (q, v, p, c) => guardMatrixRows(q.matrixRows, v, p, c),
+  multipletext: (q, v, p, c) => guardTextItems(q.items, v, p, c),
 }
 
 /** Pass 1 for a top-level answer to a plain question (the compiled path): as guardShape. */
