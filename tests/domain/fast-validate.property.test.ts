@@ -11,6 +11,7 @@ import { validateAnswers } from '../../server/domain/validate-answers'
 import { answerGenerator, bundledDefinition } from '../bench/answers'
 import {
   commentAreas,
+  constraints,
   matrices,
   multipleText,
   moreChoices,
@@ -239,6 +240,8 @@ describe('compiled validator = survey-core path', () => {
 
   it('on multiple text', arbitraryAnswersAgree(multipleText), TIMEOUT)
 
+  it('on expression validators (constraints)', arbitraryAnswersAgree(constraints), TIMEOUT)
+
   it(
     'on default values and conditions that read them',
     arbitraryAnswersAgree(withDefaults),
@@ -316,6 +319,21 @@ describe('compiled validator = survey-core path', () => {
       {},
     ]
     for (const answers of cases) expectSame(multipleText, answers, stats)
+    expect(stats).toEqual({ fast: cases.length, back: 0 })
+  })
+
+  it('on chosen constraint cases, each checked to reach the fast path', () => {
+    const stats = { fast: 0, back: 0 }
+    const cases: Answers[] = [
+      { age: 30, sector: 'a', tasks: [1, 3], sure: 3 },
+      { age: 10, sure: 3 },
+      { age: 20, sector: 'c', sure: 3 },
+      { sector: 'b', tasks: [3], sure: 3 }, // both of one question's rules fail
+      { sure: 1 },
+      { sure: 5 }, // "why" is shown: its rule reads its own (empty) answer
+      { sure: 5, why: 'because of many things' },
+    ]
+    for (const answers of cases) expectSame(constraints, answers, stats)
     expect(stats).toEqual({ fast: cases.length, back: 0 })
   })
 

@@ -65,11 +65,23 @@ function textItemPlans(q: Question): TextItemPlan[] {
     requiredText: requiredText(editor),
     emailText: isEmailInput(editor) ? emailText(editor) : '',
     bounds: isNumberInput(editor) ? numberBounds(editor) : null,
-    validators: [...validatorsOf(editor)],
+    validators: validatorsOf(editor).map((validator) => ({ validator, condition: null })),
   }))
 }
 
-function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPlan {
+/** A condition that must compile: an expression validator cannot simply be left out. */
+function requiredCondition(expression: string, names: Map<string, string>): Condition {
+  const compiled = condition(expression, names)
+  if (!compiled) throw new Refused(`expression validator ${expression}`)
+  return compiled
+}
+
+function questionPlan(
+  q: Question,
+  node: Node,
+  survey: SurveyModel,
+  names: Map<string, string>,
+): QuestionPlan {
   const withClear = q as unknown as { getClearIfInvisible(): string }
   const clearMode = String(withClear.getClearIfInvisible())
   if (!CLEAR_MODES.has(clearMode)) throw new Refused(`clearInvisibleValues ${clearMode}`)
@@ -97,7 +109,13 @@ function questionPlan(q: Question, node: Node, survey: SurveyModel): QuestionPla
     matrix: q.getType() === 'matrix' ? matrixPlan(q) : null,
     bounds: isNumberInput(q) ? numberBounds(q) : null,
     items: q.getType() === 'multipletext' ? textItemPlans(q) : null,
-    validators: [...validatorsOf(q)],
+    validators: validatorsOf(q).map((validator) => ({
+      validator,
+      condition:
+        validator.getType() === 'expressionvalidator'
+          ? requiredCondition((validator as unknown as { expression: string }).expression, names)
+          : null,
+    })),
     hasInput: Boolean(q.hasInput),
     quiz: withQuiz.hasCorrectAnswerValue()
       ? {
@@ -153,7 +171,7 @@ export function buildPlan(survey: SurveyModel): { plan: Plan | null; reason: str
     if (kind === 'question') {
       const q = el as Question
       if (!q.isPanel && !['html', 'image', 'empty'].includes(q.getType())) {
-        node.question = questionPlan(q, node, survey)
+        node.question = questionPlan(q, node, survey, names)
         plan.questions.push(node.question)
       }
     } else {

@@ -3,47 +3,66 @@
 // row rules, a number's bounds, an email input's format (whether or not the answer was
 // required-empty), the validators (only when none of those), then multiple text's items.
 import { Helpers } from 'survey-core'
-import type { SurveyValidator } from 'survey-core'
+import type { SurveyError } from 'survey-core'
 import { childPath, type CheckContext } from '../answers/context'
 import { isPlainObject } from '../answers/json'
 import { codeOf } from '../answers/survey-errors'
 import type { LogicState } from './logic'
-import type { MatrixPlan, QuestionPlan, TextItemPlan } from './plan'
+import type { MatrixPlan, PlannedValidator, QuestionPlan, TextItemPlan } from './plan'
 import { isEmailAccepted } from './error-texts'
 import { isOtherSelected, isSurveyEmpty } from './values'
+
+/** One validator's error: survey-core's own validate(), or an expression's compiled condition. */
+function validatorError(
+  { validator, condition }: PlannedValidator,
+  value: unknown,
+  valueOf: (name: string) => unknown,
+): SurveyError | undefined {
+  const owner = validator.getOwner() as unknown as { getValidatorTitle(): string } | null
+  const title = owner?.getValidatorTitle() as string
+  if (!condition) return validator.validate(value, title, {})?.error ?? undefined
+  if (condition.run(valueOf)) return undefined
+  // ExpressionValidator.generateError: its own text (./support.ts refuses the default one)
+  const withError = validator as unknown as { createCustomError(name: string): SurveyError }
+  return withError.createCustomError(title)
+}
 
 /**
  * Question.collectErrors: validators run only when the question's own checks found nothing, each
  * on the value (a text or comment question's validated value), every error kept in order.
  */
 function runValidators(
-  validators: SurveyValidator[],
+  validators: PlannedValidator[],
   value: unknown,
   question: string,
   ctx: CheckContext,
+  valueOf: (name: string) => unknown,
 ) {
-  for (const validator of validators) {
-    const owner = validator.getOwner() as unknown as { getValidatorTitle(): string } | null
-    const error = validator.validate(value, owner?.getValidatorTitle() as string, {})?.error
+  for (const planned of validators) {
+    const error = validatorError(planned, value, valueOf)
     if (!error || !error.isError) continue
     const message = error.getText() || 'The answer did not pass validation.'
     ctx.issues.push({ question, code: codeOf(error), message })
   }
 }
 
-/** What a text input reports after "required": bounds, e-mail format, then its validators. */
+/**
+ * What a question reports after "required" and "other": a number's bounds, an e-mail input's
+ * format, then its validators (only when none of those).
+ */
 function checkTextInput(
   input: Pick<TextItemPlan, 'bounds' | 'emailText' | 'validators'>,
   value: unknown,
   question: string,
   ctx: CheckContext,
   before: number,
+  valueOf: (name: string) => unknown,
 ) {
   if (input.bounds) checkBounds(input.bounds, value, question, ctx)
   if (input.emailText && !isEmailAccepted(value)) {
     ctx.issues.push({ question, code: 'validator', message: input.emailText })
   }
-  if (ctx.issues.length === before) runValidators(input.validators, value, question, ctx)
+  if (ctx.issues.length === before) runValidators(input.validators, value, question, ctx, valueOf)
 }
 
 /**
@@ -55,6 +74,7 @@ function checkTextItems(
   value: unknown,
   question: string,
   ctx: CheckContext,
+  valueOf: (name: string) => unknown,
 ) {
   const values = (isPlainObject(value) ? value : {}) as Record<string, unknown>
   for (const item of items) {
@@ -64,7 +84,7 @@ function checkTextItems(
     if (item.required && isSurveyEmpty(itemValue)) {
       ctx.issues.push({ question: path, code: 'required', message: item.requiredText })
     }
-    checkTextInput(item, itemValue, path, ctx, before)
+    checkTextInput(item, itemValue, path, ctx, before, valueOf)
   }
 }
 
@@ -130,8 +150,8 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
         ctx.issues.push({ question: q.name, code: 'required', message: q.otherText })
       }
       if (q.matrix) checkMatrixRows(q.matrix, state.valueOf(q.name), q.name, ctx)
-      checkTextInput(q, state.valueOf(q.name), q.name, ctx, before)
-      if (q.items) checkTextItems(q.items, state.valueOf(q.name), q.name, ctx)
+      checkTextInput(q, state.valueOf(q.name), q.name, ctx, before, state.valueOf)
+      if (q.items) checkTextItems(q.items, state.valueOf(q.name), q.name, ctx, state.valueOf)
     }
   }
 }

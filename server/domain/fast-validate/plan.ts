@@ -49,10 +49,11 @@ export interface QuestionPlan {
   /** Multiple text: its items, each checked as a text question of its own; else null. */
   items: TextItemPlan[] | null
   /**
-   * The question's validators (text and comment only, see ./support.ts): survey-core's own
-   * objects, the one thing a submission still calls into survey-core for; their model is kept.
+   * The question's validators (./support.ts): survey-core's own objects, the one thing a
+   * submission still calls into survey-core for (their model is kept), with the compiled
+   * condition of an expression validator.
    */
-  validators: SurveyValidator[]
+  validators: PlannedValidator[]
   hasInput: boolean
   /** `perOption`: the choice values of a checkbox scored per option (../score-quiz.ts). */
   quiz: { correct: unknown; ignoreOrder: boolean; perOption: unknown[] | null } | null
@@ -72,7 +73,13 @@ export interface TextItemPlan {
   requiredText: string
   emailText: string
   bounds: Bounds | null
-  validators: SurveyValidator[]
+  validators: PlannedValidator[]
+}
+
+export interface PlannedValidator {
+  validator: SurveyValidator
+  /** An expression validator's expression, run over the answers as visibleIf is; else null. */
+  condition: Condition | null
 }
 
 export interface MatrixPlan {

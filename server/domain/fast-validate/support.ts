@@ -99,13 +99,22 @@ const VALUE_VALIDATORS = new Set([
   'regexvalidator',
   'emailvalidator',
 ])
+const VALUE_TYPES = new Set(['text', 'comment'])
 
-function unsupportedValidators(q: Question): string {
+/**
+ * Expression validators (XLSForm's constraints) on any question: their condition is compiled as
+ * visibleIf is (./compile.ts refuses one it cannot). Their default text quotes the expression,
+ * which survey-core fills with the answers, so only those with their own text are compiled.
+ */
+function unsupportedValidators(q: Question, expressions = true): string {
   const validators = (q.validators ?? []) as SurveyValidator[]
-  if (validators.length === 0) return ''
-  if (!['text', 'comment'].includes(q.getType())) return 'validators'
   for (const validator of validators) {
-    if (!VALUE_VALIDATORS.has(validator.getType())) return `validator ${validator.getType()}`
+    const type = validator.getType()
+    if (type === 'expressionvalidator') {
+      if (!expressions) return 'expression validator'
+      if (!isSet(validator.toJSON().text)) return 'validator default text'
+    } else if (!VALUE_VALIDATORS.has(type)) return `validator ${type}`
+    else if (!VALUE_TYPES.has(q.getType())) return 'validators'
     // warnings and notes do not block a submission: left to the survey-core path
     if ((validator.notificationType ?? 'error') !== 'error') return 'validator notification'
     // "{name}" in a message is filled from the answers when survey-core words it
@@ -143,7 +152,8 @@ function unsupportedTextItems(q: Question): string {
     if (isSet(editor.defaultValue) || isSet(editor.defaultValueExpression)) {
       return `item ${name}: default value`
     }
-    const reason = unsupportedValidators(editor) || unsupportedTextInput(editor)
+    // an item's expression would read values through the item: not modelled
+    const reason = unsupportedValidators(editor, false) || unsupportedTextInput(editor)
     if (reason) return `item ${name}: ${reason}`
   }
   return ''
