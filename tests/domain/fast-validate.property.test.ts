@@ -10,6 +10,7 @@ import { compileReport, compileValidator } from '../../server/domain/fast-valida
 import { validateAnswers } from '../../server/domain/validate-answers'
 import { answerGenerator, bundledDefinition } from '../bench/answers'
 import {
+  choiceFilters,
   commentAreas,
   constraints,
   matrices,
@@ -243,6 +244,12 @@ describe('compiled validator = survey-core path', () => {
   it('on expression validators (constraints)', arbitraryAnswersAgree(constraints), TIMEOUT)
 
   it(
+    'on choices shown by conditions (choice_filter)',
+    arbitraryAnswersAgree(choiceFilters),
+    TIMEOUT,
+  )
+
+  it(
     'on default values and conditions that read them',
     arbitraryAnswersAgree(withDefaults),
     TIMEOUT,
@@ -335,6 +342,26 @@ describe('compiled validator = survey-core path', () => {
     ]
     for (const answers of cases) expectSame(constraints, answers, stats)
     expect(stats).toEqual({ fast: cases.length, back: 0 })
+  })
+
+  it('on chosen filtered choices: shown picks compiled, a hidden one left to survey-core', () => {
+    const stats = { fast: 0, back: 0 }
+    const shown: Answers[] = [
+      { country: 'fi', region: 'lappi', north: 'x', first: 'a', others: ['d'], lowest: 1 },
+      { first: 'b', others: ['a', 'c'], second: 3, lowest: 2 },
+      { second: 'other', 'second-Comment': 'x' }, // other and none are never filtered
+      { region: 'abroad', others: ['none'], second: 2, lowest: 1 },
+    ]
+    for (const answers of shown) expectSame(choiceFilters, answers, stats)
+    expect(stats).toEqual({ fast: shown.length, back: 0 })
+    const hidden: Answers[] = [
+      { country: 'se', region: 'lappi', second: 2, lowest: 1 }, // a choice's own visibleIf
+      { first: 'a', others: ['a'], second: 2, lowest: 1 }, // choicesVisibleIf with {item}
+      { first: 'b', others: ['d'], second: 2, lowest: 1 }, // its own condition wins
+      { second: 1, lowest: 1 },
+    ]
+    for (const answers of hidden) expectSame(choiceFilters, answers, stats)
+    expect(stats).toEqual({ fast: shown.length, back: hidden.length })
   })
 
   it('on chosen number bounds, each checked to reach the fast path', () => {

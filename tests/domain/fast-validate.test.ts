@@ -43,7 +43,8 @@ describe('compileValidator', () => {
       '14-medical-eligibility-screening.json': 'calculated values',
       '15-rand36-health-survey.json': 'compiled',
       '16-employee-skills-expression-validator.json': 'employees: type paneldynamic',
-      '17-benefits-eligibility-localized.json': 'eligibleFor: choice conditions',
+      '17-benefits-eligibility-localized.json':
+        "expression {$survey.locale} empty or {$survey.locale} = 'en'",
       '18-billing-address-enableif.json': 'BillingAddress: value expressions',
       '19-all-types-localized-nl.json': 'age: number bounds',
       '20-patient-intake-medical-form.json': 'phone: input mask',

@@ -7,6 +7,7 @@ import type {
   SurveyModel,
   SurveyValidator,
 } from 'survey-core'
+import { choiceFilter, isChoiceFiltered } from './choice-filter'
 import { compileCondition, type Condition } from './expressions'
 import { emailText, matrixPlan, numberBounds, otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan, TextItemPlan } from './plan'
@@ -35,9 +36,13 @@ type Element = Question | PanelModelBase
 
 class Refused extends Error {}
 
-function condition(expression: unknown, names: Map<string, string>): Condition | null {
+function condition(
+  expression: unknown,
+  names: Map<string, string>,
+  withItem = false,
+): Condition | null {
   if (typeof expression !== 'string' || expression.trim() === '') return null
-  const compiled = compileCondition(expression, names)
+  const compiled = compileCondition(expression, names, withItem)
   if (!compiled) throw new Refused(`expression ${expression}`)
   return compiled
 }
@@ -81,12 +86,16 @@ function questionPlan(
   node: Node,
   survey: SurveyModel,
   names: Map<string, string>,
+  unfiltered: SurveyModel | null,
 ): QuestionPlan {
+  const filtered = isChoiceFiltered(q)
+  // choices as survey-core lists them when all show (the model over empty answers hides some)
+  const listed = filtered && unfiltered ? (unfiltered.getQuestionByName(q.name) ?? q) : q
   const withClear = q as unknown as { getClearIfInvisible(): string }
   const clearMode = String(withClear.getClearIfInvisible())
   if (!CLEAR_MODES.has(clearMode)) throw new Refused(`clearInvisibleValues ${clearMode}`)
   const isChoice = CHOICE_TYPES.has(q.getType())
-  const choices = isChoice ? (q.visibleChoices as ItemValue[]) : null
+  const choices = isChoice ? (listed.visibleChoices as ItemValue[]) : null
   const withQuiz = q as unknown as {
     hasCorrectAnswerValue(): boolean
     getCorrectAnswerValue(): unknown
@@ -99,13 +108,14 @@ function questionPlan(
     clearMode: clearMode as ClearMode,
     choiceValues: choices ? choices.map((item) => item.value) : null,
     multiple: MULTIPLE_TYPES.has(q.getType()),
-    otherIndex: choices && q.showOtherItem ? choices.indexOf(q.otherItem as ItemValue) : -1,
+    otherIndex: choices && q.showOtherItem ? choices.indexOf(listed.otherItem as ItemValue) : -1,
     commentKey:
       (isChoice && q.showOtherItem) || hasCommentArea(q) ? commentKeyOf(survey, q) : null,
     commentArea: hasCommentArea(q),
     requiredText: requiredText(q),
     otherText: isChoice ? otherText(q) : '',
     emailText: isEmailInput(q) ? emailText(q) : '',
+    choiceFilter: filtered ? choiceFilter(q, (e) => condition(e, names, true)!) : null,
     matrix: q.getType() === 'matrix' ? matrixPlan(q) : null,
     bounds: isNumberInput(q) ? numberBounds(q) : null,
     items: q.getType() === 'multipletext' ? textItemPlans(q) : null,
@@ -130,7 +140,10 @@ function questionPlan(
 }
 
 /** Builds the plan from a fresh model (no data set yet), or null with the reason refused. */
-export function buildPlan(survey: SurveyModel): { plan: Plan | null; reason: string } {
+export function buildPlan(
+  survey: SurveyModel,
+  unfiltered: SurveyModel | null = null,
+): { plan: Plan | null; reason: string } {
   const surveyReason = unsupportedSurvey(survey)
   if (surveyReason) return { plan: null, reason: surveyReason }
   const all = survey.getAllQuestions(false, false, true) as Question[]
@@ -171,7 +184,7 @@ export function buildPlan(survey: SurveyModel): { plan: Plan | null; reason: str
     if (kind === 'question') {
       const q = el as Question
       if (!q.isPanel && !['html', 'image', 'empty'].includes(q.getType())) {
-        node.question = questionPlan(q, node, survey, names)
+        node.question = questionPlan(q, node, survey, names, unfiltered)
         plan.questions.push(node.question)
       }
     } else {

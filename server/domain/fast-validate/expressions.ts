@@ -20,8 +20,12 @@ const BUILT_INS = new Set([
 ])
 
 export interface Condition {
-  run(values: (name: string) => unknown): boolean
+  /** `item`: the choice a choicesVisibleIf is run for (`{item}`); unused elsewhere. */
+  run(values: (name: string) => unknown, item?: unknown): boolean
 }
+
+/** `{item}` in choicesVisibleIf: the value of the choice being filtered. */
+const ITEM = 'item'
 
 interface PathItem {
   name: string
@@ -32,11 +36,14 @@ class ValuesContext {
   constructor(
     private readonly byLowerName: Map<string, string>,
     private readonly values: (name: string) => unknown,
+    private readonly item?: { value: unknown },
   ) {}
 
   getValue(params: { path: PathItem[] }) {
     if (params.path.length !== 1) return undefined
-    const name = this.byLowerName.get(params.path[0].name.toLowerCase())
+    const lower = params.path[0].name.toLowerCase()
+    if (this.item && lower === ITEM) return { isFound: true, value: this.item.value, context: this }
+    const name = this.byLowerName.get(lower)
     if (name === undefined) return undefined
     return { isFound: true, value: this.values(name), context: this }
   }
@@ -45,15 +52,19 @@ class ValuesContext {
 /**
  * Compiles one condition, or returns null when it uses functions, unknown or dotted names, or
  * does not parse. `byLowerName` maps lower-cased question value names to the value names.
+ * `withItem`: a choicesVisibleIf, where `{item}` is the choice (so no question may be "item").
  */
 export function compileCondition(
   expression: string,
   byLowerName: Map<string, string>,
+  withItem = false,
 ): Condition | null {
   const runner = new ConditionRunner(expression)
   if (!runner.canRun() || runner.hasFunction() || runner.isAsync) return null
+  if (withItem && byLowerName.has(ITEM)) return null
   for (const variable of runner.getVariables()) {
     const lower = variable.toLowerCase()
+    if (withItem && lower === ITEM) continue
     if (!/^[^.[\]$#{}]+$/.test(variable) || /^\d+$/.test(variable)) return null
     if (BUILT_INS.has(lower) || lower.endsWith('-unwrapped') || !byLowerName.has(lower)) return null
     // Re-runs after a value change skip conditions whose variables do not name the changed key
@@ -63,7 +74,9 @@ export function compileCondition(
     if (variable !== name && lower !== name) return null
   }
   return {
-    run: (values) =>
-      runner.runContext(new ValuesContext(byLowerName, values) as never, {}) === true,
+    run: (values, item) => {
+      const context = new ValuesContext(byLowerName, values, withItem ? { value: item } : undefined)
+      return runner.runContext(context as never, {}) === true
+    },
   }
 }

@@ -7,6 +7,8 @@ import { buildCatalog, type KeyEntry } from '../answers/catalog'
 import { createSurvey } from '../answers/logic'
 import { plainQuestion, type PlainQuestion } from '../answers/plain-question'
 import type { AnswerValidation } from '../validate-answers'
+import type { Question, SurveyModel } from 'survey-core'
+import { isChoiceFiltered, withoutChoiceConditions } from './choice-filter'
 import { buildPlan } from './compile'
 import type { Compiled, Node, Plan, QuestionPlan } from './plan'
 import { runCompiled } from './validate'
@@ -27,12 +29,19 @@ export function compileReport(definition: object): {
   } catch {
     return { validator: null, reason: 'definition does not load' }
   }
-  const { plan, reason } = buildPlan(survey)
+  const questions = survey.getAllQuestions(false, false, true) as Question[]
+  // choices shown by conditions are read from a copy without them (./choice-filter.ts)
+  const unfiltered = questions.some(isChoiceFiltered)
+    ? createSurvey(withoutChoiceConditions(definition))
+    : null
+  const { plan, reason } = buildPlan(survey, unfiltered)
   if (!plan) {
     survey.dispose()
+    unfiltered?.dispose()
     return { validator: null, reason }
   }
-  const compiled = compile(plan, buildCatalog(survey))
+  const compiled = compile(plan, buildCatalog(survey), unfiltered)
+  unfiltered?.dispose()
   // Everything a submission needs is read; the model is not used again, unless its validators
   // are (they word their errors through their question).
   const validated = (q: QuestionPlan) =>
@@ -49,7 +58,11 @@ export function compileReport(definition: object): {
 }
 
 /** The catalog with each question's check inputs read once, and the plan node of each. */
-function compile(plan: Plan, catalog: Map<string, KeyEntry>): Compiled {
+function compile(
+  plan: Plan,
+  catalog: Map<string, KeyEntry>,
+  unfiltered: SurveyModel | null,
+): Compiled {
   const plain = new Map<string, KeyEntry<PlainQuestion>>()
   const nodeOf = new Map<PlainQuestion, Node>()
   for (const [key, entry] of catalog) {
@@ -58,7 +71,8 @@ function compile(plan: Plan, catalog: Map<string, KeyEntry>): Compiled {
       continue
     }
     const questions = entry.questions.map((q) => {
-      const read = plainQuestion(q)
+      const listed = unfiltered && isChoiceFiltered(q) ? unfiltered.getQuestionByName(q.name) : q
+      const read = plainQuestion(listed ?? q)
       const node = plan.byName.get(q.getValueName())?.node
       if (node) nodeOf.set(read, node)
       return read

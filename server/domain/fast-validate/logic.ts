@@ -5,6 +5,7 @@
 // "onHidden" mode clears a question the moment it turns hidden.
 import { settings } from 'survey-core'
 import { MAX_LOGIC_PASSES } from '../answers/limits'
+import { selectedChoicesShown } from './choice-filter'
 import type { Node, Plan, QuestionPlan } from './plan'
 import { isOtherSelected, isSurveyEmpty, questionValue } from './values'
 
@@ -20,6 +21,8 @@ export class LogicState {
    * that read the changed answer, keeping them stale; this path re-runs all, so it gives up.
    */
   capped = false
+  /** A selected choice was hidden by its condition at some run (./choice-filter.ts). */
+  choiceHidden = false
   /** Answers deleted so far: the only way values change here (see remove). */
   private removed = 0
 
@@ -95,6 +98,15 @@ export class LogicState {
     }
     if (node.enableIf) this.readOnly[node.index] = !node.enableIf.run(this.valueOf)
     if (node.requiredIf) this.required[node.index] = node.requiredIf.run(this.valueOf)
+    if (node.question?.choiceFilter) this.checkChoices(node.question)
+  }
+
+  /** survey-core filters the question's choices here (filterItems) and clears a hidden pick. */
+  private checkChoices(q: QuestionPlan) {
+    const filter = q.choiceFilter!
+    if (!selectedChoicesShown(filter, this.valueOf(q.name), q.multiple, this.valueOf)) {
+      this.choiceHidden = true
+    }
   }
 
   private changed() {
@@ -134,6 +146,7 @@ export class LogicState {
       const before = this.visible.join()
       for (const node of this.plan.conditionOrder) {
         if (node.visibleIf) this.visible[node.index] = node.visibleIf.run(this.valueOf)
+        if (node.question?.choiceFilter) this.checkChoices(node.question)
       }
       if (this.visible.join() === before) return
     }

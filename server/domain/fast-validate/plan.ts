@@ -4,6 +4,7 @@
 import type { KeyEntry } from '../answers/catalog'
 import type { PlainQuestion } from '../answers/plain-question'
 import type { SurveyValidator } from 'survey-core'
+import type { ChoiceFilter } from './choice-filter'
 import type { Condition } from './expressions'
 
 export type ClearMode = 'none' | 'onComplete' | 'onHidden'
@@ -42,6 +43,8 @@ export interface QuestionPlan {
   otherText: string
   /** survey-core's e-mail error of an `inputType: "email"` text question; '' for any other. */
   emailText: string
+  /** Choices shown by conditions (./choice-filter.ts); null when all always show. */
+  choiceFilter: ChoiceFilter | null
   /** A single-select matrix: its row keys and columns, and the row rules survey-core applies. */
   matrix: MatrixPlan | null
   /** A number input's renderedMin/renderedMax and survey-core's errors for them; else null. */

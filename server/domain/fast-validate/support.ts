@@ -76,7 +76,13 @@ export function unsupportedContainer(panel: PanelModelBase): string {
 }
 
 function unsupportedChoices(q: Question): string {
-  if (isSet(q.choicesVisibleIf) || isSet(q.choicesEnableIf)) return 'choice conditions'
+  if (isSet(q.choicesEnableIf)) return 'choice conditions'
+  // shown choices (./choice-filter.ts), but not where their number or order is part of the answer
+  const filtered =
+    isSet(q.choicesVisibleIf) || (q.choices as ItemValue[]).some((c) => isSet(c.visibleIf))
+  if (filtered && (q.getType() === 'ranking' || q.choicesOrder === 'random')) {
+    return 'choice conditions'
+  }
   if (isSet(q.choicesFromQuestion)) return 'choicesFromQuestion'
   if (isSet(q.choicesByUrl?.url) || q.choicesLazyLoadEnabled) return 'remote choices'
   if (q.allowCustomChoices || q.hideIfChoicesEmpty || q.showSelectAllItem) return 'choice options'
@@ -85,7 +91,10 @@ function unsupportedChoices(q: Question): string {
   if (q.showOtherItem && !q.getStoreOthersAsComment()) return 'other stored in value'
   // every choice, not only those visible now: a hidden one has a condition too
   for (const item of [...(q.choices as ItemValue[]), ...(q.visibleChoices as ItemValue[])]) {
-    if (isSet(item.visibleIf) || isSet(item.enableIf)) return 'choice conditions'
+    if (isSet(item.enableIf)) return 'choice conditions'
+    if (isSet(item.visibleIf) && !(q.choices as ItemValue[]).includes(item)) {
+      return 'choice conditions' // on other or none
+    }
     if (item.showCommentArea && item !== q.otherItem) return 'choice comments'
   }
   return ''

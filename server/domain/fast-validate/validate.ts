@@ -35,7 +35,7 @@ export function runCompiled(
   // keeps `fed` whole for pass 2. (Spread defines own properties, so a "__proto__" key stays one.)
   const state = new LogicState(plan, { ...fed })
   state.settle()
-  if (state.capped) return undefined
+  if (state.capped || state.choiceHidden) return undefined
   const view: LogicView<PlainQuestion> = {
     valueOf: (key) => (Object.hasOwn(state.values, key) ? state.values[key] : undefined),
     shown: (question) => {
@@ -53,5 +53,6 @@ export function runCompiled(
   const stored = new LogicState(plan, cleaned)
   stored.evaluate()
   if (stored.visible.some((flag, i) => flag !== state.visible[i])) return undefined
+  if (stored.choiceHidden) return undefined
   return { ok: true, answers: cleaned, quiz: scoreQuiz(stored) }
 }
