@@ -8,7 +8,9 @@ import { Model, type ItemValue, type Question } from 'survey-core'
 import { describe, expect, it } from 'vitest'
 import { compileReport, compileValidator } from '../../server/domain/fast-validate'
 import { validateAnswers } from '../../server/domain/validate-answers'
+import { importXlsForm } from '../../server/authoring/xlsform'
 import { answerGenerator, bundledDefinition } from '../bench/answers'
+import { handmadeXlsx } from '../fixtures/xlsform/handmade'
 import {
   choiceFilters,
   commentAreas,
@@ -242,6 +244,12 @@ describe('compiled validator = survey-core path', () => {
   it('on multiple text', arbitraryAnswersAgree(multipleText), TIMEOUT)
 
   it('on expression validators (constraints)', arbitraryAnswersAgree(constraints), TIMEOUT)
+
+  it('on the hand-made XLSForm, imported', async () => {
+    const imported = await importXlsForm(await handmadeXlsx())
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems))
+    arbitraryAnswersAgree(imported.definition)()
+  }, TIMEOUT)
 
   it(
     'on choices shown by conditions (choice_filter)',

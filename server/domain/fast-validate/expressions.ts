@@ -24,6 +24,16 @@ export interface Condition {
   run(values: (name: string) => unknown, item?: unknown): boolean
 }
 
+// survey-core's built-in functions that read nothing but their arguments (XLSForm's
+// count-selected() becomes count()). Others read the date, the survey or the question.
+const PURE_FUNCTIONS = new Set(['count', 'sum', 'min', 'max', 'avg', 'round', 'trunc', 'iif'])
+
+/** Names called in an expression, its strings and {variables} left out. */
+function calledFunctions(expression: string): string[] {
+  const bare = expression.replace(/'[^']*'|"[^"]*"|\{[^}]*\}/g, ' ')
+  return [...bare.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)].map((match) => match[1])
+}
+
 /** `{item}` in choicesVisibleIf: the value of the choice being filtered. */
 const ITEM = 'item'
 
@@ -50,8 +60,9 @@ class ValuesContext {
 }
 
 /**
- * Compiles one condition, or returns null when it uses functions, unknown or dotted names, or
- * does not parse. `byLowerName` maps lower-cased question value names to the value names.
+ * Compiles one condition, or returns null when it calls other than pure functions, uses unknown or
+ * dotted names, or does not parse. `byLowerName` maps lower-cased question value names to the
+ * value names.
  * `withItem`: a choicesVisibleIf, where `{item}` is the choice (so no question may be "item").
  */
 export function compileCondition(
@@ -60,7 +71,10 @@ export function compileCondition(
   withItem = false,
 ): Condition | null {
   const runner = new ConditionRunner(expression)
-  if (!runner.canRun() || runner.hasFunction() || runner.isAsync) return null
+  if (!runner.canRun() || runner.isAsync) return null
+  if (runner.hasFunction() && !calledFunctions(expression).every((f) => PURE_FUNCTIONS.has(f))) {
+    return null
+  }
   if (withItem && byLowerName.has(ITEM)) return null
   for (const variable of runner.getVariables()) {
     const lower = variable.toLowerCase()
