@@ -18,16 +18,9 @@ import {
   unsupportedContainer,
   unsupportedQuestion,
   unsupportedSurvey,
+  CHOICE_TYPES,
 } from './support'
 
-const CHOICE_TYPES = new Set([
-  'radiogroup',
-  'dropdown',
-  'buttongroup',
-  'checkbox',
-  'tagbox',
-  'ranking',
-])
 // a tagbox is a checkbox in a dropdown (QuestionTagboxModel extends QuestionCheckboxModel)
 const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox', 'ranking'])
 const CLEAR_MODES = new Set<string>(['none', 'onComplete', 'onHidden'])

@@ -27,6 +27,15 @@ const QUESTION_TYPES = new Set([
   'matrix',
   'multipletext',
 ])
+/** Choice questions compiled (their choices, "other" and none items: ./compile.ts). */
+export const CHOICE_TYPES = new Set([
+  'radiogroup',
+  'dropdown',
+  'buttongroup',
+  'checkbox',
+  'tagbox',
+  'ranking',
+])
 // survey-core checks none of these headless except e-mail (compiled, ./errors.ts); a date-like
 // type checks its bounds, which stay refused below ("number bounds").
 const TEXT_INPUTS = new Set([
@@ -208,8 +217,6 @@ export function unsupportedQuestion(q: Question): string {
     }
   }
   if (type === 'matrix') return unsupportedMatrix(q)
-  if (['radiogroup', 'dropdown', 'buttongroup', 'checkbox', 'tagbox', 'ranking'].includes(type)) {
-    return unsupportedChoices(q)
-  }
+  if (CHOICE_TYPES.has(type)) return unsupportedChoices(q)
   return ''
 }
