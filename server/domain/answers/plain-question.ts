@@ -48,21 +48,6 @@ export interface PlainQuestion {
   items: { name: string; editor: PlainQuestion }[]
 }
 
-/** Types whose checks read a PlainQuestion (imagepicker too, through its own dispatch). */
-export const PLAIN_TYPES = new Set([
-  'text',
-  'comment',
-  'radiogroup',
-  'dropdown',
-  'buttongroup',
-  'checkbox',
-  'tagbox',
-  'ranking',
-  'rating',
-  'boolean',
-  'matrix',
-  'multipletext',
-])
 const CHOICE_TYPES = new Set([
   'radiogroup',
   'dropdown',

@@ -4,7 +4,7 @@
 // submission goes to the survey-core path whenever a selected choice is hidden at any point of
 // logic (./logic.ts asks at every run of the question's conditions), and otherwise every selected
 // choice stayed visible throughout, where checking against all the choices gives the same result.
-import type { ItemValue, Question } from 'survey-core'
+import type { ItemValue, Question, SurveyModel } from 'survey-core'
 import type { Condition } from './expressions'
 import { choiceIndex } from './values'
 
@@ -20,6 +20,15 @@ export function isChoiceFiltered(q: Question): boolean {
   return ((q.choices ?? []) as ItemValue[]).some(
     (item) => typeof item.visibleIf === 'string' && item.visibleIf.trim() !== '',
   )
+}
+
+/**
+ * The question to read the choices of: its twin in `unfiltered` (the definition without choice
+ * conditions, see withoutChoiceConditions) when its choices are filtered, else itself.
+ */
+export function listedQuestion(q: Question, unfiltered: SurveyModel | null): Question {
+  if (!unfiltered || !isChoiceFiltered(q)) return q
+  return unfiltered.getQuestionByName(q.name) ?? q
 }
 
 /** ItemValue.runConditionsForItems: a choice's own condition wins over choicesVisibleIf. */

@@ -7,7 +7,7 @@ import type {
   SurveyModel,
   SurveyValidator,
 } from 'survey-core'
-import { choiceFilter, isChoiceFiltered } from './choice-filter'
+import { choiceFilter, isChoiceFiltered, listedQuestion } from './choice-filter'
 import { compileCondition, type Condition } from './expressions'
 import { emailText, matrixPlan, numberBounds, otherText, requiredText } from './error-texts'
 import type { ClearMode, Node, Plan, QuestionPlan, TextItemPlan } from './plan'
@@ -83,7 +83,7 @@ function questionPlan(
 ): QuestionPlan {
   const filtered = isChoiceFiltered(q)
   // choices as survey-core lists them when all show (the model over empty answers hides some)
-  const listed = filtered && unfiltered ? (unfiltered.getQuestionByName(q.name) ?? q) : q
+  const listed = listedQuestion(q, unfiltered)
   const withClear = q as unknown as { getClearIfInvisible(): string }
   const clearMode = String(withClear.getClearIfInvisible())
   if (!CLEAR_MODES.has(clearMode)) throw new Refused(`clearInvisibleValues ${clearMode}`)

@@ -10,7 +10,7 @@ import {
   type Question,
 } from 'survey-core'
 import { matrixRowKeys } from '../answers/plain-question'
-import type { MatrixPlan } from './plan'
+import type { Bounds, MatrixPlan } from './plan'
 
 /** survey-core does not export OtherEmptyError; this mirrors it (type and default text). */
 class OtherEmptyText extends SurveyError {
@@ -51,12 +51,7 @@ interface TextBounds {
 }
 
 /** QuestionTextModel's bounds of a number input, with the errors it words for them. */
-export function numberBounds(q: Question): {
-  min: unknown
-  max: unknown
-  minText: string
-  maxText: string
-} | null {
+export function numberBounds(q: Question): Bounds | null {
   const text = q as unknown as TextBounds
   const [min, max] = [text.renderedMin, text.renderedMax]
   if (Helpers.isValueEmpty(min) && Helpers.isValueEmpty(max)) return null

@@ -22,14 +22,15 @@ function validatorError(
   const title = owner?.getValidatorTitle() as string
   if (!condition) return validator.validate(value, title, {})?.error ?? undefined
   if (condition.run(valueOf)) return undefined
-  // ExpressionValidator.generateError: its own text (./support.ts refuses the default one)
+  // ExpressionValidator.generateError: its own text, or the default one quoting the expression
   const withError = validator as unknown as { createCustomError(name: string): SurveyError }
   return withError.createCustomError(title)
 }
 
 /**
  * Question.collectErrors: validators run only when the question's own checks found nothing, each
- * on the value (a text or comment question's validated value), every error kept in order.
+ * on the value (validated as is: value validators sit on text and comment only), every error kept
+ * in order.
  */
 function runValidators(
   validators: PlannedValidator[],
@@ -50,7 +51,7 @@ function runValidators(
  * What a question reports after "required" and "other": a number's bounds, an e-mail input's
  * format, then its validators (only when none of those).
  */
-function checkTextInput(
+function checkOwnRules(
   input: Pick<TextItemPlan, 'bounds' | 'emailText' | 'validators'>,
   value: unknown,
   question: string,
@@ -69,7 +70,7 @@ function checkTextInput(
  * Multiple text: after the question's own errors, each item's editor as a text question (survey
  * errors walks them in item order, each at `question.item`).
  */
-function checkTextItems(
+function checkItemRules(
   items: TextItemPlan[],
   value: unknown,
   question: string,
@@ -84,7 +85,7 @@ function checkTextItems(
     if (item.required && isSurveyEmpty(itemValue)) {
       ctx.issues.push({ question: path, code: 'required', message: item.requiredText })
     }
-    checkTextInput(item, itemValue, path, ctx, before, valueOf)
+    checkOwnRules(item, itemValue, path, ctx, before, valueOf)
   }
 }
 
@@ -150,8 +151,8 @@ export function collectErrors(state: LogicState, ctx: CheckContext, failed: Set<
         ctx.issues.push({ question: q.name, code: 'required', message: q.otherText })
       }
       if (q.matrix) checkMatrixRows(q.matrix, state.valueOf(q.name), q.name, ctx)
-      checkTextInput(q, state.valueOf(q.name), q.name, ctx, before, state.valueOf)
-      if (q.items) checkTextItems(q.items, state.valueOf(q.name), q.name, ctx, state.valueOf)
+      checkOwnRules(q, state.valueOf(q.name), q.name, ctx, before, state.valueOf)
+      if (q.items) checkItemRules(q.items, state.valueOf(q.name), q.name, ctx, state.valueOf)
     }
   }
 }

@@ -8,7 +8,7 @@ import { createSurvey } from '../answers/logic'
 import { plainQuestion, type PlainQuestion } from '../answers/plain-question'
 import type { AnswerValidation } from '../validate-answers'
 import type { Question, SurveyModel } from 'survey-core'
-import { isChoiceFiltered, withoutChoiceConditions } from './choice-filter'
+import { isChoiceFiltered, listedQuestion, withoutChoiceConditions } from './choice-filter'
 import { buildPlan } from './compile'
 import type { Compiled, Node, Plan, QuestionPlan } from './plan'
 import { runCompiled } from './validate'
@@ -71,8 +71,7 @@ function compile(
       continue
     }
     const questions = entry.questions.map((q) => {
-      const listed = unfiltered && isChoiceFiltered(q) ? unfiltered.getQuestionByName(q.name) : q
-      const read = plainQuestion(listed ?? q)
+      const read = plainQuestion(listedQuestion(q, unfiltered))
       const node = plan.byName.get(q.getValueName())?.node
       if (node) nodeOf.set(read, node)
       return read

@@ -126,8 +126,7 @@ export class LogicState {
     if (q.commentKey && this.values[q.commentKey]) this.remove(q.commentKey)
   }
 
-  /** survey.clearUnusedValues(): unused "other" text, then answers of hidden questions (with
-   * their comments). */
+  /** survey.clearUnusedValues(): unused "other" text, then hidden answers and their comments. */
   private clearUnusedValues() {
     for (const q of this.plan.questions) {
       if (!q.commentKey || q.commentArea || !Object.hasOwn(this.values, q.commentKey)) continue

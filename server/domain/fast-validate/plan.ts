@@ -1,6 +1,7 @@
 // The compiled shape of a definition: its pages, panels and questions in survey-core's order,
 // with the conditions and static properties the fast path needs. Built once from one model, as
-// plain data: a submission reads no survey-core object (their getters are what made it slow).
+// plain data: a submission reads no survey-core object (their getters are what made it slow),
+// but for the validators a question has (QuestionPlan.validators).
 import type { KeyEntry } from '../answers/catalog'
 import type { PlainQuestion } from '../answers/plain-question'
 import type { SurveyValidator } from 'survey-core'
